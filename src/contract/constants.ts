@@ -1,0 +1,55 @@
+/** Facts of the upstream contract both sides rely on (shared/composio-v3.1.md, tags in brackets). */
+
+export const COMPOSIO_BASE_URL = 'https://backend.composio.dev';
+
+/** The ten filterable log fields [C: TS-LT, GUIDE-L]. */
+export const LOG_FILTER_FIELDS = [
+  'tool_slug',
+  'toolkit_slug',
+  'connected_account_id',
+  'auth_config_id',
+  'status',
+  'user_id',
+  'session_id',
+  'sandbox_id',
+  'request_id',
+  'log_id',
+] as const;
+
+export const LOG_FILTER_OPERATORS = ['==', '!=', 'contains', 'not_contains'] as const;
+
+/** Logs list page size [C: GUIDE-L]. */
+export const LOG_LIST_DEFAULT_LIMIT = 20;
+export const LOG_LIST_MAX_LIMIT = 100;
+
+/** Usage windows: `from` inclusive, `to` exclusive; default 30 days; at most 366 days [C]. */
+export const USAGE_DEFAULT_WINDOW_MS = 30 * 86_400_000;
+export const USAGE_MAX_WINDOW_MS = 366 * 86_400_000;
+
+/** Breakdown group limit: default 100 per spec/SDK (the guide says 50 [D]), max 1000 [C]. */
+export const USAGE_BREAKDOWN_DEFAULT_LIMIT = 100;
+export const USAGE_BREAKDOWN_MAX_LIMIT = 1000;
+
+/** Documented entity types [C: GUIDE-U]. */
+export const USAGE_ENTITY_TYPES = ['tool_calls', 'sessions'] as const;
+export type UsageEntityType = (typeof USAGE_ENTITY_TYPES)[number];
+
+/** Valid `group_by` per entity type at project scope; org scope adds `project_id` [C: GUIDE-U]. */
+export const USAGE_GROUP_BY: Record<UsageEntityType, readonly string[]> = {
+  tool_calls: ['tool_slug', 'toolkit_slug', 'connected_account_id', 'user_id', 'session_id'],
+  sessions: ['user_id'],
+};
+export const USAGE_DEFAULT_GROUP_BY: Record<UsageEntityType, string> = {
+  tool_calls: 'tool_slug',
+  sessions: 'user_id',
+};
+
+export const USAGE_ORDER_BY = ['key', 'total_quantity', 'event_count'] as const;
+export const USAGE_ORDER_DIRECTIONS = ['asc', 'desc'] as const;
+
+/** Rate-limit headers sent on every response [C: RL]. */
+export const RATE_LIMIT_HEADERS = {
+  limit: 'X-RateLimit',
+  remaining: 'X-RateLimit-Remaining',
+  windowSize: 'X-RateLimit-Window-Size',
+} as const;

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+
+// Library build: one ES module per package entry point. Runtime dependencies stay imports so the
+// host's bundler dedupes them (a page that already has Lit does not get a second copy).
+const external = [/^lit($|\/)/, /^@lit\//, /^chart\.js($|\/)/, /^hono($|\/)/, /^@hono\//, /^zod($|\/)/, /^msw($|\/)/, /^node:/];
+
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    lib: {
+      entry: {
+        contract: 'src/contract/index.ts',
+        simulator: 'src/simulator/index.ts',
+      },
+      formats: ['es'],
+    },
+    rolldownOptions: { external },
+    copyPublicDir: false, // public/ holds msw's worker, not library code
+    sourcemap: true,
+  },
+});
