@@ -11,6 +11,8 @@ export default defineConfig({
       entry: {
         contract: 'src/contract/index.ts',
         simulator: 'src/simulator/index.ts',
+        'simulator-msw': 'src/simulator/msw.ts',
+        'simulator-node': 'src/simulator/node.ts',
       },
       formats: ['es'],
     },

@@ -1,4 +1,5 @@
 /** `npm run bench [-- name …]`: runs the named benchmarks (default: all) one after another. */
+export {};
 const available = ['simulator'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of wanted.length ? wanted : available) {
