@@ -3,26 +3,13 @@
  * the dictionary (evaluate the operator once per distinct value, then one array read per log),
  * so a million-log summary is a single loop over typed arrays.
  */
-import type { LogFilter, LogFilterOperator, UsageGroup } from '../contract/upstream.ts';
+import type { LogFilter, UsageGroup } from '../contract/upstream.ts';
+import { matchesFilter as matches } from '../core/filters.ts';
 import { formatScaled } from '../core/decimal.ts';
 import { FAILURE_KINDS, PROJECTS, TOOLS } from './catalog.ts';
 import { lowerBound, type Dataset } from './dataset.ts';
 import { decodeLogId, decodeRequestId } from './ids.ts';
 import { idKeys, type Records } from './records.ts';
-
-/** Absent fields compare as the empty string: `!= x` and `not_contains x` match them. [U] */
-export function matches(operator: LogFilterOperator, expected: string, actual: string): boolean {
-  switch (operator) {
-    case '==':
-      return actual === expected;
-    case '!=':
-      return actual !== expected;
-    case 'contains':
-      return actual.includes(expected);
-    case 'not_contains':
-      return !actual.includes(expected);
-  }
-}
 
 function maskOf(values: readonly string[], filter: LogFilter): Uint8Array {
   return Uint8Array.from(values, (v) => (matches(filter.operator, filter.value, v) ? 1 : 0));

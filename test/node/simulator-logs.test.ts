@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { LOG_FILTER_FIELDS, LOG_FILTER_OPERATORS } from '../../src/contract/constants.ts';
 import type { LogEntry, LogFilter } from '../../src/contract/upstream.ts';
-import { matches } from '../../src/simulator/query.ts';
+import { matchesFilter as matches } from '../../src/core/filters.ts';
 import { call, DAY, fieldOf, listAll, NOW, smallSimulator } from './helpers.ts';
 
 describe('simulator: POST /api/v3.1/logs/tool_execution', () => {

@@ -1,0 +1,204 @@
+/**
+ * `createComposioHandler(options)`: the backend-for-frontend as a web-standard
+ * `(request: Request) => Promise<Response>`. It holds the Composio key, resolves the caller to a
+ * tenant scope, validates input, forces the scope onto every upstream query, caches, and computes
+ * the time series the upstream API lacks.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { etag } from 'hono/etag';
+import { COMPOSIO_BASE_URL } from '../contract/constants.ts';
+import { DEFAULT_ENDPOINT } from '../contract/protocol.ts';
+import type { LogEntry } from '../contract/upstream.ts';
+import { CursorSigner } from './cursor.ts';
+import { BffError, errorResponse } from './errors.ts';
+import { listLogs, logDetail, type LogsContext } from './logs.ts';
+import { DEFAULT_MAX_SCOPE_USERS, resolveOrReject, type ResolveScope, type Scope } from './scope.ts';
+import { Upstream, type CacheSettings, type UpstreamSettings } from './upstream.ts';
+import { entityTypeOf, usageBreakdown, usageSeries, usageSummary, type UsageContext } from './usage.ts';
+import { breakdownRequest, logIdParam, logListRequest, parse, seriesRequest, summaryRequest } from './validation.ts';
+
+export interface ComposioHandlerOptions {
+  /** Project API key (`ak_…`), ideally scoped to "Observability: Read". Needed for logs. */
+  apiKey?: string;
+  /** Org API key (`oak_…`): usage then comes from the org endpoints, limited to `projectIds`. */
+  orgApiKey?: string;
+  /** With `orgApiKey`: the projects whose usage the widgets show. */
+  projectIds?: string[];
+  /** Default `https://backend.composio.dev`; point it at the simulator for demos and tests. */
+  baseUrl?: string;
+  /** Who is calling: `{ userIds }` from your session or an embed token; `null` → 401. Never from the body. */
+  resolveScope: ResolveScope;
+  /** Rewrite each log (list entries and details) before it leaves the server, e.g. to drop PII. */
+  redact?: <T extends LogEntry>(log: T) => T;
+  /** Where the handler is mounted (default `/api/composio`); requests with or without it are accepted. */
+  basePath?: string;
+  /** Signs cursors (≥ 32 bytes). Default: random per process, so cursors die with a restart; set it when running several instances. */
+  cursorSecret?: string | Uint8Array;
+  /** Upstream transport (default global `fetch`). */
+  fetch?: typeof fetch;
+  cache?: Partial<CacheSettings> & {
+    /** TTL of usage windows that include the last `closeLagMs` (default 30 s). */
+    openTtlMs?: number;
+    /** TTL of windows that ended before that (default 24 h: effectively until evicted). */
+    closedTtlMs?: number;
+    /** How long after its end a window may still change through late ingestion (default 60 s). */
+    closeLagMs?: number;
+    /** TTL of a first log page (default 2 s) and of later pages (default 60 s). */
+    logsFirstPageTtlMs?: number;
+    logsPageTtlMs?: number;
+    /** TTL of a log detail (default 5 min). */
+    detailTtlMs?: number;
+  };
+  limits?: {
+    /** Largest request body (default 64 kB; larger → 413). */
+    maxBodyBytes?: number;
+    /** Most user ids in one scope (default 20); more is a server misconfiguration (500). */
+    maxScopeUsers?: number;
+    /** Upstream calls in flight for one series or one multi-user log page (default 6). */
+    concurrency?: number;
+    /** Most buckets in one series (default 744: a month of hours). */
+    maxBuckets?: number;
+  };
+  upstream?: Partial<Pick<UpstreamSettings, 'timeoutMs' | 'retries' | 'maxRetryAfterMs' | 'backoffMs'>>;
+  /** Clock (default `Date.now`). */
+  now?: () => number;
+  /** Called with unexpected errors (default `console.error`); the browser only sees a 500 envelope. */
+  onError?: (error: unknown, request: Request) => void;
+}
+
+export type ComposioHandler = ((request: Request) => Promise<Response>) & {
+  /** Current size of the upstream response cache. */
+  readonly cacheSize: { entries: number; bytes: number };
+};
+
+type Env = { Variables: { requestId: string; scope: Scope } };
+
+function randomId(): string {
+  return `req_bff_${Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+async function jsonBody(c: Context<Env>): Promise<unknown> {
+  const text = await c.req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BffError(400, 'Request body is not valid JSON', { suggested_fix: 'Send a JSON object with Content-Type: application/json' });
+  }
+}
+
+export function createComposioHandler(options: ComposioHandlerOptions): ComposioHandler {
+  if (!options.apiKey && !options.orgApiKey) throw new Error('createComposioHandler: pass apiKey (project key) or orgApiKey + projectIds');
+  if (options.orgApiKey && !options.projectIds?.length) throw new Error('createComposioHandler: orgApiKey needs projectIds');
+  if (typeof options.resolveScope !== 'function') throw new Error('createComposioHandler: resolveScope(request) is required');
+
+  const now = options.now ?? Date.now;
+  const basePath = (options.basePath ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
+  const limits = { maxBodyBytes: 64 * 1024, maxScopeUsers: DEFAULT_MAX_SCOPE_USERS, concurrency: 6, maxBuckets: 744, ...options.limits };
+  const cache = options.cache ?? {};
+  const secret = options.cursorSecret ?? crypto.getRandomValues(new Uint8Array(32));
+  const secretBytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
+  if (secretBytes.byteLength < 32) throw new Error('createComposioHandler: cursorSecret must be at least 32 bytes');
+
+  const upstream = new Upstream(
+    {
+      baseUrl: (options.baseUrl ?? COMPOSIO_BASE_URL).replace(/\/+$/, ''),
+      apiKey: options.apiKey,
+      orgApiKey: options.orgApiKey,
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+      timeoutMs: 10_000,
+      retries: 2,
+      maxRetryAfterMs: 5_000,
+      backoffMs: 200,
+      ...options.upstream,
+    },
+    { maxEntries: cache.maxEntries ?? 5_000, maxBytes: cache.maxBytes ?? 50 * 1024 * 1024 },
+  );
+  const usageCtx: UsageContext = {
+    upstream,
+    org: options.orgApiKey ? { projectIds: options.projectIds! } : undefined,
+    now,
+    concurrency: limits.concurrency,
+    maxBuckets: limits.maxBuckets,
+    ttl: { openMs: cache.openTtlMs ?? 30_000, closedMs: cache.closedTtlMs ?? 86_400_000, closeLagMs: cache.closeLagMs ?? 60_000 },
+  };
+  const logsCtx: LogsContext = {
+    upstream,
+    signer: new CursorSigner(secretBytes),
+    now,
+    concurrency: limits.concurrency,
+    ttl: { firstPageMs: cache.logsFirstPageTtlMs ?? 2_000, pageMs: cache.logsPageTtlMs ?? 60_000, detailMs: cache.detailTtlMs ?? 300_000 },
+    redact: options.redact,
+  };
+  const requireLogs = () => {
+    if (!options.apiKey) throw new BffError(501, 'Logs are not configured on this server', { suggested_fix: 'Pass a project apiKey to createComposioHandler' });
+  };
+
+  const app = new Hono<Env>({
+    // accept the path with or without the mount prefix (Express strips it, a fetch router may not)
+    getPath: (request) => {
+      const path = new URL(request.url).pathname;
+      return basePath && (path === basePath || path.startsWith(`${basePath}/`)) ? path.slice(basePath.length) || '/' : path;
+    },
+  });
+
+  app.use(async (c, next) => {
+    c.set('requestId', randomId());
+    await next();
+    c.res.headers.set('x-request-id', c.get('requestId'));
+  });
+  app.use(
+    bodyLimit({
+      maxSize: limits.maxBodyBytes,
+      onError: (c) => errorResponse(new BffError(413, `Request body larger than ${limits.maxBodyBytes} bytes`), c.get('requestId')),
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set('scope', await resolveOrReject(options.resolveScope, c.req.raw, limits.maxScopeUsers));
+    await next();
+  });
+  app.use('/logs/tool_execution/*', etag());
+
+  const ok = (c: Context<Env>, body: unknown, cacheControl = 'private, no-cache') => {
+    c.header('cache-control', cacheControl);
+    return c.json(body as object);
+  };
+
+  app.post('/usage/summary', async (c) => ok(c, await usageSummary(usageCtx, c.get('scope'), parse(summaryRequest, await jsonBody(c)))));
+  app.post('/usage/:entity_type/series', async (c) => {
+    const entity = entityTypeOf(c.req.param('entity_type'));
+    return ok(c, await usageSeries(usageCtx, c.get('scope'), entity, parse(seriesRequest, await jsonBody(c))));
+  });
+  app.post('/usage/:entity_type', async (c) => {
+    const entity = entityTypeOf(c.req.param('entity_type'));
+    return ok(c, await usageBreakdown(usageCtx, c.get('scope'), entity, parse(breakdownRequest, await jsonBody(c))));
+  });
+  app.post('/logs/tool_execution', async (c) => {
+    requireLogs();
+    return ok(c, await listLogs(logsCtx, c.get('scope'), parse(logListRequest, await jsonBody(c))));
+  });
+  app.get('/logs/tool_execution/:id', async (c) => {
+    requireLogs();
+    const id = parse(logIdParam, c.req.param('id'));
+    return ok(c, await logDetail(logsCtx, c.get('scope'), id), 'private, max-age=60');
+  });
+
+  app.notFound((c) =>
+    errorResponse(
+      new BffError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}`, {
+        suggested_fix: 'Routes: POST usage/summary, usage/{entity_type}, usage/{entity_type}/series, logs/tool_execution; GET logs/tool_execution/{id}',
+      }),
+      c.get('requestId') ?? randomId(),
+    ),
+  );
+  app.onError((error, c) => {
+    const requestId = c.get('requestId') ?? randomId();
+    if (error instanceof BffError) return errorResponse(error, requestId);
+    (options.onError ?? ((e) => console.error('composio-widgets BFF:', e)))(error, c.req.raw);
+    return errorResponse(new BffError(500, 'Internal error', { suggested_fix: `Report request id ${requestId}` }), requestId);
+  });
+
+  const handler = (request: Request) => Promise.resolve(app.fetch(request));
+  return Object.defineProperty(handler, 'cacheSize', { get: () => upstream.cacheSize }) as ComposioHandler;
+}

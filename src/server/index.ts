@@ -1,0 +1,5 @@
+/** `composio-widgets/server`: the backend-for-frontend. */
+export { createComposioHandler, type ComposioHandler, type ComposioHandlerOptions } from './handler.ts';
+export { bearerTokenScope, createEmbedToken, type EmbedTokenClaims, type Secret } from './tokens.ts';
+export { BffError } from './errors.ts';
+export type { ResolveScope, Scope } from './scope.ts';

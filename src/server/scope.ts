@@ -1,0 +1,23 @@
+/** The tenant scope: which Composio user ids a request may see. Derived on the server, never read from the body. */
+import { BffError } from './errors.ts';
+
+export interface Scope {
+  userIds: string[];
+}
+
+/** Returns the scope, `null` for "not signed in" (→ 401), or throws a BffError for a specific 401. */
+export type ResolveScope = (request: Request) => Scope | null | Promise<Scope | null>;
+
+export const DEFAULT_MAX_SCOPE_USERS = 20;
+
+export async function resolveOrReject(resolve: ResolveScope, request: Request, maxUsers: number): Promise<Scope> {
+  const scope = await resolve(request);
+  if (!scope) throw new BffError(401, 'Not signed in', { suggested_fix: 'Sign in to the host application, or send an embed token' });
+  const userIds = [...new Set(scope.userIds)];
+  // a misconfigured resolveScope is a server bug, not the caller's: never fall back to "everything"
+  if (!userIds.length || userIds.some((id) => typeof id !== 'string' || !id)) {
+    throw new BffError(500, 'Server misconfiguration: resolveScope returned an empty or invalid user id list');
+  }
+  if (userIds.length > maxUsers) throw new BffError(500, `Server misconfiguration: a scope may hold at most ${maxUsers} user ids`);
+  return { userIds: userIds.sort() };
+}

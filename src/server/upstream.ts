@@ -1,0 +1,196 @@
+/**
+ * Calls to Composio (or the simulator): one place for auth headers, timeouts, retries, request
+ * de-duplication and the response cache. Nothing of the upstream's headers or of the key ever
+ * reaches a BffError: only status, message text and a retry hint.
+ */
+import { LRUCache } from 'lru-cache';
+import { isErrorEnvelope } from '../contract/errors.ts';
+import { BffError } from './errors.ts';
+
+export type UpstreamAuth = 'project' | 'org';
+
+export interface UpstreamSettings {
+  baseUrl: string;
+  apiKey?: string;
+  orgApiKey?: string;
+  fetch: typeof fetch;
+  /** Per attempt (default 10 s). */
+  timeoutMs: number;
+  /** Retries after the first attempt, for 429, 5xx, timeouts and malformed bodies (default 2). */
+  retries: number;
+  /** Longest Retry-After we wait out; a longer one is passed to the browser instead (default 5 s). */
+  maxRetryAfterMs: number;
+  /** First backoff step for 5xx and timeouts; doubles each retry, with full jitter (default 200 ms). */
+  backoffMs: number;
+}
+
+export interface CacheSettings {
+  /** Most cached upstream responses (default 5,000). */
+  maxEntries: number;
+  /** Most bytes of cached JSON (default 50 MB). */
+  maxBytes: number;
+}
+
+export interface UpstreamCall {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  auth: UpstreamAuth;
+  /** How long the answer may be reused; 0 = never (identical concurrent calls still share one request). */
+  ttlMs: number;
+}
+
+/** JSON with sorted keys: equal bodies give equal cache keys whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+interface Cached {
+  value: unknown;
+  size: number;
+}
+
+class Retryable extends Error {
+  constructor(
+    readonly final: BffError,
+    readonly waitMs?: number,
+  ) {
+    super(final.message);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class Upstream {
+  private readonly cache: LRUCache<string, Cached>;
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly settings: UpstreamSettings,
+    cache: CacheSettings,
+  ) {
+    this.cache = new LRUCache<string, Cached>({
+      max: cache.maxEntries,
+      maxSize: cache.maxBytes,
+      sizeCalculation: (entry) => Math.max(1, entry.size),
+    });
+  }
+
+  get cacheSize(): { entries: number; bytes: number } {
+    return { entries: this.cache.size, bytes: this.cache.calculatedSize };
+  }
+
+  /** The parsed JSON answer, from cache, from an identical call in flight, or from upstream. */
+  async call<T>(request: UpstreamCall): Promise<T> {
+    const key = `${request.auth} ${request.method} ${request.path} ${canonicalJson(request.body ?? null)}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached.value as T;
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.fetchWithRetries(request).then(
+        ({ value, size }) => {
+          if (request.ttlMs > 0) this.cache.set(key, { value, size }, { ttl: request.ttlMs });
+          return value;
+        },
+      );
+      pending.finally(() => this.inFlight.delete(key)).catch(() => undefined);
+      this.inFlight.set(key, pending);
+    }
+    return pending as Promise<T>;
+  }
+
+  private async fetchWithRetries(request: UpstreamCall): Promise<Cached> {
+    const { retries, backoffMs } = this.settings;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(request);
+      } catch (error) {
+        if (!(error instanceof Retryable)) throw error;
+        if (attempt >= retries) throw error.final;
+        // full jitter: spread retries of many callers over the whole backoff window
+        const wait = error.waitMs ?? Math.random() * backoffMs * 2 ** attempt;
+        await sleep(wait);
+      }
+    }
+  }
+
+  private async attempt(request: UpstreamCall): Promise<Cached> {
+    const { baseUrl, timeoutMs } = this.settings;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (request.auth === 'org') headers['x-org-api-key'] = this.settings.orgApiKey ?? '';
+    else headers['x-api-key'] = this.settings.apiKey ?? '';
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.settings.fetch(`${baseUrl}${request.path}`, {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: controller.signal,
+      });
+      text = await response.text();
+    } catch {
+      throw new Retryable(
+        controller.signal.aborted
+          ? new BffError(504, `Composio did not answer within ${timeoutMs} ms`, { suggested_fix: 'Retry in a moment' })
+          : new BffError(502, 'Could not reach Composio', { suggested_fix: 'Retry in a moment' }),
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      throw new Retryable(new BffError(502, `Composio sent a malformed response (HTTP ${response.status})`, { suggested_fix: 'Retry in a moment' }));
+    }
+    if (response.ok) return { value: body, size: text.length };
+    throw this.failure(response, body);
+  }
+
+  /** Maps an upstream error answer to what the browser should see. */
+  private failure(response: Response, body: unknown): Error {
+    const status = response.status;
+    const upstreamMessage = isErrorEnvelope(body)
+      ? body.error.message
+      : typeof (body as { message?: unknown })?.message === 'string'
+        ? (body as { message: string }).message
+        : '';
+    const message = upstreamMessage.slice(0, 500);
+    if (status === 429) {
+      const seconds = Number(response.headers.get('retry-after'));
+      const retryAfterSeconds = Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : 1;
+      const final = new BffError(429, 'Composio rate limit reached', {
+        retryAfterSeconds,
+        suggested_fix: `Retry after ${retryAfterSeconds} s`,
+      });
+      // wait out a short Retry-After ourselves; hand a long one to the browser at once
+      return retryAfterSeconds * 1000 <= this.settings.maxRetryAfterMs ? new Retryable(final, retryAfterSeconds * 1000) : final;
+    }
+    if (status >= 500) return new Retryable(new BffError(502, `Composio is unavailable (HTTP ${status})`, { suggested_fix: 'Retry in a moment' }));
+    if (status === 401 || status === 403) {
+      return new BffError(502, `Composio rejected the server's API key (HTTP ${status})`, {
+        suggested_fix: 'Check the key given to createComposioHandler and its Observability: Read permission',
+      });
+    }
+    if (status === 404) return new BffError(404, message || 'Not found');
+    const errors = isErrorEnvelope(body) && Array.isArray(body.error.errors) ? body.error.errors.map((e) => String(e).slice(0, 200)) : undefined;
+    const fix = isErrorEnvelope(body) ? body.error.suggested_fix : undefined;
+    return new BffError(status >= 400 && status < 500 ? status : 502, message || `Composio answered HTTP ${status}`, {
+      ...(fix ? { suggested_fix: String(fix).slice(0, 300) } : {}),
+      ...(errors ? { errors } : {}),
+    });
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * Usage through the BFF: the caller's scope forced onto every upstream query, and the time series
+ * Composio lacks, computed as one upstream call per calendar bucket (closed buckets cached long).
+ */
+import {
+  USAGE_BREAKDOWN_DEFAULT_LIMIT,
+  USAGE_BREAKDOWN_MAX_LIMIT,
+  USAGE_DEFAULT_GROUP_BY,
+  USAGE_DEFAULT_WINDOW_MS,
+  USAGE_ENTITY_TYPES,
+  USAGE_GROUP_BY,
+  type UsageEntityType,
+} from '../contract/constants.ts';
+import type { BffUsageBreakdownRequest, BffUsageSummaryRequest, SeriesGroup, UsageSeriesBucket, UsageSeriesRequest, UsageSeriesResponse } from '../contract/protocol.ts';
+import type { UsageBreakdownResponse, UsageSummaryResponse } from '../contract/upstream.ts';
+import { calendarBuckets, estimateBucketCount } from '../core/buckets.ts';
+import { compareDecimals, subtractDecimals, sumDecimals } from '../core/decimal.ts';
+import { mapWithConcurrency } from './concurrency.ts';
+import { BffError } from './errors.ts';
+import type { Scope } from './scope.ts';
+import type { Upstream } from './upstream.ts';
+import { checkWindow } from './validation.ts';
+
+export interface UsageContext {
+  upstream: Upstream;
+  /** Org usage (`x-org-api-key`) restricted to these projects; otherwise the project key's project. */
+  org?: { projectIds: string[] };
+  now: () => number;
+  concurrency: number;
+  maxBuckets: number;
+  ttl: { openMs: number; closedMs: number; closeLagMs: number };
+}
+
+export function entityTypeOf(value: string): UsageEntityType {
+  if (!(USAGE_ENTITY_TYPES as readonly string[]).includes(value)) {
+    // 400, not 404: a 404 on `…/series` tells the chart that the BFF lacks the series extension
+    throw new BffError(400, `Unknown entity type '${value}'`, { suggested_fix: `Use one of: ${USAGE_ENTITY_TYPES.join(', ')}` });
+  }
+  return value as UsageEntityType;
+}
+
+function checkGroupBy(ctx: UsageContext, entity: UsageEntityType, groupBy: string): void {
+  const allowed = [...USAGE_GROUP_BY[entity], ...(ctx.org ? ['project_id'] : [])];
+  if (!allowed.includes(groupBy)) {
+    throw new BffError(400, `Invalid group_by '${groupBy}' for ${entity}`, { suggested_fix: `Use one of: ${allowed.join(', ')}` });
+  }
+}
+
+function resolveWindow(ctx: UsageContext, body: { from?: number; to?: number }): { from: number; to: number } {
+  const to = body.to ?? ctx.now();
+  const from = body.from ?? to - USAGE_DEFAULT_WINDOW_MS;
+  checkWindow(from, to);
+  return { from, to };
+}
+
+/** The scope replaces any client `user_id`; it is never merged. */
+function scopedFilters(ctx: UsageContext, scope: Scope, filters: { session_id?: string[] | null } | undefined) {
+  return {
+    user_id: scope.userIds,
+    ...(filters?.session_id ? { session_id: filters.session_id } : {}),
+    ...(ctx.org ? { project_id: ctx.org.projectIds } : {}),
+  };
+}
+
+/** A window that ended a while ago will not change: cache it long. The lag allows for late ingestion. */
+function ttlFor(ctx: UsageContext, to: number): number {
+  return to <= ctx.now() - ctx.ttl.closeLagMs ? ctx.ttl.closedMs : ctx.ttl.openMs;
+}
+
+function basePath(ctx: UsageContext): string {
+  return ctx.org ? '/api/v3.1/org/usage' : '/api/v3.1/project/usage';
+}
+
+async function upstreamSummary(ctx: UsageContext, scope: Scope, window: { from: number; to: number }, types: UsageEntityType[], filters?: { session_id?: string[] | null }) {
+  const raw = await ctx.upstream.call<UsageSummaryResponse>({
+    method: 'POST',
+    path: `${basePath(ctx)}/summary`,
+    auth: ctx.org ? 'org' : 'project',
+    ttlMs: ttlFor(ctx, window.to),
+    body: { ...window, entity_types: types, filters: scopedFilters(ctx, scope, filters) },
+  });
+  // an entity with no events may be missing upstream: default it to zero
+  const entities: UsageSummaryResponse['entities'] = {};
+  for (const type of types) entities[type] = raw?.entities?.[type] ?? { unit: 'count', total_quantity: '0', event_count: 0 };
+  const charge = raw?.instant_charge ?? raw?.premium_usage_charge;
+  return { entities, ...(charge !== undefined ? { instant_charge: charge } : {}) } satisfies UsageSummaryResponse;
+}
+
+async function upstreamBreakdown(
+  ctx: UsageContext,
+  scope: Scope,
+  entity: UsageEntityType,
+  query: { from: number; to: number; group_by: string; order_by: string; order_direction: string; limit: number },
+  filters?: { session_id?: string[] | null },
+) {
+  return ctx.upstream.call<UsageBreakdownResponse>({
+    method: 'POST',
+    path: `${basePath(ctx)}/${entity}`,
+    auth: ctx.org ? 'org' : 'project',
+    ttlMs: ttlFor(ctx, query.to),
+    body: { ...query, filters: scopedFilters(ctx, scope, filters) },
+  });
+}
+
+export async function usageSummary(ctx: UsageContext, scope: Scope, body: BffUsageSummaryRequest): Promise<UsageSummaryResponse> {
+  const types = [...new Set((body.entity_types ?? USAGE_ENTITY_TYPES) as UsageEntityType[])];
+  return upstreamSummary(ctx, scope, resolveWindow(ctx, body), types, body.filters);
+}
+
+export async function usageBreakdown(ctx: UsageContext, scope: Scope, entity: UsageEntityType, body: BffUsageBreakdownRequest): Promise<UsageBreakdownResponse> {
+  const groupBy = body.group_by ?? USAGE_DEFAULT_GROUP_BY[entity];
+  checkGroupBy(ctx, entity, groupBy);
+  return upstreamBreakdown(
+    ctx,
+    scope,
+    entity,
+    {
+      ...resolveWindow(ctx, body),
+      group_by: groupBy,
+      order_by: body.order_by ?? 'total_quantity',
+      order_direction: body.order_direction ?? 'desc',
+      // sent explicitly: the spec says 100, the guide 50 [D]
+      limit: body.limit ?? USAGE_BREAKDOWN_DEFAULT_LIMIT,
+    },
+    body.filters,
+  );
+}
+
+export const DEFAULT_SERIES_GROUPS = 5;
+
+export async function usageSeries(ctx: UsageContext, scope: Scope, entity: UsageEntityType, body: UsageSeriesRequest): Promise<UsageSeriesResponse> {
+  checkWindow(body.from, body.to);
+  if (estimateBucketCount(body.from, body.to, body.interval) > ctx.maxBuckets * 1.1) {
+    throw new BffError(400, `Too many ${body.interval} buckets for this window (at most ${ctx.maxBuckets})`, { suggested_fix: 'Use a coarser interval or a shorter window' });
+  }
+  const windows = calendarBuckets(body.from, body.to, body.interval, body.time_zone);
+  if (windows.length > ctx.maxBuckets) {
+    throw new BffError(400, `Too many ${body.interval} buckets for this window (${windows.length}, at most ${ctx.maxBuckets})`, { suggested_fix: 'Use a coarser interval or a shorter window' });
+  }
+  const head = { entity_type: entity, interval: body.interval, time_zone: body.time_zone };
+
+  if (!body.group_by) {
+    const summaries = await mapWithConcurrency(windows, ctx.concurrency, (w) => upstreamSummary(ctx, scope, w, [entity], body.filters));
+    const buckets: UsageSeriesBucket[] = windows.map((w, i) => {
+      const totals = summaries[i].entities[entity];
+      return { ...w, total_quantity: totals.total_quantity, event_count: totals.event_count };
+    });
+    return { ...head, unit: summaries[0]?.entities[entity].unit ?? 'count', buckets };
+  }
+
+  checkGroupBy(ctx, entity, body.group_by);
+  const groupBy = body.group_by;
+  const perBucket = await mapWithConcurrency(windows, ctx.concurrency, (w) =>
+    upstreamBreakdown(
+      ctx,
+      scope,
+      entity,
+      { ...w, group_by: groupBy, order_by: 'total_quantity', order_direction: 'desc', limit: USAGE_BREAKDOWN_MAX_LIMIT },
+      body.filters,
+    ),
+  );
+  // rank groups over the whole window from the buckets themselves: no extra upstream call
+  const windowTotals = new Map<string, string[]>();
+  for (const b of perBucket) for (const g of b.groups) windowTotals.set(g.key, [...(windowTotals.get(g.key) ?? []), g.total_quantity]);
+  const ranked = [...windowTotals].map(([key, parts]) => ({ key, total: sumDecimals(parts) }));
+  ranked.sort((a, b) => compareDecimals(b.total, a.total) || (a.key < b.key ? -1 : 1));
+  const groupKeys = ranked.slice(0, body.limit ?? DEFAULT_SERIES_GROUPS).map((g) => g.key);
+
+  const buckets: UsageSeriesBucket[] = windows.map((w, i) => {
+    const b = perBucket[i];
+    const byKey = new Map(b.groups.map((g) => [g.key, g]));
+    const groups: SeriesGroup[] = groupKeys.map((key) => {
+      const g = byKey.get(key);
+      return { key, total_quantity: g?.total_quantity ?? '0', event_count: g?.event_count ?? 0 };
+    });
+    const shown = sumDecimals(groups.map((g) => g.total_quantity));
+    const shownEvents = groups.reduce((n, g) => n + g.event_count, 0);
+    return {
+      ...w,
+      total_quantity: b.total_quantity,
+      event_count: b.event_count,
+      groups,
+      other: { total_quantity: subtractDecimals(b.total_quantity, shown), event_count: b.event_count - shownEvents },
+    };
+  });
+  return { ...head, unit: perBucket[0]?.unit ?? 'count', group_by: groupBy, group_keys: groupKeys, buckets };
+}
