@@ -37,7 +37,7 @@ export interface ComposioHandlerOptions {
   cursorSecret?: string | Uint8Array;
   /** Upstream transport (default global `fetch`). */
   fetch?: typeof fetch;
-  cache?: Partial<CacheSettings> & {
+  cache?: Partial<Omit<CacheSettings, 'now'>> & {
     /** TTL of usage windows that include the last `closeLagMs` (default 30 s). */
     openTtlMs?: number;
     /** TTL of windows that ended before that (default 24 h: effectively until evicted). */
@@ -113,7 +113,7 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
       backoffMs: 200,
       ...options.upstream,
     },
-    { maxEntries: cache.maxEntries ?? 5_000, maxBytes: cache.maxBytes ?? 50 * 1024 * 1024 },
+    { maxEntries: cache.maxEntries ?? 5_000, maxBytes: cache.maxBytes ?? 50 * 1024 * 1024, now },
   );
   const usageCtx: UsageContext = {
     upstream,

@@ -29,6 +29,8 @@ export interface CacheSettings {
   maxEntries: number;
   /** Most bytes of cached JSON (default 50 MB). */
   maxBytes: number;
+  /** Clock for TTLs: the handler's `now`, so expiry follows the same time as everything else. */
+  now: () => number;
 }
 
 export interface UpstreamCall {
@@ -80,6 +82,9 @@ export class Upstream {
       max: cache.maxEntries,
       maxSize: cache.maxBytes,
       sizeCalculation: (entry) => Math.max(1, entry.size),
+      perf: { now: cache.now },
+      // read the clock on every check (lru-cache otherwise caches it behind a 1 ms timer)
+      ttlResolution: 0,
     });
   }
 
@@ -129,17 +134,22 @@ export class Upstream {
     if (request.body !== undefined) headers['content-type'] = 'application/json';
 
     const controller = new AbortController();
+    // also race the timeout: a transport that ignores its signal must not hang the BFF
+    const timedOut = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('timeout'))));
+    timedOut.catch(() => undefined);
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     let response: Response;
     let text: string;
     try {
-      response = await this.settings.fetch(`${baseUrl}${request.path}`, {
+      const fetched = this.settings.fetch(`${baseUrl}${request.path}`, {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: controller.signal,
       });
-      text = await response.text();
+      fetched.catch(() => undefined); // settles after a timeout: nobody is listening any more
+      response = await Promise.race([fetched, timedOut]);
+      text = await Promise.race([response.text(), timedOut]);
     } catch {
       throw new Retryable(
         controller.signal.aborted
