@@ -2,13 +2,15 @@ import { defineConfig } from 'vite';
 
 // Library build: one ES module per package entry point. Runtime dependencies stay imports so the
 // host's bundler dedupes them (a page that already has Lit does not get a second copy).
-const external = [/^lit($|\/)/, /^@lit\//, /^chart\.js($|\/)/, /^hono($|\/)/, /^@hono\//, /^zod($|\/)/, /^msw($|\/)/, /^node:/];
+const external = [/^lit($|\/)/, /^@lit\//, /^chart\.js($|\/)/, /^hono($|\/)/, /^@hono\//, /^zod($|\/)/, /^jose($|\/)/, /^lru-cache($|\/)/, /^msw($|\/)/, /^node:/];
 
 export default defineConfig({
   build: {
     target: 'es2022',
     lib: {
       entry: {
+        server: 'src/server/index.ts',
+        'server-node': 'src/server/node.ts',
         contract: 'src/contract/index.ts',
         simulator: 'src/simulator/index.ts',
         'simulator-msw': 'src/simulator/msw.ts',
