@@ -1,6 +1,6 @@
 import { createComposioHandler, type ComposioHandlerOptions } from '../../src/server/index.ts';
 import type { SimulatorOptions } from '../../src/simulator/index.ts';
-import { NOW, smallSimulator } from './helpers.ts';
+import { NOW, parseLenient, smallSimulator } from './helpers.ts';
 
 export const SECRET = 'test-secret-test-secret-test-secret!';
 export const GLOBEX = ['globex-ops', 'globex-sales', 'globex-support'];
@@ -30,13 +30,7 @@ export function makeBff(options: { sim?: SimulatorOptions; handler?: Partial<Com
       }),
     );
     const text = await response.text();
-    let json: any = text;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // not JSON: left as text for the assertion to show
-    }
-    return { status: response.status, headers: response.headers, body: json, text };
+    return { status: response.status, headers: response.headers, body: parseLenient(text), text };
   };
   return {
     sim,

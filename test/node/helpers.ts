@@ -31,14 +31,16 @@ export async function call<T = any>(
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     }),
   );
-  const text = await response.text();
-  let parsed: unknown = text;
+  return { status: response.status, headers: response.headers, body: parseLenient(await response.text()) as T };
+}
+
+/** JSON when it parses, else the text itself (a malformed-JSON fault, a non-JSON answer). */
+export function parseLenient(text: string): any {
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    // left as text: the malformed-JSON fault
+    return text;
   }
-  return { status: response.status, headers: response.headers, body: parsed as T };
 }
 
 /** Page through the list endpoint to the end; fails the test on any non-200. */
