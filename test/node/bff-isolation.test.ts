@@ -79,6 +79,25 @@ describe('BFF isolation: a customer sees only their own data', () => {
   });
 });
 
+describe('BFF scope size', () => {
+  it('merges up to 20 user ids into one newest-first listing; more is a server misconfiguration', async () => {
+    const scoped = makeBff({
+      handler: { resolveScope: (r) => ({ userIds: r.headers.get('x-test-users')!.split(',').map(decodeURIComponent) }) },
+    });
+    const real = scoped.sim.customers.filter((c) => c.projectId === 'proj_acme_prod').flatMap((c) => c.userIds);
+    const twenty = [...real, ...Array.from({ length: 20 - real.length }, (_, i) => `nobody-${i}`)];
+    const headers = { 'x-test-users': twenty.map(encodeURIComponent).join(',') };
+    const logs = await allPages(scoped, { limit: 100, time_range: { from: NOW - 86_400_000, to: NOW } }, headers);
+    for (let i = 1; i < logs.length; i++) assert.ok(logs[i - 1].timestamp >= logs[i].timestamp, 'newest first across users');
+    assert.equal(new Set(logs.map((l) => l.metadata.user_id)).size, real.length);
+    const summary = await scoped.post('usage/summary', { from: NOW - 86_400_000, to: NOW, entity_types: ['tool_calls'] }, headers);
+    assert.equal(summary.body.entities.tool_calls.event_count, logs.length, 'the merged listing reconciles with the summary');
+    const tooMany = await scoped.post('usage/summary', {}, { 'x-test-users': [...twenty, 'one-more'].join(',') });
+    assert.equal(tooMany.status, 500);
+    assert.match(tooMany.body.error.message, /at most 20/);
+  });
+});
+
 describe('BFF embed tokens', () => {
   const bff = makeBff({ handler: { resolveScope: bearerTokenScope(SECRET) } });
 
