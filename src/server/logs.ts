@@ -11,7 +11,7 @@ import { canonicalJson, type Upstream } from './upstream.ts';
 import { sha256Base64Url, type CursorSigner } from './cursor.ts';
 import { BffError } from './errors.ts';
 import type { Scope } from './scope.ts';
-import { mapWithConcurrency } from './concurrency.ts';
+import { mapWithConcurrency } from '../core/concurrency.ts';
 
 /** Where a user's stream stands: the upstream page being read and rows of it already shown; 0 = exhausted. */
 type StreamState = [cursor: string | null, skip: number] | 0;

@@ -11,11 +11,11 @@ import {
   USAGE_GROUP_BY,
   type UsageEntityType,
 } from '../contract/constants.ts';
-import type { BffUsageBreakdownRequest, BffUsageSummaryRequest, SeriesGroup, UsageSeriesBucket, UsageSeriesRequest, UsageSeriesResponse } from '../contract/protocol.ts';
+import type { BffUsageBreakdownRequest, BffUsageSummaryRequest, UsageSeriesRequest, UsageSeriesResponse } from '../contract/protocol.ts';
 import type { UsageBreakdownResponse, UsageSummaryResponse } from '../contract/upstream.ts';
 import { calendarBuckets, estimateBucketCount } from '../core/buckets.ts';
-import { compareDecimals, subtractDecimals, sumDecimals } from '../core/decimal.ts';
-import { mapWithConcurrency } from './concurrency.ts';
+import { assembleGroupedSeries, assembleSeries } from '../core/series.ts';
+import { mapWithConcurrency } from '../core/concurrency.ts';
 import { BffError } from './errors.ts';
 import type { Scope } from './scope.ts';
 import type { Upstream } from './upstream.ts';
@@ -126,8 +126,6 @@ export async function usageBreakdown(ctx: UsageContext, scope: Scope, entity: Us
   );
 }
 
-export const DEFAULT_SERIES_GROUPS = 5;
-
 export async function usageSeries(ctx: UsageContext, scope: Scope, entity: UsageEntityType, body: UsageSeriesRequest): Promise<UsageSeriesResponse> {
   checkWindow(body.from, body.to);
   if (estimateBucketCount(body.from, body.to, body.interval) > ctx.maxBuckets * 1.1) {
@@ -141,11 +139,7 @@ export async function usageSeries(ctx: UsageContext, scope: Scope, entity: Usage
 
   if (!body.group_by) {
     const summaries = await mapWithConcurrency(windows, ctx.concurrency, (w) => upstreamSummary(ctx, scope, w, [entity], body.filters));
-    const buckets: UsageSeriesBucket[] = windows.map((w, i) => {
-      const totals = summaries[i].entities[entity];
-      return { ...w, total_quantity: totals.total_quantity, event_count: totals.event_count };
-    });
-    return { ...head, unit: summaries[0]?.entities[entity].unit ?? 'count', buckets };
+    return assembleSeries(head, windows, summaries.map((s) => s.entities[entity]));
   }
 
   checkGroupBy(ctx, entity, body.group_by);
@@ -159,29 +153,5 @@ export async function usageSeries(ctx: UsageContext, scope: Scope, entity: Usage
       body.filters,
     ),
   );
-  // rank groups over the whole window from the buckets themselves: no extra upstream call
-  const windowTotals = new Map<string, string[]>();
-  for (const b of perBucket) for (const g of b.groups) windowTotals.set(g.key, [...(windowTotals.get(g.key) ?? []), g.total_quantity]);
-  const ranked = [...windowTotals].map(([key, parts]) => ({ key, total: sumDecimals(parts) }));
-  ranked.sort((a, b) => compareDecimals(b.total, a.total) || (a.key < b.key ? -1 : 1));
-  const groupKeys = ranked.slice(0, body.limit ?? DEFAULT_SERIES_GROUPS).map((g) => g.key);
-
-  const buckets: UsageSeriesBucket[] = windows.map((w, i) => {
-    const b = perBucket[i];
-    const byKey = new Map(b.groups.map((g) => [g.key, g]));
-    const groups: SeriesGroup[] = groupKeys.map((key) => {
-      const g = byKey.get(key);
-      return { key, total_quantity: g?.total_quantity ?? '0', event_count: g?.event_count ?? 0 };
-    });
-    const shown = sumDecimals(groups.map((g) => g.total_quantity));
-    const shownEvents = groups.reduce((n, g) => n + g.event_count, 0);
-    return {
-      ...w,
-      total_quantity: b.total_quantity,
-      event_count: b.event_count,
-      groups,
-      other: { total_quantity: subtractDecimals(b.total_quantity, shown), event_count: b.event_count - shownEvents },
-    };
-  });
-  return { ...head, unit: perBucket[0]?.unit ?? 'count', group_by: groupBy, group_keys: groupKeys, buckets };
+  return assembleGroupedSeries({ ...head, group_by: groupBy }, windows, perBucket, body.limit);
 }

@@ -1,0 +1,187 @@
+/**
+ * The elements' data layer: POST/GET to the BFF with abort, de-duplication of identical requests
+ * in flight, a small short-lived cache (switching back to a range is instant), retries on 429/503
+ * honouring Retry-After, and auth by same-origin cookies, an embed token (`fetchToken`), or a
+ * host-supplied `fetch`.
+ */
+import { isErrorEnvelope } from '../contract/errors.ts';
+
+export type FetchToken = () => Promise<string>;
+
+export interface BffClientOptions {
+  /** Base URL of the BFF, e.g. `/api/composio` or `https://api.example.com/composio`. */
+  endpoint: string;
+  /** Replaces the transport entirely (the host adds its own auth, tracing, …). */
+  fetch?: typeof fetch;
+  /** Returns a short-lived bearer token; called before expiry and once more on a 401. */
+  fetchToken?: FetchToken;
+  /** How long a successful answer is reused (default 15 s). */
+  cacheTtlMs?: number;
+  /** Longest Retry-After honoured before giving up (default 10 s). */
+  maxRetryAfterMs?: number;
+}
+
+/** A failed BFF request, with what the v3.1 envelope said. */
+export class BffRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly requestId?: string,
+    readonly suggestedFix?: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'BffRequestError';
+  }
+}
+
+const CACHE_ENTRIES = 64;
+const RETRYABLE = new Set([429, 502, 503, 504]);
+
+/** Seconds until a JWT expires (no signature check: the server does that), or undefined. */
+function secondsToExpiry(token: string): number | undefined {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    return typeof payload.exp === 'number' ? payload.exp - Date.now() / 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+}
+
+export class BffClient {
+  private readonly cache = new Map<string, { at: number; value: unknown }>();
+  private readonly inFlight = new Map<string, { promise: Promise<unknown>; users: number; controller: AbortController }>();
+  private token?: Promise<string>;
+
+  constructor(private readonly options: BffClientOptions) {}
+
+  post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    return this.request<T>('POST', path, body, signal);
+  }
+
+  get<T>(path: string, signal?: AbortSignal): Promise<T> {
+    return this.request<T>('GET', path, undefined, signal);
+  }
+
+  /** Forget cached answers (a Retry or a refresh must reach the server). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    const key = `${method} ${path} ${body === undefined ? '' : JSON.stringify(body)}`;
+    const cached = this.cache.get(key);
+    if (cached && Date.now() - cached.at < (this.options.cacheTtlMs ?? 15_000)) {
+      // refresh its place: the map's order is the LRU order
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached.value as T;
+    }
+    // share identical requests; the shared call is aborted only when every caller has gone
+    let shared = this.inFlight.get(key);
+    if (!shared) {
+      const controller = new AbortController();
+      const promise = this.send(method, path, body, controller.signal).then((value) => {
+        this.cache.set(key, { at: Date.now(), value });
+        while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+        return value;
+      });
+      promise.then(
+        () => this.inFlight.delete(key),
+        () => this.inFlight.delete(key),
+      );
+      shared = { promise, users: 0, controller };
+      this.inFlight.set(key, shared);
+    }
+    const entry = shared;
+    entry.users++;
+    if (!signal) return entry.promise as Promise<T>;
+    return new Promise<T>((resolve, reject) => {
+      const leave = () => {
+        signal.removeEventListener('abort', onAbort);
+        entry.users--;
+      };
+      const onAbort = () => {
+        leave();
+        if (entry.users === 0) entry.controller.abort(signal.reason);
+        reject(signal.reason);
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      entry.promise.then(
+        (value) => (leave(), resolve(value as T)),
+        (error) => (leave(), reject(error)),
+      );
+    });
+  }
+
+  private async authorization(refresh = false): Promise<Record<string, string>> {
+    const fetchToken = this.options.fetchToken;
+    if (!fetchToken) return {};
+    if (this.token && !refresh) {
+      const token = await this.token.catch(() => undefined);
+      const left = token ? secondsToExpiry(token) : 0;
+      if (token && (left === undefined || left > 30)) return { authorization: `Bearer ${token}` };
+    }
+    this.token = fetchToken();
+    return { authorization: `Bearer ${await this.token}` };
+  }
+
+  private async send(method: string, path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+    const url = `${this.options.endpoint.replace(/\/+$/, '')}/${path}`;
+    const transport = this.options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+    let refreshed = false;
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await transport(url, {
+          method,
+          signal,
+          credentials: 'same-origin',
+          headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(await this.authorization(refreshed)) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      } catch (error) {
+        if (signal.aborted) throw signal.reason;
+        throw new BffRequestError(`Could not reach ${url}: ${(error as Error).message}`, 0);
+      }
+      if (response.status === 401 && this.options.fetchToken && !refreshed) {
+        refreshed = true; // the token may have expired between check and use: one fresh try
+        continue;
+      }
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        json = undefined;
+      }
+      if (response.ok && json !== undefined) return json;
+
+      const retryAfter = Number(response.headers.get('retry-after'));
+      const waitMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 300 * 2 ** attempt;
+      if (RETRYABLE.has(response.status) && attempt < 2 && waitMs <= (this.options.maxRetryAfterMs ?? 10_000)) {
+        await delay(waitMs, signal);
+        continue;
+      }
+      if (isErrorEnvelope(json)) {
+        const e = json.error;
+        throw new BffRequestError(e.message, response.status, e.request_id, e.suggested_fix, Number.isFinite(retryAfter) ? retryAfter : undefined);
+      }
+      const requestId = response.headers.get('x-request-id') ?? undefined;
+      throw new BffRequestError(
+        response.ok ? 'The server sent a response that is not JSON' : `The server answered HTTP ${response.status}`,
+        response.ok ? 502 : response.status,
+        requestId,
+      );
+    }
+  }
+}
