@@ -1,0 +1,23 @@
+/**
+ * The BFF and the simulator inside the page, behind msw's service worker: the static demo needs
+ * no server (and the preview pages use it too). Customer switching = a different server scope.
+ */
+import { http } from 'msw';
+import { setupWorker } from 'msw/browser';
+import { createComposioHandler } from '../src/server/index.ts';
+import { createSimulator } from '../src/simulator/index.ts';
+
+export const simulator = createSimulator();
+export const customers = simulator.customers.filter((c) => c.projectId === 'proj_acme_prod');
+export const session = { userIds: [...customers[0].userIds] };
+
+const bff = createComposioHandler({
+  apiKey: 'sim_ak_demo',
+  baseUrl: 'https://simulator.invalid',
+  fetch: (input, init) => simulator.fetch(new Request(input, init)),
+  resolveScope: () => ({ userIds: session.userIds }),
+});
+
+export async function startInPageBff(): Promise<void> {
+  await setupWorker(http.all('*/api/composio/*', ({ request }) => bff(request))).start({ quiet: true, onUnhandledRequest: 'bypass' });
+}

@@ -1,0 +1,173 @@
+/**
+ * Chart.js configuration from the table model: a linear epoch-ms x-axis whose ticks and tooltips
+ * are formatted with Intl in the element's zone (no date adapter), `parsing: false`, no animation.
+ * Type-only imports: nothing of Chart.js loads with this module.
+ */
+import type { ChartConfiguration, ChartDataset, Plugin, TooltipItem } from 'chart.js';
+import type { SeriesInterval } from '../../contract/protocol.ts';
+import type { ResolvedTheme } from '../shared/theme.ts';
+import { OTHER_KEY, type TableModel } from './model.ts';
+
+export type ChartType = 'bar' | 'line' | 'area';
+
+export interface Point {
+  x: number;
+  y: number;
+  /** Bucket edges, for tooltips and click events. */
+  from: number;
+  to: number;
+}
+
+export interface ConfigInput {
+  model: TableModel;
+  type: ChartType;
+  interval: SeriesInterval;
+  theme: ResolvedTheme;
+  formatTick: (epochMs: number) => string;
+  formatBucket: (from: number, to: number) => string;
+  formatNumber: (value: number) => string;
+  previousLabel: string;
+  rowLabel: (key: string) => string;
+}
+
+/** At most ~8 labelled ticks, under the bucket midpoints where bars and points are drawn. */
+function tickValues(model: TableModel): number[] {
+  const step = Math.max(1, Math.ceil(model.rows.length / 8));
+  return model.rows.filter((_, i) => i % step === 0).map(mid);
+}
+
+const mid = (r: { from?: number; to?: number }) => r.from! + (r.to! - r.from!) / 2;
+
+function bucketAt(model: TableModel, x: number): number {
+  return model.rows.find((r) => r.from! <= x && x < r.to!)?.from ?? x;
+}
+
+/** Fills the canvas with the theme's background, so a PNG export is readable outside the page. */
+export const backgroundPlugin: Plugin = {
+  id: 'composio-background',
+  beforeDraw(chart, _args, options: { color?: string }) {
+    const { ctx } = chart;
+    ctx.save();
+    ctx.globalCompositeOperation = 'destination-over';
+    ctx.fillStyle = options.color ?? 'transparent';
+    ctx.fillRect(0, 0, chart.width, chart.height);
+    ctx.restore();
+  },
+};
+
+export function buildConfig(input: ConfigInput): ChartConfiguration {
+  const { model, theme } = input;
+  const colour = (i: number, key: string) => (key === OTHER_KEY ? theme.series[7] : theme.series[i % 7]);
+  const scaleColours = { grid: { color: theme.grid }, ticks: { color: theme.muted }, border: { color: theme.grid } };
+  const common = {
+    animation: false as const,
+    responsive: false,
+    maintainAspectRatio: false,
+    parsing: false as const,
+    normalized: true,
+    plugins: {
+      legend: { display: model.columns.length > 1 || model.previous !== undefined, labels: { color: theme.text, boxWidth: 12 } },
+      'composio-background': { color: theme.bg },
+    },
+  };
+
+  if (model.kind === 'breakdown') {
+    return {
+      type: 'bar',
+      data: {
+        labels: model.rows.map((r) => input.rowLabel(r.key)),
+        datasets: [
+          {
+            label: model.columns[0].label,
+            data: model.rows.map((r) => Number(r.values[0])),
+            backgroundColor: model.rows.map((r, i) => colour(i, r.key)),
+          },
+        ],
+      },
+      options: {
+        ...common,
+        parsing: undefined,
+        indexAxis: 'y',
+        scales: {
+          x: { ...scaleColours, beginAtZero: true, ticks: { ...scaleColours.ticks, callback: (v) => input.formatNumber(Number(v)) } },
+          y: { ...scaleColours, grid: { display: false } },
+        },
+        plugins: {
+          ...common.plugins,
+          legend: { display: false },
+          tooltip: { callbacks: { label: (item: TooltipItem<'bar'>) => `${item.label}: ${input.formatNumber(item.parsed.x ?? 0)}` } },
+        },
+      },
+    } as ChartConfiguration;
+  }
+
+  const stacked = model.columns.length > 1;
+  const chartType = input.type === 'bar' ? 'bar' : 'line';
+  const datasets: ChartDataset[] = model.columns.map((column, c) => ({
+    label: column.label,
+    data: model.rows.map((r) => ({ x: mid(r), y: Number(r.values[c]), from: r.from!, to: r.to! })),
+    backgroundColor: colour(c, column.key),
+    borderColor: colour(c, column.key),
+    borderWidth: chartType === 'line' ? 2 : 0,
+    pointRadius: chartType === 'line' && model.rows.length <= 48 ? 2 : 0,
+    fill: input.type === 'area' ? (stacked && c > 0 ? '-1' : 'origin') : false,
+    stack: 'usage',
+    order: 1,
+  }) as ChartDataset);
+  if (model.previous) {
+    datasets.push({
+      type: 'line',
+      label: input.previousLabel,
+      // previous bucket i drawn over current bucket i
+      data: model.rows.map((r, i) => ({ x: mid(r), y: Number(model.previous![i] ?? 0), from: r.from!, to: r.to! })),
+      borderColor: theme.compare,
+      backgroundColor: theme.compare,
+      borderDash: [6, 4],
+      borderWidth: 2,
+      pointRadius: 0,
+      fill: false,
+      stack: 'previous',
+      order: 0,
+    } as ChartDataset);
+  }
+  const span = model.rows.length ? [model.rows[0].from!, model.rows.at(-1)!.to!] : [0, 1];
+  return {
+    type: chartType,
+    data: { datasets },
+    options: {
+      ...common,
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      datasets: { bar: { barPercentage: 0.9, categoryPercentage: 0.9 } },
+      scales: {
+        x: {
+          type: 'linear',
+          min: span[0],
+          max: span[1],
+          // min/max are already the window's edges; Chart.js's bar padding would add empty half-buckets
+          offset: false,
+          stacked,
+          ...scaleColours,
+          grid: { display: false },
+          afterBuildTicks: (axis) => {
+            axis.ticks = tickValues(model).map((value) => ({ value }));
+          },
+          // a tick sits at a bucket's midpoint; label it with the bucket it stands for
+          ticks: { ...scaleColours.ticks, autoSkip: false, maxRotation: 0, callback: (value) => input.formatTick(bucketAt(model, Number(value))) },
+        },
+        y: { stacked, beginAtZero: true, ...scaleColours, ticks: { ...scaleColours.ticks, precision: 0, callback: (v) => input.formatNumber(Number(v)) } },
+      },
+      plugins: {
+        ...common.plugins,
+        tooltip: {
+          callbacks: {
+            title: (items: TooltipItem<'bar' | 'line'>[]) => {
+              const p = items[0]?.raw as Point | undefined;
+              return p ? input.formatBucket(p.from, p.to) : '';
+            },
+            label: (item: TooltipItem<'bar' | 'line'>) => `${item.dataset.label}: ${input.formatNumber((item.raw as Point).y)}`,
+          },
+        },
+      },
+    },
+  } as ChartConfiguration;
+}

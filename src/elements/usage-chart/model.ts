@@ -1,0 +1,74 @@
+/**
+ * One table model per chart: the data table view, the CSV export and the Chart.js datasets are all
+ * built from it, so what is plotted, tabulated and exported is the same thing. Quantities stay
+ * decimal strings until the moment they are drawn or formatted.
+ */
+import { subtractDecimals, sumDecimals } from '../../core/decimal.ts';
+import type { ChartData } from './data.ts';
+
+export const OTHER_KEY = '\u0000other';
+export const TOTAL_KEY = '\u0000total';
+
+export interface ModelColumn {
+  /** A group key, or OTHER_KEY / TOTAL_KEY. */
+  key: string;
+  label: string;
+}
+
+export interface ModelRow {
+  /** A bucket start (series) or a group key (breakdown). */
+  key: string;
+  from?: number;
+  to?: number;
+  /** One decimal string per column. */
+  values: string[];
+  /** Σ values. */
+  total: string;
+}
+
+export interface TableModel {
+  kind: 'series' | 'breakdown';
+  columns: ModelColumn[];
+  rows: ModelRow[];
+  /** Σ per column. */
+  columnTotals: string[];
+  /** Σ of everything plotted; equals the header total for the window. */
+  total: string;
+  /** The previous period, bucket by bucket (series with `compare` only). */
+  previous?: string[];
+}
+
+export function buildModel(data: ChartData, metricLabel: string, otherLabel: string): TableModel {
+  if (data.breakdown) {
+    const b = data.breakdown;
+    const shown = sumDecimals(b.groups.map((g) => g.total_quantity));
+    const rest = subtractDecimals(b.total_quantity, shown);
+    const rows: ModelRow[] = b.groups.map((g) => ({ key: g.key, values: [g.total_quantity], total: g.total_quantity }));
+    if (rest !== '0') rows.push({ key: OTHER_KEY, values: [rest], total: rest });
+    return { kind: 'breakdown', columns: [{ key: TOTAL_KEY, label: metricLabel }], rows, columnTotals: [b.total_quantity], total: b.total_quantity };
+  }
+
+  const series = data.series!;
+  const grouped = series.group_keys !== undefined;
+  const columns: ModelColumn[] = grouped
+    ? [...series.group_keys!.map((key) => ({ key, label: key || '(none)' })), { key: OTHER_KEY, label: otherLabel }]
+    : [{ key: TOTAL_KEY, label: metricLabel }];
+  const rows: ModelRow[] = series.buckets.map((bucket) => {
+    const values = grouped ? [...bucket.groups!.map((g) => g.total_quantity), bucket.other!.total_quantity] : [bucket.total_quantity];
+    return { key: String(bucket.from), from: bucket.from, to: bucket.to, values, total: bucket.total_quantity };
+  });
+  // a grouped chart drops an all-zero "Other" column: nothing to show
+  if (grouped && rows.every((r) => r.values.at(-1) === '0')) {
+    columns.pop();
+    rows.forEach((r) => r.values.pop());
+  }
+  const columnTotals = columns.map((_, c) => sumDecimals(rows.map((r) => r.values[c])));
+  return {
+    kind: 'series',
+    columns,
+    rows,
+    columnTotals,
+    total: sumDecimals(rows.map((r) => r.total)),
+    previous: data.previousSeries?.buckets.map((b) => b.total_quantity),
+  };
+}

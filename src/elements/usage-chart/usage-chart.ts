@@ -1,0 +1,444 @@
+/**
+ * `<composio-usage-chart>`: usage over time (series) or by dimension (breakdown), with the
+ * window's totals and the change against the previous period, a data-table view that doubles as
+ * the screen-reader alternative, and CSV/PNG export.
+ */
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Chart } from 'chart.js';
+import { BffRequestError } from '../../client/bff-client.ts';
+import { formatBucket, formatNumber, formatPercent, formatTick } from '../../client/format.ts';
+import type { UsageEntityType } from '../../contract/constants.ts';
+import type { SeriesInterval } from '../../contract/protocol.ts';
+import { toCsv } from '../../core/csv.ts';
+import { autoInterval, RANGE_PRESETS, resolveRange, type RangePreset } from '../../core/ranges.ts';
+import { ComposioElement } from '../shared/base.ts';
+import { download } from '../shared/download.ts';
+import { resolveTheme, themeStyles } from '../shared/theme.ts';
+import { backgroundPlugin, buildConfig, type ChartType, type Point } from './chart-config.ts';
+import { loadChartData, type ChartData, type ChartView } from './data.ts';
+import { buildModel, OTHER_KEY, type TableModel } from './model.ts';
+import { chartStyles } from './styles.ts';
+
+const METRIC_LABELS: Record<UsageEntityType, string> = { tool_calls: 'Tool calls', sessions: 'Sessions' };
+const INTERVAL_NOUN: Record<SeriesInterval, string> = { hour: 'hour', day: 'day', week: 'week', month: 'month' };
+const GROUP_LABELS: Record<string, string> = {
+  toolkit_slug: 'toolkit',
+  tool_slug: 'tool',
+  user_id: 'user',
+  session_id: 'session',
+  connected_account_id: 'connected account',
+  project_id: 'project',
+};
+
+let chartModule: Promise<typeof import('./chart-register.ts')> | undefined;
+/** Chart.js arrives on first draw, never with the element's own module. */
+const loadChartJs = () => (chartModule ??= import('./chart-register.ts'));
+
+/** Epoch ms from an attribute holding epoch ms or an ISO date. */
+function parseTime(value: string | number | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export class ComposioUsageChart extends ComposioElement {
+  static override styles = [themeStyles, chartStyles];
+
+  /** `tool_calls` or `sessions`. */
+  @property() metric: UsageEntityType = 'tool_calls';
+  /** `series` (over time) or `breakdown` (by `group-by`, horizontal bars). */
+  @property() view: ChartView = 'series';
+  /** Dimension to group by (`toolkit_slug`, `tool_slug`, `user_id`, `session_id`, `connected_account_id`); empty = none. */
+  @property({ attribute: 'group-by' }) groupBy = '';
+  /** `24h`, `7d`, `30d` or `90d`; ignored when `from` and `to` are set. */
+  @property() range: RangePreset = '30d';
+  /** Window start (epoch ms or ISO date); with `to`, overrides `range`. */
+  @property() from?: string | number;
+  /** Window end, exclusive (epoch ms or ISO date). */
+  @property() to?: string | number;
+  /** `auto` (from the window) or `hour`, `day`, `week`, `month`. */
+  @property() interval: 'auto' | SeriesInterval = 'auto';
+  /** `bar`, `line` or `area`; stacked when grouped. */
+  @property() type: ChartType = 'bar';
+  /** Groups shown before the rest is summed as "Other" (1–20). */
+  @property({ type: Number }) top = 5;
+  /** Overlay the previous period of the same length. */
+  @property({ type: Boolean }) compare = false;
+  /** Show range and interval pickers. */
+  @property({ type: Boolean }) controls = false;
+
+  @state() private showTable = false;
+  @state() private reloads = 0;
+  @state() private themeVersion = 0;
+  @state() private activeIndex = -1;
+
+  @query('canvas') private canvas?: HTMLCanvasElement;
+  @query('.plot') private plot?: HTMLElement;
+
+  /** The chart instance (for hosts and tests); undefined until drawn. */
+  chart?: Chart;
+  /** The last data that loaded; kept while a reload or an error is shown. */
+  private data?: ChartData;
+  private model?: TableModel;
+  private drawnKey?: unknown[];
+  private resizeObserver?: ResizeObserver;
+  private darkQuery?: MediaQueryList;
+  private readonly onSchemeChange = () => this.themeVersion++;
+
+  private readonly task = new Task(this, {
+    task: async ([client, metric, view, groupBy, range, from, to, interval, timeZone, top, compare], { signal }) => {
+      const now = Date.now();
+      const custom = parseTime(from) !== undefined && parseTime(to) !== undefined;
+      const window = custom ? { from: parseTime(from)!, to: parseTime(to)! } : resolveRange(RANGE_PRESETS.includes(range) ? range : '30d', now, timeZone);
+      return loadChartData(
+        client,
+        {
+          metric,
+          view,
+          groupBy: groupBy && groupBy !== 'none' ? groupBy : undefined,
+          ...window,
+          interval: interval === 'auto' ? autoInterval(window.from, window.to) : interval,
+          timeZone,
+          top: Math.min(20, Math.max(1, Math.floor(top) || 5)),
+          compare,
+        },
+        signal,
+      );
+    },
+    args: () =>
+      [this.client, this.metric, this.view, this.groupBy, this.range, this.from, this.to, this.interval, this.zone, this.top, this.compare, this.reloads] as const,
+    onComplete: (data) => {
+      this.data = data;
+      this.model = buildModel(data, METRIC_LABELS[data.request.metric] ?? data.request.metric, 'Other');
+      this.activeIndex = -1;
+      this.emit('composio-load', { kind: data.breakdown ? 'usage-breakdown' : 'usage-series', count: this.model.rows.length });
+    },
+    onError: (error) => {
+      if ((error as Error)?.name === 'AbortError') return;
+      this.emit('composio-error', { error: error as Error });
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
+    this.darkQuery.addEventListener('change', this.onSchemeChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.darkQuery?.removeEventListener('change', this.onSchemeChange);
+    this.destroyChart();
+  }
+
+  /** Reload from the server, bypassing the client cache. */
+  refresh(): void {
+    this.client.clearCache();
+    this.reloads++;
+  }
+
+  /** The data table as CSV (RFC 4180, formula-safe): exactly what the chart shows. */
+  toCsv(): string {
+    const model = this.model;
+    if (!model || !this.data) return '';
+    if (model.kind === 'breakdown') {
+      const groupBy = this.data.request.groupBy ?? 'group';
+      return toCsv(
+        [groupBy, model.columns[0].label],
+        model.rows.map((r) => [this.rowLabel(r.key), Number(r.values[0])]),
+      );
+    }
+    const header = ['from', 'to', 'bucket', ...model.columns.map((c) => c.label), ...(model.columns.length > 1 ? ['Total'] : []), ...(model.previous ? ['Previous period'] : [])];
+    const rows = model.rows.map((r, i) => [
+      new Date(r.from!).toISOString(),
+      new Date(r.to!).toISOString(),
+      this.bucketLabel(r.from!),
+      ...r.values.map(Number),
+      ...(model.columns.length > 1 ? [Number(r.total)] : []),
+      ...(model.previous ? [Number(model.previous[i] ?? 0)] : []),
+    ]);
+    return toCsv(header, rows);
+  }
+
+  /** The chart as a PNG blob (with the theme's background). */
+  async toPng(): Promise<Blob | null> {
+    if (!this.chart) return null;
+    return new Promise((resolve) => this.chart!.canvas.toBlob(resolve, 'image/png'));
+  }
+
+  private exportCsv() {
+    download(`${this.metric}-${this.data?.request.view ?? 'usage'}.csv`, this.toCsv());
+  }
+
+  private async exportPng() {
+    const blob = await this.toPng();
+    if (blob) download(`${this.metric}-usage.png`, blob, 'image/png');
+  }
+
+  // ---- labels
+
+  private get interval_(): SeriesInterval {
+    return this.data?.request.interval ?? 'day';
+  }
+
+  private bucketLabel(from: number): string {
+    return formatBucket(from, this.interval_, this.zone, this.locale);
+  }
+
+  private rowLabel(key: string): string {
+    if (key === OTHER_KEY) return 'Other';
+    return key === '' ? '(none)' : key;
+  }
+
+  private ariaSummary(): string {
+    const model = this.model!;
+    const data = this.data!;
+    const metric = METRIC_LABELS[data.request.metric];
+    const n = (v: string | number) => formatNumber(v, this.locale);
+    if (model.kind === 'breakdown') {
+      const by = GROUP_LABELS[data.request.groupBy ?? ''] ?? data.request.groupBy;
+      return `${metric} by ${by}: ${model.rows.map((r) => `${this.rowLabel(r.key)} ${n(r.total)}`).join(', ')}. Total ${n(model.total)}.`;
+    }
+    const peak = model.rows.reduce((best, r) => (Number(r.total) > Number(best.total) ? r : best), model.rows[0]);
+    const span = model.rows.length ? `${this.bucketLabel(model.rows[0].from!)} to ${this.bucketLabel(model.rows.at(-1)!.from!)}` : '';
+    return `${metric} per ${INTERVAL_NOUN[this.interval_]}, ${span}: ${n(model.total)} in total${peak ? `; highest ${n(peak.total)} (${this.bucketLabel(peak.from!)})` : ''}.`;
+  }
+
+  // ---- chart lifecycle
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('theme')) this.themeVersion++;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const drawable = this.model && !this.showTable && this.model.rows.length > 0 && this.model.total !== '0';
+    if (!drawable || !this.canvas) {
+      if (!this.canvas) this.destroyChart();
+      return;
+    }
+    const key = [this.model, this.type, this.themeVersion, this.locale, this.zone, this.canvas];
+    if (this.chart && this.drawnKey?.every((part, i) => part === key[i])) return;
+    this.drawnKey = key;
+    void this.draw();
+  }
+
+  private async draw(): Promise<void> {
+    const { Chart } = await loadChartJs();
+    const canvas = this.canvas;
+    const model = this.model;
+    if (!canvas || !model || !this.isConnected) return;
+    this.chart?.destroy();
+    const config = buildConfig({
+      model,
+      type: this.type,
+      interval: this.interval_,
+      theme: resolveTheme(this),
+      formatTick: (t) => formatTick(t, this.interval_, this.zone, this.locale),
+      formatBucket: (from) => this.bucketLabel(from),
+      formatNumber: (v) => formatNumber(v, this.locale),
+      previousLabel: 'Previous period',
+      rowLabel: (key) => this.rowLabel(key),
+    });
+    config.plugins = [backgroundPlugin];
+    config.options = { ...config.options, onClick: (_event, elements) => elements[0] && this.select(elements[0].datasetIndex, elements[0].index) };
+    const box = this.plot!.getBoundingClientRect();
+    canvas.width = Math.max(1, Math.floor(box.width));
+    canvas.height = Math.max(1, Math.floor(box.height));
+    this.chart = new Chart(canvas, config);
+    this.observeSize();
+  }
+
+  private observeSize(): void {
+    this.resizeObserver?.disconnect();
+    // our own observer: Chart.js's responsive mode misdetects attachment inside shadow roots
+    this.resizeObserver = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      if (this.chart && width > 0 && height > 0) this.chart.resize(Math.floor(width), Math.floor(height));
+    });
+    this.resizeObserver.observe(this.plot!);
+  }
+
+  private destroyChart(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.chart?.destroy();
+    this.chart = undefined;
+    this.drawnKey = undefined;
+  }
+
+  /** A click (or Enter) on a bucket or bar: tell the host which range and group it was. */
+  private select(datasetIndex: number, index: number): void {
+    const model = this.model!;
+    const request = this.data!.request;
+    if (model.kind === 'breakdown') {
+      const row = model.rows[index];
+      if (row && row.key !== OTHER_KEY) this.emit('composio-group-select', { groupBy: request.groupBy!, key: row.key });
+      return;
+    }
+    const row = model.rows[index];
+    if (!row) return;
+    this.emit('composio-range-select', { from: row.from!, to: row.to! });
+    const column = model.columns[datasetIndex];
+    if (request.groupBy && column && column.key !== OTHER_KEY) this.emit('composio-group-select', { groupBy: request.groupBy, key: column.key });
+  }
+
+  /** Arrow keys walk the buckets (with the tooltip), Enter selects one. */
+  private onPlotKey(event: KeyboardEvent): void {
+    const rows = this.model?.rows.length ?? 0;
+    if (!rows || !this.chart) return;
+    const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -rows, End: rows };
+    if (event.key in moves) {
+      event.preventDefault();
+      this.activeIndex = Math.min(rows - 1, Math.max(0, (this.activeIndex < 0 ? 0 : this.activeIndex + moves[event.key])));
+      const active = this.chart.data.datasets.map((_, datasetIndex) => ({ datasetIndex, index: this.activeIndex }));
+      this.chart.setActiveElements(active);
+      this.chart.tooltip?.setActiveElements(active, { x: 0, y: 0 });
+      this.chart.update('none');
+    } else if ((event.key === 'Enter' || event.key === ' ') && this.activeIndex >= 0) {
+      event.preventDefault();
+      this.select(0, this.activeIndex);
+    }
+  }
+
+  // ---- rendering
+
+  private renderStat(metric: UsageEntityType) {
+    const current = this.data?.summary.entities[metric]?.total_quantity;
+    const previous = this.data?.previousSummary.entities[metric]?.total_quantity;
+    let change = html``;
+    if (current !== undefined && previous !== undefined) {
+      const [c, p] = [Number(current), Number(previous)];
+      const ratio = p === 0 ? undefined : (c - p) / p;
+      const direction = ratio === undefined || ratio === 0 ? '' : ratio > 0 ? 'up' : 'down';
+      change = html`<span class="change ${direction}" part="change"
+        >${ratio === undefined ? (c === 0 ? 'no change' : 'new') : formatPercent(ratio, this.locale)} vs previous period</span
+      >`;
+    }
+    return html`<div class="stat" part="stat">
+      <dt>${METRIC_LABELS[metric]}</dt>
+      <dd>
+        ${current === undefined
+          ? html`<span class="stat-skeleton skeleton" aria-hidden="true"></span>`
+          : html`<span class="value" part="total">${formatNumber(current, this.locale)}</span>${change}`}
+      </dd>
+    </div>`;
+  }
+
+  private renderControls() {
+    const custom = parseTime(this.from) !== undefined && parseTime(this.to) !== undefined;
+    return html`
+      ${this.controls
+        ? html`<label
+              >Range
+              <select
+                part="range-picker"
+                .value=${custom ? 'custom' : this.range}
+                @change=${(e: Event) => {
+                  this.from = this.to = undefined;
+                  this.range = (e.target as HTMLSelectElement).value as RangePreset;
+                }}
+              >
+                ${custom ? html`<option value="custom">Custom</option>` : nothing}
+                ${RANGE_PRESETS.map((r) => html`<option value=${r} ?selected=${!custom && r === this.range}>Last ${r}</option>`)}
+              </select></label
+            >
+            <label
+              >Interval
+              <select
+                part="interval-picker"
+                .value=${this.interval}
+                @change=${(e: Event) => (this.interval = (e.target as HTMLSelectElement).value as 'auto' | SeriesInterval)}
+              >
+                ${(['auto', 'hour', 'day', 'week', 'month'] as const).map((i) => html`<option value=${i} ?selected=${i === this.interval}>${i === 'auto' ? 'Auto' : i[0].toUpperCase() + i.slice(1)}</option>`)}
+              </select></label
+            >`
+        : nothing}
+      <button type="button" part="table-toggle" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
+        Table
+      </button>
+      <button type="button" part="export-csv" ?disabled=${!this.model} @click=${this.exportCsv}>CSV</button>
+      <button type="button" part="export-png" ?disabled=${!this.model || this.showTable} @click=${this.exportPng}>PNG</button>
+    `;
+  }
+
+  private renderTable(model: TableModel) {
+    const series = model.kind === 'series';
+    const multi = model.columns.length > 1;
+    const first = series ? INTERVAL_NOUN[this.interval_][0].toUpperCase() + INTERVAL_NOUN[this.interval_].slice(1) : GROUP_LABELS[this.data!.request.groupBy ?? ''] ?? 'Group';
+    return html`<div class="table-wrap">
+      <table part="table">
+        <caption>
+          ${this.ariaSummary()}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${first}</th>
+            ${model.columns.map((c) => html`<th scope="col">${c.label}</th>`)} ${series && multi ? html`<th scope="col">Total</th>` : nothing}
+            ${model.previous ? html`<th scope="col">Previous period</th>` : nothing}
+          </tr>
+        </thead>
+        <tbody>
+          ${model.rows.map(
+            (r, i) => html`<tr>
+              <th scope="row">${series ? this.bucketLabel(r.from!) : this.rowLabel(r.key)}</th>
+              ${r.values.map((v) => html`<td>${formatNumber(v, this.locale)}</td>`)}
+              ${series && multi ? html`<td>${formatNumber(r.total, this.locale)}</td>` : nothing}
+              ${model.previous ? html`<td>${formatNumber(model.previous[i] ?? 0, this.locale)}</td>` : nothing}
+            </tr>`,
+          )}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            ${model.columnTotals.map((v) => html`<td>${formatNumber(v, this.locale)}</td>`)}
+            ${series && multi ? html`<td>${formatNumber(model.total, this.locale)}</td>` : nothing}
+            ${model.previous ? html`<td>${formatNumber(model.previous.reduce((n, v) => n + Number(v), 0), this.locale)}</td>` : nothing}
+          </tr>
+        </tfoot>
+      </table>
+    </div>`;
+  }
+
+  private renderBody() {
+    const model = this.model;
+    const pending = this.task.status === TaskStatus.PENDING;
+    if (!model) return pending || this.task.status === TaskStatus.INITIAL ? html`<div class="plot skeleton" part="skeleton" aria-hidden="true"></div>` : nothing;
+    if (model.total === '0') {
+      const noun = METRIC_LABELS[this.data!.request.metric].toLowerCase();
+      return html`<div class="empty" part="empty" role="status">No ${noun} in this period</div>`;
+    }
+    if (this.showTable) return this.renderTable(model);
+    return html`<div class="plot" part="plot" tabindex="0" @keydown=${this.onPlotKey} aria-describedby="keys">
+        <canvas role="img" aria-label=${this.ariaSummary()}></canvas>
+        ${pending ? html`<div class="busy" aria-hidden="true"></div>` : nothing}
+      </div>
+      <p id="keys" class="visually-hidden">Arrow keys move between buckets, Enter selects one. The Table button shows the same data as a table.</p>`;
+  }
+
+  private renderError() {
+    if (this.task.status !== TaskStatus.ERROR) return nothing;
+    const error = this.task.error as Error;
+    const requestId = error instanceof BffRequestError ? error.requestId : undefined;
+    return html`<div class="error" part="error" role="alert">
+      <span>Could not load usage: ${error?.message ?? 'unknown error'}</span>
+      ${requestId ? html`<span class="meta">Request ID ${requestId}</span>` : nothing}
+      <button type="button" part="retry" @click=${() => this.refresh()}>Retry</button>
+    </div>`;
+  }
+
+  protected override render() {
+    return html`
+      <div class="header" part="header">
+        <dl class="stats" aria-live="polite" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}>
+          ${this.renderStat(this.metric === 'sessions' ? 'sessions' : 'tool_calls')} ${this.renderStat(this.metric === 'sessions' ? 'tool_calls' : 'sessions')}
+        </dl>
+        <div class="toolbar" part="toolbar">${this.renderControls()}</div>
+      </div>
+      ${this.renderBody()} ${this.renderError()}
+      ${this.data?.fallback ? html`<p class="note" part="note">Computed per ${INTERVAL_NOUN[this.interval_]} in the browser: this server has no series route.</p>` : nothing}
+    `;
+  }
+}

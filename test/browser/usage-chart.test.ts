@@ -1,0 +1,260 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { Chart } from 'chart.js';
+import { http, HttpResponse } from 'msw';
+import '../../src/elements/usage-chart/define.ts';
+import type { ComposioUsageChart } from '../../src/elements/usage-chart/usage-chart.ts';
+import type { UsageSeriesResponse } from '../../src/contract/protocol.ts';
+import { zoneOffsetMs } from '../../src/core/time-zone.ts';
+import { bffPost, failOnce, post, resetWorker, seen, session, startWorker, worker } from './bff-in-page.ts';
+
+before(startWorker);
+afterEach(resetWorker);
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+async function drawn(el: ComposioUsageChart): Promise<Chart> {
+  await waitUntil(() => el.chart, 'chart was not drawn', { timeout: 10_000 });
+  return el.chart!;
+}
+
+type P = { x: number; y: number; from: number; to: number };
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const pointsOf = (chart: Chart, i = 0) => chart.data.datasets[i].data as unknown as P[];
+const shadow = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector) as HTMLElement;
+const headerTotal = (el: ComposioUsageChart) => Number(shadow(el, '[part="total"]').textContent!.replace(/\D/g, ''));
+
+/** Opens the table view and reads it back as rows of cell texts. */
+async function tableRows(el: ComposioUsageChart): Promise<string[][]> {
+  if (!shadow(el, 'table')) {
+    shadow(el, '[part="table-toggle"]').click();
+    await el.updateComplete;
+  }
+  return [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
+}
+
+/**
+ * Clicks the canvas where Chart.js drew point `index` of dataset `dataset`. Chart.js reads the
+ * event in a later animation frame, when a synthetic event dispatched inside a shadow root has lost
+ * its target (and so its offsets); give it the offsets a real, trusted click carries.
+ */
+function clickPoint(chart: Chart, dataset: number, index: number): void {
+  const element = chart.getDatasetMeta(dataset).data[index];
+  const rect = chart.canvas.getBoundingClientRect();
+  const { x, y, base, horizontal } = element.getProps(['x', 'y', 'base', 'horizontal'], true) as Record<string, number>;
+  const [cx, cy] = horizontal ? [(x + base) / 2, y] : [x, (y + base) / 2];
+  for (const type of ['mousemove', 'click']) {
+    const event = new MouseEvent(type, { clientX: rect.left + cx, clientY: rect.top + cy, bubbles: true });
+    Object.defineProperties(event, { offsetX: { value: cx }, offsetY: { value: cy } });
+    chart.canvas.dispatchEvent(event);
+  }
+}
+
+describe('<composio-usage-chart> series', () => {
+  it('plots daily buckets whose sum equals the header total, with an accessible summary', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="30d" time-zone="Europe/Berlin"></composio-usage-chart>`);
+    const chart = await drawn(el);
+    const points = pointsOf(chart);
+    expect(points.length).to.equal(30);
+    expect(sum(points.map((p) => p.y))).to.equal(headerTotal(el));
+    const canvas = shadow(el, 'canvas');
+    expect(canvas.getAttribute('role')).to.equal('img');
+    expect(canvas.getAttribute('aria-label')).to.match(/^Tool calls per day, .+ in total; highest/);
+    expect((chart.options.scales!.x as { type: string }).type).to.equal('linear');
+    expect(chart.options.animation).to.equal(false);
+    expect(seen.filter((r) => r.endsWith('/series'))).to.have.length(1);
+  });
+
+  it('shows a table view with exactly the chart’s data, and exports it as formula-safe CSV', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" locale="en-US" time-zone="UTC"></composio-usage-chart>`);
+    const chart = await drawn(el);
+    const points = pointsOf(chart);
+    const rows = await tableRows(el);
+    expect(rows.map((r) => Number(r[1].replace(/,/g, '')))).to.deep.equal(points.map((p) => p.y));
+    expect(rows.map((r) => r[0])).to.deep.equal(points.map((p) => new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(p.from)));
+    const footer = shadow(el, 'tfoot td').textContent!.replace(/,/g, '');
+    expect(Number(footer)).to.equal(headerTotal(el));
+    const csv = el.toCsv().trimEnd().split('\r\n');
+    expect(csv[0]).to.equal('from,to,bucket,Tool calls');
+    expect(csv.length).to.equal(points.length + 1);
+    expect(csv[1].split(',')[0]).to.equal(new Date(points[0].from).toISOString());
+  });
+
+  it('stacks grouped series: top N plus Other add up to each bucket, and the legend toggles a series', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" time-zone="UTC"></composio-usage-chart>`);
+    const chart = await drawn(el);
+    expect(chart.data.datasets.map((d) => d.label)).to.have.length(4);
+    expect(chart.data.datasets.at(-1)!.label).to.equal('Other');
+    expect((chart.options.scales!.y as { stacked: boolean }).stacked).to.equal(true);
+    const totals = pointsOf(chart, 0).map((_, i) => sum(chart.data.datasets.map((_, d) => pointsOf(chart, d)[i].y)));
+    expect(sum(totals)).to.equal(headerTotal(el));
+    const series: UsageSeriesResponse = await post('usage/tool_calls/series', {
+      from: pointsOf(chart)[0].from,
+      to: pointsOf(chart).at(-1)!.to,
+      interval: 'day',
+      time_zone: 'UTC',
+      group_by: 'toolkit_slug',
+      limit: 3,
+    });
+    expect(chart.data.datasets.slice(0, 3).map((d) => d.label)).to.deep.equal(series.group_keys);
+    chart.options.plugins!.legend!.onClick!.call(chart.legend as never, new MouseEvent('click') as never, chart.legend!.legendItems![0], chart.legend as never);
+    expect(chart.isDatasetVisible(0)).to.equal(false);
+  });
+
+  it('overlays the previous period when compare is set', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" compare time-zone="UTC"></composio-usage-chart>`);
+    const chart = await drawn(el);
+    const previous = chart.data.datasets.find((d) => d.label === 'Previous period')!;
+    expect(previous).to.exist;
+    const current = pointsOf(chart);
+    const span = current.at(-1)!.to - current[0].from;
+    const expected: UsageSeriesResponse = await post('usage/tool_calls/series', { from: current[0].from - span, to: current[0].from, interval: 'day', time_zone: 'UTC' });
+    expect((previous.data as unknown as P[]).map((p) => p.y)).to.deep.equal(expected.buckets.map((b) => b.event_count));
+    const rows = await tableRows(el);
+    expect(rows[0]).to.have.length(3); // bucket, tool calls, previous period
+  });
+
+  it('cuts days at local midnight across a DST change and labels them in local time', async () => {
+    // the latest New York DST change within the simulator's 400-day history
+    let change = Date.now() - DAY;
+    while (zoneOffsetMs(change, 'America/New_York') === zoneOffsetMs(change - DAY, 'America/New_York')) change -= DAY;
+    const from = change - 3 * DAY;
+    const to = change + 3 * DAY;
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart from=${String(from)} to=${String(to)} interval="day" time-zone="America/New_York" locale="en-US"></composio-usage-chart>`,
+    );
+    const chart = await drawn(el);
+    const points = pointsOf(chart);
+    const hours = points.slice(1, -1).map((p) => (p.to - p.from) / HOUR);
+    expect(hours.some((h) => h === 23 || h === 25), `day lengths ${hours}`).to.equal(true);
+    const localHour = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23' });
+    points.slice(1).forEach((p) => expect(Number(localHour.format(p.from))).to.equal(0));
+    const rows = await tableRows(el);
+    const dayFormat = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'America/New_York' });
+    expect(rows.map((r) => r[0])).to.deep.equal(points.map((p) => dayFormat.format(p.from)));
+    expect(new Set(rows.map((r) => r[0])).size).to.equal(rows.length, 'every local day once');
+  });
+
+  it('falls back to one summary per bucket when the BFF has no series route', async () => {
+    worker.use(http.post('/api/composio/usage/:entity/series', () => HttpResponse.json({ error: { message: 'No route', status: 404, code: 10404, slug: 'URLNotFound' } }, { status: 404 })));
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" time-zone="Asia/Kolkata"></composio-usage-chart>`);
+    const chart = await drawn(el);
+    const points = pointsOf(chart);
+    expect(points).to.have.length(7);
+    expect(sum(points.map((p) => p.y))).to.equal(headerTotal(el));
+    expect(shadow(el, '[part="note"]').textContent).to.contain('no series route');
+    expect(seen.filter((r) => r === 'POST usage/summary').length).to.be.at.least(7 + 2);
+    const direct: UsageSeriesResponse = await bffPost('usage/tool_calls/series', { from: points[0].from, to: points.at(-1)!.to, interval: 'day', time_zone: 'Asia/Kolkata' });
+    expect(points.map((p) => p.y)).to.deep.equal(direct.buckets.map((b) => b.event_count));
+  });
+});
+
+describe('<composio-usage-chart> breakdown', () => {
+  it('draws horizontal bars of the top groups plus Other, and emits composio-group-select on click', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart view="breakdown" group-by="toolkit_slug" top="3"></composio-usage-chart>`);
+    const chart = await drawn(el);
+    expect(chart.options.indexAxis).to.equal('y');
+    expect(chart.data.labels).to.have.length(4);
+    expect(chart.data.labels!.at(-1)).to.equal('Other');
+    expect(sum(chart.data.datasets[0].data as number[])).to.equal(headerTotal(el));
+    const event = oneEvent(el, 'composio-group-select');
+    clickPoint(chart, 0, 0);
+    const { detail } = await event;
+    expect(detail).to.deep.equal({ groupBy: 'toolkit_slug', key: chart.data.labels![0] });
+  });
+});
+
+describe('<composio-usage-chart> interaction, theme and states', () => {
+  it('emits composio-range-select for a clicked bucket, and for Enter after arrow keys', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" time-zone="UTC"></composio-usage-chart>`);
+    const chart = await drawn(el);
+    const points = pointsOf(chart);
+    let event = oneEvent(el, 'composio-range-select');
+    clickPoint(chart, 0, 3);
+    expect((await event).detail).to.deep.equal({ from: points[3].from, to: points[3].to });
+    const plot = shadow(el, '[part="plot"]');
+    plot.focus();
+    event = oneEvent(el, 'composio-range-select');
+    for (const key of ['ArrowRight', 'ArrowRight', 'Enter']) plot.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    expect((await event).detail).to.deep.equal({ from: points[1].from, to: points[1].to });
+    expect(chart.getActiveElements()[0].index).to.equal(1);
+  });
+
+  it('recolours when the theme changes', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" theme="light"></composio-usage-chart>`);
+    const before = (await drawn(el)).data.datasets[0].backgroundColor;
+    el.theme = 'dark';
+    await waitUntil(() => el.chart?.data.datasets[0].backgroundColor !== before, 'not recoloured');
+    expect(el.chart!.data.datasets[0].backgroundColor).to.equal('#4493f8');
+    el.style.setProperty('--composio-chart-1', 'rgb(1, 2, 3)');
+    el.theme = 'light';
+    await waitUntil(() => el.chart?.data.datasets[0].backgroundColor === 'rgb(1, 2, 3)', 'custom property not applied');
+  });
+
+  it('follows its container’s size', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 600px"><composio-usage-chart range="7d"></composio-usage-chart></div>`);
+    const el = box.querySelector('composio-usage-chart') as ComposioUsageChart;
+    const chart = await drawn(el);
+    const before = chart.width;
+    box.style.width = '400px';
+    await waitUntil(() => chart.width < before - 150, `width stayed ${chart.width}`);
+  });
+
+  it('exports a PNG of the chart', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d"></composio-usage-chart>`);
+    await drawn(el);
+    const png = (await el.toPng())!;
+    expect(png.type).to.equal('image/png');
+    const signature = new Uint8Array(await png.slice(0, 8).arrayBuffer());
+    expect([...signature]).to.deep.equal([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(png.size).to.be.greaterThan(2000);
+  });
+
+  it('keeps the last data on error, shows the message and request id, and recovers on Retry', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d"></composio-usage-chart>`);
+    const chart = await drawn(el);
+    const total = headerTotal(el);
+    // 500 is not retried by the client (503 would be, after Retry-After)
+    worker.use(failOnce(/\/api\/composio\/usage\/summary$/, 500), failOnce(/\/api\/composio\/usage\/summary$/, 500));
+    const failed = oneEvent(el, 'composio-error');
+    el.refresh();
+    expect((await failed).detail.error.message).to.contain('unavailable');
+    await el.updateComplete;
+    const alert = shadow(el, '[part="error"]');
+    expect(alert.getAttribute('role')).to.equal('alert');
+    expect(alert.textContent).to.contain('req_bff_test_failure');
+    expect(headerTotal(el)).to.equal(total);
+    expect(el.chart).to.equal(chart, 'the chart stays');
+    const loaded = oneEvent(el, 'composio-load');
+    (shadow(el, '[part="retry"]') as HTMLButtonElement).click();
+    await loaded;
+    await el.updateComplete;
+    expect(shadow(el, '[part="error"]')).to.equal(null);
+  });
+
+  it('says so when there is nothing in the period', async () => {
+    session.userIds = ['nobody-at-all'];
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" metric="sessions"></composio-usage-chart>`);
+    await waitUntil(() => shadow(el, '[part="empty"]'), 'no empty state');
+    expect(shadow(el, '[part="empty"]').textContent).to.equal('No sessions in this period');
+    expect(el.chart).to.equal(undefined);
+  });
+
+  it('has no axe violations, in the chart and the table view', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" controls group-by="toolkit_slug"></composio-usage-chart>`);
+    await drawn(el);
+    await expect(el).to.be.accessible();
+    await tableRows(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reloads when the range picker changes, aborting nothing it still needs', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" controls time-zone="UTC"></composio-usage-chart>`);
+    await drawn(el);
+    const picker = shadow(el, '[part="range-picker"]') as HTMLSelectElement;
+    picker.value = '24h';
+    picker.dispatchEvent(new Event('change'));
+    await waitUntil(() => el.chart && pointsOf(el.chart).length >= 24, 'hourly buckets');
+    expect(el.range).to.equal('24h');
+  });
+});
