@@ -9,6 +9,8 @@ export default defineConfig({
     target: 'es2022',
     lib: {
       entry: {
+        index: 'src/index.ts',
+        'usage-chart': 'src/elements/usage-chart/define.ts',
         server: 'src/server/index.ts',
         'server-node': 'src/server/node.ts',
         contract: 'src/contract/index.ts',

@@ -97,8 +97,12 @@ describe('<composio-usage-chart> series', () => {
       limit: 3,
     });
     expect(chart.data.datasets.slice(0, 3).map((d) => d.label)).to.deep.equal(series.group_keys);
-    chart.options.plugins!.legend!.onClick!.call(chart.legend as never, new MouseEvent('click') as never, chart.legend!.legendItems![0], chart.legend as never);
+    const toggles = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="legend"] button')];
+    expect(toggles.map((b) => b.textContent!.trim())).to.deep.equal(chart.data.datasets.map((d) => d.label));
+    toggles[0].click();
+    await el.updateComplete;
     expect(chart.isDatasetVisible(0)).to.equal(false);
+    expect(toggles[0].getAttribute('aria-pressed')).to.equal('false');
   });
 
   it('overlays the previous period when compare is set', async () => {
@@ -154,13 +158,21 @@ describe('<composio-usage-chart> breakdown', () => {
     const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart view="breakdown" group-by="toolkit_slug" top="3"></composio-usage-chart>`);
     const chart = await drawn(el);
     expect(chart.options.indexAxis).to.equal('y');
-    expect(chart.data.labels).to.have.length(4);
-    expect(chart.data.labels!.at(-1)).to.equal('Other');
-    expect(sum(chart.data.datasets[0].data as number[])).to.equal(headerTotal(el));
+    const bars = chart.data.datasets[0].data as unknown as { x: number; y: number }[];
+    expect(bars).to.have.length(4);
+    const labels = [...el.shadowRoot!.querySelectorAll('tbody th')].map((th) => th.textContent!.trim());
+    const top = bars.slice(0, 3).map((b) => b.x);
+    expect(top).to.deep.equal([...top].sort((a, b) => b - a), 'largest first');
+    expect(sum(bars.map((b) => b.x))).to.equal(headerTotal(el));
+    const rows = await tableRows(el);
+    expect(rows.at(-1)![0]).to.equal('Other');
+    shadow(el, '[part="table-toggle"]').click();
+    const redrawn = await drawn(el);
     const event = oneEvent(el, 'composio-group-select');
-    clickPoint(chart, 0, 0);
+    clickPoint(redrawn, 0, 0);
     const { detail } = await event;
-    expect(detail).to.deep.equal({ groupBy: 'toolkit_slug', key: chart.data.labels![0] });
+    expect(detail).to.deep.equal({ groupBy: 'toolkit_slug', key: rows[0][0] });
+    expect(labels).to.have.length(0);
   });
 });
 

@@ -66,36 +66,52 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
     parsing: false as const,
     normalized: true,
     plugins: {
-      legend: { display: model.columns.length > 1 || model.previous !== undefined, labels: { color: theme.text, boxWidth: 12 } },
+      // the legend is the element's own HTML: real toggle buttons
       'composio-background': { color: theme.bg },
     },
   };
 
   if (model.kind === 'breakdown') {
+    // rows sit at y = 0, 1, 2 … on a linear axis (reversed: the largest on top), labelled by tick callback
+    const label = (value: number) => (Number.isInteger(value) && model.rows[value] ? input.rowLabel(model.rows[value].key) : '');
     return {
       type: 'bar',
       data: {
-        labels: model.rows.map((r) => input.rowLabel(r.key)),
         datasets: [
           {
             label: model.columns[0].label,
-            data: model.rows.map((r) => Number(r.values[0])),
+            data: model.rows.map((r, i) => ({ x: Number(r.values[0]), y: i })),
             backgroundColor: model.rows.map((r, i) => colour(i, r.key)),
           },
         ],
       },
       options: {
         ...common,
-        parsing: undefined,
         indexAxis: 'y',
         scales: {
-          x: { ...scaleColours, beginAtZero: true, ticks: { ...scaleColours.ticks, callback: (v) => input.formatNumber(Number(v)) } },
-          y: { ...scaleColours, grid: { display: false } },
+          x: { type: 'linear', ...scaleColours, beginAtZero: true, ticks: { ...scaleColours.ticks, callback: (v) => input.formatNumber(Number(v)) } },
+          y: {
+            type: 'linear',
+            reverse: true,
+            min: -0.5,
+            max: model.rows.length - 0.5,
+            offset: false,
+            ...scaleColours,
+            grid: { display: false },
+            afterBuildTicks: (axis) => {
+              axis.ticks = model.rows.map((_, value) => ({ value }));
+            },
+            ticks: { ...scaleColours.ticks, autoSkip: false, callback: (v) => label(Number(v)) },
+          },
         },
         plugins: {
           ...common.plugins,
-          legend: { display: false },
-          tooltip: { callbacks: { label: (item: TooltipItem<'bar'>) => `${item.label}: ${input.formatNumber(item.parsed.x ?? 0)}` } },
+          tooltip: {
+            callbacks: {
+              title: (items: TooltipItem<'bar'>[]) => label(items[0]?.parsed.y ?? -1),
+              label: (item: TooltipItem<'bar'>) => input.formatNumber(item.parsed.x ?? 0),
+            },
+          },
         },
       },
     } as ChartConfiguration;

@@ -63,6 +63,44 @@ export const chartStyles = css`
     background: var(--_surface);
     border-color: var(--_accent);
   }
+  .legend {
+    list-style: none;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.3rem;
+    margin: 0 0 0.5rem;
+    padding: 0;
+  }
+  .legend button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    font-size: 0.85em;
+    padding: 0.1rem 0.45rem;
+    border-color: transparent;
+  }
+  .legend button[aria-pressed='false'] {
+    color: var(--_muted);
+    text-decoration: line-through;
+  }
+  .swatch {
+    width: 0.75rem;
+    height: 0.75rem;
+    border-radius: 2px;
+  }
+  .c1 { background: var(--_c1); }
+  .c2 { background: var(--_c2); }
+  .c3 { background: var(--_c3); }
+  .c4 { background: var(--_c4); }
+  .c5 { background: var(--_c5); }
+  .c6 { background: var(--_c6); }
+  .c7 { background: var(--_c7); }
+  .c8 { background: var(--_c8); }
+  .swatch.previous {
+    background: none;
+    border-top: 2px dashed var(--_compare);
+    height: 0;
+  }
   .plot {
     position: relative;
     height: var(--_chart-height);

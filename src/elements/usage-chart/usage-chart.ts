@@ -14,6 +14,7 @@ import type { SeriesInterval } from '../../contract/protocol.ts';
 import { toCsv } from '../../core/csv.ts';
 import { autoInterval, RANGE_PRESETS, resolveRange, type RangePreset } from '../../core/ranges.ts';
 import { ComposioElement } from '../shared/base.ts';
+import type { ErrorDetail, GroupSelectDetail, LoadDetail, RangeSelectDetail } from '../shared/events.ts';
 import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import { backgroundPlugin, buildConfig, type ChartType, type Point } from './chart-config.ts';
@@ -32,6 +33,8 @@ const GROUP_LABELS: Record<string, string> = {
   project_id: 'project',
 };
 
+const PREVIOUS_KEY = '\u0000previous';
+
 let chartModule: Promise<typeof import('./chart-register.ts')> | undefined;
 /** Chart.js arrives on first draw, never with the element's own module. */
 const loadChartJs = () => (chartModule ??= import('./chart-register.ts'));
@@ -43,6 +46,49 @@ function parseTime(value: string | number | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/**
+ * Usage over time or by dimension, with totals, a data-table view and CSV/PNG export.
+ *
+ * @tagname composio-usage-chart
+ * @fires {CustomEvent<RangeSelectDetail>} composio-range-select - A bucket was clicked (or chosen with the keyboard): `{ from, to }`.
+ * @fires {CustomEvent<GroupSelectDetail>} composio-group-select - A group (stacked segment or breakdown bar) was clicked: `{ groupBy, key }`.
+ * @fires {CustomEvent<LoadDetail>} composio-load - Data loaded: `{ kind: 'usage-series' | 'usage-breakdown', count }`.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen with a Retry button.
+ * @cssprop --composio-font-family - Font stack.
+ * @cssprop --composio-text - Text colour.
+ * @cssprop --composio-text-muted - Secondary text colour.
+ * @cssprop --composio-bg - Background.
+ * @cssprop --composio-surface - Raised surfaces (table header, pressed buttons).
+ * @cssprop --composio-border - Borders.
+ * @cssprop --composio-accent - Accent (busy bar, pressed toggle).
+ * @cssprop --composio-success - Positive change.
+ * @cssprop --composio-danger - Negative change, errors.
+ * @cssprop --composio-focus-ring - Keyboard focus outline.
+ * @cssprop --composio-radius - Corner radius.
+ * @cssprop --composio-padding - Inner padding (default 1rem).
+ * @cssprop --composio-chart-height - Height of the plot and of the table view (default 280px).
+ * @cssprop --composio-chart-1 - Series colour 1 (…through --composio-chart-7); --composio-chart-8 is "Other".
+ * @cssprop --composio-chart-grid - Grid lines and axes.
+ * @cssprop --composio-chart-compare - The previous-period line.
+ * @csspart header - Totals and toolbar.
+ * @csspart stat - One total (label, value, change).
+ * @csspart total - A total's number.
+ * @csspart change - A total's change against the previous period.
+ * @csspart toolbar - Pickers, table toggle and export buttons.
+ * @csspart range-picker - Range select (with `controls`).
+ * @csspart interval-picker - Interval select (with `controls`).
+ * @csspart table-toggle - Chart/table toggle button.
+ * @csspart export-csv - CSV export button.
+ * @csspart export-png - PNG export button.
+ * @csspart legend - Series toggles (grouped or compared series).
+ * @csspart plot - The chart area (focusable; arrow keys and Enter).
+ * @csspart table - The data table view.
+ * @csspart skeleton - Placeholder while the first data loads.
+ * @csspart empty - "No tool calls in this period".
+ * @csspart error - Error message with request id and Retry.
+ * @csspart retry - The Retry button.
+ * @csspart note - Note shown when the series was computed in the browser.
+ */
 export class ComposioUsageChart extends ComposioElement {
   static override styles = [themeStyles, chartStyles];
 
@@ -73,6 +119,8 @@ export class ComposioUsageChart extends ComposioElement {
   @state() private reloads = 0;
   @state() private themeVersion = 0;
   @state() private activeIndex = -1;
+  /** Series the viewer switched off in the legend (by column key), kept across reloads. */
+  @state() private hiddenSeries = new Set<string>();
 
   @query('canvas') private canvas?: HTMLCanvasElement;
   @query('.plot') private plot?: HTMLElement;
@@ -248,7 +296,41 @@ export class ComposioUsageChart extends ComposioElement {
     canvas.width = Math.max(1, Math.floor(box.width));
     canvas.height = Math.max(1, Math.floor(box.height));
     this.chart = new Chart(canvas, config);
+    this.legendKeys().forEach((key, i) => this.chart!.setDatasetVisibility(i, !this.hiddenSeries.has(key)));
+    this.chart.update('none');
     this.observeSize();
+  }
+
+  /** Dataset order: the model's columns, then the previous period. */
+  private legendKeys(): string[] {
+    const model = this.model;
+    if (!model || model.kind === 'breakdown') return [];
+    return [...model.columns.map((c) => c.key), ...(model.previous ? [PREVIOUS_KEY] : [])];
+  }
+
+  private toggleSeries(key: string, index: number): void {
+    const hidden = new Set(this.hiddenSeries);
+    if (hidden.has(key)) hidden.delete(key);
+    else hidden.add(key);
+    this.hiddenSeries = hidden;
+    this.chart?.setDatasetVisibility(index, !hidden.has(key));
+    this.chart?.update('none');
+  }
+
+  private renderLegend() {
+    const model = this.model!;
+    const keys = this.legendKeys();
+    if (keys.length < 2 || this.showTable) return nothing;
+    const labels = [...model.columns.map((c) => c.label), 'Previous period'];
+    return html`<ul class="legend" part="legend" aria-label="Series">
+      ${keys.map(
+        (key, i) => html`<li>
+          <button type="button" aria-pressed=${this.hiddenSeries.has(key) ? 'false' : 'true'} @click=${() => this.toggleSeries(key, i)}>
+            <span class="swatch ${key === PREVIOUS_KEY ? 'previous' : key === OTHER_KEY ? 'c8' : `c${(i % 7) + 1}`}" aria-hidden="true"></span>${labels[i]}
+          </button>
+        </li>`,
+      )}
+    </ul>`;
   }
 
   private observeSize(): void {
@@ -411,7 +493,7 @@ export class ComposioUsageChart extends ComposioElement {
       return html`<div class="empty" part="empty" role="status">No ${noun} in this period</div>`;
     }
     if (this.showTable) return this.renderTable(model);
-    return html`<div class="plot" part="plot" tabindex="0" @keydown=${this.onPlotKey} aria-describedby="keys">
+    return html`${this.renderLegend()}<div class="plot" part="plot" tabindex="0" @keydown=${this.onPlotKey} aria-describedby="keys">
         <canvas role="img" aria-label=${this.ariaSummary()}></canvas>
         ${pending ? html`<div class="busy" aria-hidden="true"></div>` : nothing}
       </div>
