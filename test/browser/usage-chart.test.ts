@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { Chart } from 'chart.js';
+import { emulateMedia } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../../src/elements/usage-chart/define.ts';
 import type { ComposioUsageChart } from '../../src/elements/usage-chart/usage-chart.ts';
@@ -268,5 +269,42 @@ describe('<composio-usage-chart> interaction, theme and states', () => {
     picker.dispatchEvent(new Event('change'));
     await waitUntil(() => el.chart && pointsOf(el.chart).length >= 24, 'hourly buckets');
     expect(el.range).to.equal('24h');
+  });
+});
+
+describe('<composio-usage-chart> lifecycle, colour scheme and hostile data', () => {
+  it('destroys its chart when removed and draws a new one when re-added', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d"></composio-usage-chart>`);
+    const chart = await drawn(el);
+    const parent = el.parentElement!;
+    el.remove();
+    expect(el.chart).to.equal(undefined);
+    expect((chart as unknown as { ctx: unknown }).ctx, 'Chart.js released its canvas').to.equal(null);
+    parent.append(el);
+    const again = await drawn(el);
+    expect(again).to.not.equal(chart);
+    expect(pointsOf(again)).to.have.length(7);
+  });
+
+  it('follows prefers-color-scheme in auto theme', async () => {
+    await emulateMedia({ colorScheme: 'light' });
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d"></composio-usage-chart>`);
+    expect((await drawn(el)).data.datasets[0].backgroundColor).to.equal('#0969da');
+    await emulateMedia({ colorScheme: 'dark' });
+    await waitUntil(() => el.chart?.data.datasets[0].backgroundColor === '#4493f8', 'dark palette not applied');
+    await emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('exports hostile group keys as inert CSV text', async () => {
+    session.userIds = ['tyrell"><img src=x onerror=alert(1)>'];
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart view="breakdown" group-by="tool_slug" top="20"></composio-usage-chart>`);
+    await drawn(el);
+    const lines = el.toCsv().split('\r\n');
+    const formula = lines.find((l) => l.includes('HYPERLINK'))!;
+    expect(formula.startsWith(`"'=HYPERLINK(""http://evil.example"",""CLICK"")"`), formula).to.equal(true);
+    expect(lines.some((l) => l.startsWith('CUSTOM_<IMG SRC=X ONERROR=ALERT(1)>,'))).to.equal(true);
+    const rows = await tableRows(el);
+    expect(rows.map((r) => r[0])).to.include('CUSTOM_<IMG SRC=X ONERROR=ALERT(1)>');
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null, 'rendered as text');
   });
 });
