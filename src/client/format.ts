@@ -48,6 +48,11 @@ export function formatDateTime(epochMs: number, timeZone: string, locale?: strin
   return cached(`dt|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone })).format(epochMs);
 }
 
+/** "Nov 23, 10:54:39": a log row's time (the year and zone are in the hover title and the detail). */
+export function formatRowTime(epochMs: number, timeZone: string, locale?: string): string {
+  return cached(`rt|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', timeZone })).format(epochMs);
+}
+
 export function formatDate(epochMs: number, timeZone: string, locale?: string): string {
   return cached(`d|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone })).format(epochMs);
 }

@@ -1,5 +1,6 @@
 /** The elements' events: typed, bubbling and composed (they cross shadow roots to reach the host page). */
 import type { BffRequestError } from '../../client/bff-client.ts';
+import type { LogEntry, LogFilter } from '../../contract/upstream.ts';
 
 export interface RangeSelectDetail {
   /** Inclusive epoch ms of the clicked bucket. */
@@ -24,7 +25,21 @@ export interface ErrorDetail {
   error: BffRequestError | Error;
 }
 
+export interface LogSelectDetail {
+  /** The list entry of the opened log (the detail panel fetches the rest). */
+  log: LogEntry;
+}
+
+export interface FiltersChangeDetail {
+  /** The full v3.1 filter list now applied. */
+  filters: LogFilter[];
+  /** The time range preset now applied. */
+  range: string;
+}
+
 export interface ComposioEventMap {
+  'composio-log-select': CustomEvent<LogSelectDetail>;
+  'composio-filters-change': CustomEvent<FiltersChangeDetail>;
   'composio-range-select': CustomEvent<RangeSelectDetail>;
   'composio-group-select': CustomEvent<GroupSelectDetail>;
   'composio-load': CustomEvent<LoadDetail>;

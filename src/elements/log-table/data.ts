@@ -1,0 +1,107 @@
+/**
+ * The log table's data: the filter bar as v3.1 filters, cursor paging with de-duplication, and the
+ * live tail (logs newer than the newest shown, fetched until they overlap what is on screen, so
+ * nothing is doubled or skipped).
+ */
+import type { BffClient } from '../../client/bff-client.ts';
+import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
+
+export const LOG_RANGES = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 } as const;
+export type LogRange = keyof typeof LOG_RANGES;
+
+/** The filter bar's three controls, read from and written into one v3.1 filter list. */
+export interface BarState {
+  status: '' | 'success' | 'failed';
+  toolkit: string;
+  tool: string;
+}
+
+const isStatus = (f: LogFilter) => f.field === 'status' && f.operator === '==';
+const isToolkit = (f: LogFilter) => f.field === 'toolkit_slug' && f.operator === '==';
+const isTool = (f: LogFilter) => f.field === 'tool_slug' && f.operator === 'contains';
+
+export function readBar(filters: readonly LogFilter[]): BarState {
+  const status = filters.find(isStatus)?.value;
+  return {
+    status: status === 'success' || status === 'failed' ? status : '',
+    toolkit: filters.find(isToolkit)?.value ?? '',
+    tool: filters.find(isTool)?.value ?? '',
+  };
+}
+
+/** Replaces the bar's filters and keeps every other filter the host set. Tool slugs are upper case, so the search is too. */
+export function writeBar(filters: readonly LogFilter[], bar: BarState): LogFilter[] {
+  const rest = filters.filter((f) => !isStatus(f) && !isToolkit(f) && !isTool(f));
+  return [
+    ...rest,
+    ...(bar.status ? [{ field: 'status', operator: '==', value: bar.status } as const] : []),
+    ...(bar.toolkit ? [{ field: 'toolkit_slug', operator: '==', value: bar.toolkit } as const] : []),
+    ...(bar.tool.trim() ? [{ field: 'tool_slug', operator: 'contains', value: bar.tool.trim().toUpperCase() } as const] : []),
+  ];
+}
+
+/** Filters the bar does not show (set by the host), for the "more filters" chips. */
+export function extraFilters(filters: readonly LogFilter[]): LogFilter[] {
+  return filters.filter((f) => !isStatus(f) && !isToolkit(f) && !isTool(f));
+}
+
+export interface LogQuery {
+  filters: LogFilter[];
+  from: number;
+  to: number;
+  limit: number;
+}
+
+export function requestBody(query: LogQuery, cursor?: string | null) {
+  return {
+    limit: query.limit,
+    ...(cursor ? { cursor } : {}),
+    ...(query.filters.length ? { filters: query.filters } : {}),
+    time_range: { from: query.from, to: query.to },
+  };
+}
+
+/** Rows in display order (newest first), unique by id. */
+export class LogRows {
+  rows: LogEntry[] = [];
+  private readonly ids = new Set<string>();
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  append(logs: readonly LogEntry[]): number {
+    const fresh = logs.filter((l) => !this.ids.has(l.id));
+    fresh.forEach((l) => this.ids.add(l.id));
+    this.rows = [...this.rows, ...fresh];
+    return fresh.length;
+  }
+
+  prepend(logs: readonly LogEntry[]): number {
+    const fresh = logs.filter((l) => !this.ids.has(l.id));
+    fresh.forEach((l) => this.ids.add(l.id));
+    this.rows = [...fresh, ...this.rows];
+    return fresh.length;
+  }
+}
+
+const MAX_CATCH_UP_PAGES = 5;
+
+/**
+ * Logs newer than what `known` holds, newest first: first pages are read until one overlaps a
+ * known row. `null` when more arrived than the catch-up allows (the caller reloads instead).
+ */
+export async function fetchNewer(client: BffClient, query: LogQuery, known: (id: string) => boolean, signal: AbortSignal): Promise<LogEntry[] | null> {
+  const fresh: LogEntry[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < MAX_CATCH_UP_PAGES; page++) {
+    const answer: LogListResponse = await client.post<LogListResponse>('logs/tool_execution', requestBody(query, cursor), signal);
+    for (const log of answer.logs) {
+      if (known(log.id)) return fresh;
+      fresh.push(log);
+    }
+    cursor = answer.next_cursor;
+    if (!cursor) return fresh;
+  }
+  return null;
+}

@@ -1,0 +1,439 @@
+/**
+ * `<composio-log-table>`: the activity log. Cursor pages through the BFF into a virtualized grid
+ * (only the visible rows are in the DOM), a filter bar mapped onto v3.1 filters, a detail panel
+ * loaded on first use, live tail, and CSV export. Everything from a log is rendered as text.
+ */
+import { Task, TaskStatus } from '@lit/task';
+import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { BffRequestError } from '../../client/bff-client.ts';
+import { formatDateTime, formatDuration, formatNumber, formatRelative, formatRowTime } from '../../client/format.ts';
+import type { LogEntry, LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
+import { toCsv } from '../../core/csv.ts';
+import { ComposioElement } from '../shared/base.ts';
+import type { ErrorDetail, FiltersChangeDetail, LoadDetail, LogSelectDetail } from '../shared/events.ts';
+import { download } from '../shared/download.ts';
+import { themeStyles } from '../shared/theme.ts';
+import { extraFilters, fetchNewer, LOG_RANGES, LogRows, readBar, requestBody, writeBar, type BarState, type LogQuery, type LogRange } from './data.ts';
+import { tableStyles } from './styles.ts';
+
+export const LOG_COLUMNS = ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration'] as const;
+export type LogColumn = (typeof LOG_COLUMNS)[number];
+const HEADINGS: Record<LogColumn, string> = { time: 'Time', status: 'Status', tool: 'Tool', toolkit: 'Toolkit', user: 'User', message: 'Message', duration: 'Duration' };
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const parseTime = (value?: string) => (value ? (/^\d+$/.test(value) ? Number(value) : Date.parse(value)) : NaN);
+
+/** `filters` as a JSON attribute; invalid JSON means "no filters" rather than an exception. */
+const filtersConverter = {
+  fromAttribute: (value: string | null): LogFilter[] => {
+    try {
+      const parsed = JSON.parse(value ?? '[]');
+      return Array.isArray(parsed) ? parsed : [];
+    } catch {
+      return [];
+    }
+  },
+  toAttribute: (value: LogFilter[]) => JSON.stringify(value),
+};
+
+/**
+ * @tagname composio-log-table
+ * @fires {CustomEvent<LogSelectDetail>} composio-log-select - A row was opened (click or Enter): `{ log }`.
+ * @fires {CustomEvent<FiltersChangeDetail>} composio-filters-change - The filter bar changed: `{ filters, range }` (keep them in your URL).
+ * @fires {CustomEvent<LoadDetail>} composio-load - A page loaded: `{ kind: 'logs-page' | 'logs-live', count }`.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - A request failed; loaded rows stay, with a Retry button.
+ * @cssprop --composio-table-height - Height of the scrolling rows area (default 480px).
+ * @cssprop --composio-text - Text colour (and the other `--composio-*` tokens of the usage chart).
+ * @cssprop --composio-success - Status "success" colour.
+ * @cssprop --composio-danger - Status "failed" colour.
+ * @csspart filters - The filter bar.
+ * @csspart grid - The grid (header and rows).
+ * @csspart row - A log row.
+ * @csspart footer - Loaded-row count, Load more, CSV export.
+ * @csspart new-logs - The "N new" button of the live tail.
+ * @csspart empty - The empty result, with the active filters and a Clear button.
+ * @csspart error - Error message with request id and Retry.
+ * @csspart detail - The detail side panel.
+ */
+export class ComposioLogTable extends ComposioElement {
+  static override styles = [themeStyles, tableStyles];
+
+  /** `1h`, `24h`, `7d` or `30d`; ignored when `from` and `to` are set. */
+  @property() range: LogRange = '24h';
+  /** A custom window start (epoch ms or ISO date); with `to`, overrides `range`. */
+  @property() from?: string;
+  @property() to?: string;
+  /** v3.1 log filters, AND-ed (attribute: JSON). The filter bar edits status, toolkit and tool. */
+  @property({ converter: filtersConverter }) filters: LogFilter[] = [];
+  /** Rows per request, 1–100. */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 50;
+  /** Which columns, in order (comma-separated): time, status, tool, toolkit, user, message, duration. */
+  @property() columns = LOG_COLUMNS.join(',');
+  /** Poll for new logs every N seconds (0 = off). */
+  @property({ type: Number }) live = 0;
+
+  @state() private rows = new LogRows();
+  @state() private pending: LogEntry[] = [];
+  @state() private cursor: string | null = null;
+  @state() private loadingMore = false;
+  @state() private moreError?: Error;
+  @state() private focused = 0;
+  @state() private selected?: LogEntry;
+  @state() private toolDraft?: string;
+  @state() private reloads = 0;
+
+  @query('.rows') private scroller?: HTMLElement;
+
+  private query?: LogQuery;
+  private moreController?: AbortController;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private liveTimer?: ReturnType<typeof setTimeout>;
+  private detailModule?: Promise<unknown>;
+
+  private readonly firstPage = new Task(this, {
+    task: async ([client, filters, range, from, to, limit], { signal }) => {
+      this.moreController?.abort();
+      const now = Date.now();
+      const custom = Number.isFinite(parseTime(from)) && Number.isFinite(parseTime(to));
+      const query: LogQuery = {
+        filters,
+        from: custom ? parseTime(from) : now - (LOG_RANGES[range] ?? LOG_RANGES['24h']),
+        to: custom ? parseTime(to) : now,
+        limit: Math.min(100, Math.max(1, Math.floor(limit) || 50)),
+      };
+      return { query, page: await client.post<LogListResponse>('logs/tool_execution', requestBody(query), signal) };
+    },
+    args: () => [this.client, this.filters, this.range, this.from, this.to, this.pageSize, this.reloads] as const,
+    onComplete: ({ query, page }) => {
+      this.query = query;
+      this.rows = new LogRows();
+      this.rows.append(page.logs);
+      this.cursor = page.next_cursor;
+      this.pending = [];
+      this.focused = 0;
+      this.moreError = undefined;
+      this.scroller?.scrollTo({ top: 0 });
+      this.emit('composio-load', { kind: 'logs-page', count: this.rows.rows.length });
+    },
+    onError: (error) => this.reportError(error),
+  });
+
+  private readonly toolkits = new Task(this, {
+    task: async ([client, range], { signal }) => {
+      const answer = await client.post<UsageBreakdownResponse>('usage/tool_calls', { group_by: 'toolkit_slug', limit: 100, from: Date.now() - (LOG_RANGES[range] ?? LOG_RANGES['24h']) }, signal);
+      return answer.groups.map((g) => g.key).filter(Boolean);
+    },
+    args: () => [this.client, this.range] as const,
+  });
+
+  /** The rows loaded so far, newest first. */
+  get logs(): readonly LogEntry[] {
+    return this.rows.rows;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.moreController?.abort();
+    clearTimeout(this.liveTimer);
+    clearTimeout(this.searchTimer);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.scheduleLive();
+  }
+
+  /** Reload the first page (Retry). */
+  refresh(): void {
+    this.client.clearCache();
+    this.reloads++;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('live')) this.scheduleLive();
+  }
+
+  private reportError(error: unknown): void {
+    if ((error as Error)?.name !== 'AbortError') this.emit('composio-error', { error: error as Error });
+  }
+
+  // ---- paging
+
+  async loadMore(): Promise<void> {
+    if (!this.cursor || this.loadingMore || !this.query) return;
+    const controller = (this.moreController = new AbortController());
+    this.loadingMore = true;
+    try {
+      const page = await this.client.post<LogListResponse>('logs/tool_execution', requestBody(this.query, this.cursor), controller.signal);
+      if (controller.signal.aborted) return;
+      this.rows.append(page.logs);
+      this.rows = Object.assign(new LogRows(), this.rows);
+      this.cursor = page.next_cursor;
+      this.moreError = undefined;
+      this.emit('composio-load', { kind: 'logs-page', count: this.rows.rows.length });
+    } catch (error) {
+      if (!controller.signal.aborted) {
+        this.moreError = error as Error;
+        this.reportError(error);
+      }
+    } finally {
+      if (this.moreController === controller) this.loadingMore = false;
+    }
+  }
+
+  /** Fetch the next page before the reader reaches the end. */
+  private onRangeChanged(event: RangeChangedEvent): void {
+    if (event.last >= this.rows.rows.length - 20 && !this.moreError) void this.loadMore();
+  }
+
+  // ---- live tail
+
+  private readonly onVisibility = () => {
+    if (!document.hidden) this.scheduleLive(0);
+  };
+
+  private atTop(): boolean {
+    return (this.scroller?.scrollTop ?? 0) < 4;
+  }
+
+  private scheduleLive(delayMs = this.live * 1000): void {
+    clearTimeout(this.liveTimer);
+    if (this.live > 0 && this.isConnected) this.liveTimer = setTimeout(() => void this.poll(), delayMs);
+  }
+
+  private async poll(): Promise<void> {
+    if (this.query && this.firstPage.status === TaskStatus.COMPLETE) {
+      try {
+        const controller = new AbortController();
+        const known = (id: string) => this.rows.has(id) || this.pending.some((l) => l.id === id);
+        // the window's end moves with the clock; its start stays (a rolling window would drop rows)
+        const newer = await fetchNewer(this.client, { ...this.query, to: Date.now() }, known, controller.signal);
+        if (newer === null) this.refresh();
+        else if (newer.length) {
+          if (this.atTop() && !document.hidden && !this.pending.length) this.showNew(newer);
+          else this.pending = [...newer, ...this.pending];
+        }
+      } catch (error) {
+        this.reportError(error);
+      }
+    }
+    this.scheduleLive();
+  }
+
+  private showNew(logs: LogEntry[]): void {
+    const added = this.rows.prepend(logs);
+    this.rows = Object.assign(new LogRows(), this.rows);
+    this.focused += added;
+    this.emit('composio-load', { kind: 'logs-live', count: added });
+  }
+
+  private showPending(): void {
+    const logs = this.pending;
+    this.pending = [];
+    this.showNew(logs);
+    this.focused = 0;
+    this.scroller?.scrollTo({ top: 0 });
+  }
+
+  // ---- filters
+
+  private setFilters(filters: LogFilter[], range = this.range): void {
+    this.filters = filters;
+    this.range = range;
+    this.emit('composio-filters-change', { filters, range });
+  }
+
+  private setBar(patch: Partial<BarState>): void {
+    this.setFilters(writeBar(this.filters, { ...readBar(this.filters), ...patch }));
+  }
+
+  private onToolInput(value: string): void {
+    this.toolDraft = value;
+    clearTimeout(this.searchTimer);
+    // typing is debounced; the Task aborts the request in flight when the filters change
+    this.searchTimer = setTimeout(() => {
+      this.toolDraft = undefined;
+      this.setBar({ tool: value });
+    }, 300);
+  }
+
+  private clearFilters(): void {
+    this.toolDraft = undefined;
+    this.setFilters([]);
+  }
+
+  // ---- keyboard and detail
+
+  private async focusRow(index: number): Promise<void> {
+    const count = this.rows.rows.length;
+    if (!count) return;
+    this.focused = Math.max(0, Math.min(count - 1, index));
+    const virtualizer = (this.scroller as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: object): void } | undefined }>)?.[virtualizerRef];
+    virtualizer?.element(this.focused)?.scrollIntoView({ block: 'nearest' });
+    for (let i = 0; i < 5; i++) {
+      await this.updateComplete;
+      await new Promise(requestAnimationFrame);
+      const row = this.renderRoot.querySelector<HTMLElement>(`[aria-rowindex="${this.focused + 2}"]`);
+      if (row) return row.focus();
+    }
+  }
+
+  private onGridKey(event: KeyboardEvent): void {
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10, Home: -Infinity, End: Infinity };
+    if (event.key in steps) {
+      event.preventDefault();
+      void this.focusRow(this.focused + steps[event.key]);
+    } else if (event.key === 'Enter' && this.rows.rows[this.focused]) {
+      event.preventDefault();
+      this.open(this.rows.rows[this.focused]);
+    }
+  }
+
+  /** Open a log in the detail panel (also what clicking a row does). */
+  open(log: LogEntry): void {
+    this.detailModule ??= import('../log-detail/define.ts');
+    this.selected = log;
+    this.emit('composio-log-select', { log });
+    void this.detailModule.then(() => this.updateComplete).then(() => this.renderRoot.querySelector<HTMLElement>('.panel')?.focus());
+  }
+
+  private close(): void {
+    this.selected = undefined;
+    void this.focusRow(this.focused);
+  }
+
+  exportCsv(): string {
+    return toCsv(
+      ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration_ms', 'log_id', 'parent_tool'],
+      this.rows.rows.map((l) => [l.timestamp, l.status, text(l.metadata.tool_slug), text(l.metadata.toolkit_slug), text(l.metadata.user_id), l.message ?? '', Number(l.metrics.duration_ms ?? 0), l.id, l.parent?.tool_slug ?? '']),
+    );
+  }
+
+  // ---- rendering
+
+  private get visibleColumns(): LogColumn[] {
+    const wanted = this.columns.split(',').map((c) => c.trim()).filter((c): c is LogColumn => (LOG_COLUMNS as readonly string[]).includes(c));
+    return wanted.length ? wanted : [...LOG_COLUMNS];
+  }
+
+  private cell(log: LogEntry, column: LogColumn) {
+    const at = Date.parse(log.timestamp);
+    switch (column) {
+      case 'time':
+        return html`<span role="gridcell" class="c-time" title="${formatDateTime(at, this.zone, this.locale)} (${formatRelative(at, Date.now(), this.locale)})">${formatRowTime(at, this.zone, this.locale)}</span>`;
+      case 'status':
+        return html`<span role="gridcell" class="c-status"><span class="badge ${log.status}">${log.status === 'failed' ? 'Failed' : 'Success'}</span></span>`;
+      case 'tool':
+        return html`<span role="gridcell" class="c-tool" title=${text(log.metadata.tool_slug)}
+          >${log.parent ? html`<span class="nested" title="Called inside ${log.parent.tool_slug}">↳ <span class="visually-hidden">inside ${log.parent.tool_slug}: </span></span>` : nothing}${text(log.metadata.tool_slug)}</span
+        >`;
+      case 'toolkit':
+        return html`<span role="gridcell" class="c-toolkit">${text(log.metadata.toolkit_slug)}</span>`;
+      case 'user':
+        return html`<span role="gridcell" class="c-user" title=${text(log.metadata.user_id)}>${text(log.metadata.user_id)}</span>`;
+      case 'message':
+        return html`<span role="gridcell" class="c-message" title=${log.message ?? ''}>${log.message ?? ''}</span>`;
+      case 'duration':
+        return html`<span role="gridcell" class="c-duration">${formatDuration(Number(log.metrics.duration_ms ?? 0), this.locale)}</span>`;
+    }
+  }
+
+  private renderRow(log: LogEntry, index: number, columns: LogColumn[]) {
+    return html`<div
+      role="row"
+      part="row"
+      class="row ${index === this.focused ? 'focused' : ''} ${this.selected?.id === log.id ? 'selected' : ''}"
+      aria-rowindex=${index + 2}
+      aria-selected=${this.selected?.id === log.id ? 'true' : 'false'}
+      tabindex=${index === this.focused ? 0 : -1}
+      @click=${() => ((this.focused = index), this.open(log))}
+    >
+      ${columns.map((c) => this.cell(log, c))}
+    </div>`;
+  }
+
+  private renderFilterBar() {
+    const bar = readBar(this.filters);
+    const toolkits = this.toolkits.value ?? [];
+    const extras = extraFilters(this.filters);
+    return html`<div class="filters" part="filters" role="search">
+      <label>Status
+        <select .value=${bar.status} @change=${(e: Event) => this.setBar({ status: (e.target as HTMLSelectElement).value as BarState['status'] })}>
+          <option value="" ?selected=${!bar.status}>All</option><option value="success" ?selected=${bar.status === 'success'}>Success</option><option value="failed" ?selected=${bar.status === 'failed'}>Failed</option>
+        </select></label>
+      <label>Toolkit
+        <select .value=${bar.toolkit} @change=${(e: Event) => this.setBar({ toolkit: (e.target as HTMLSelectElement).value })}>
+          <option value="" ?selected=${!bar.toolkit}>All</option>
+          ${[...new Set([...toolkits, ...(bar.toolkit ? [bar.toolkit] : [])])].map((t) => html`<option value=${t} ?selected=${t === bar.toolkit}>${t}</option>`)}
+        </select></label>
+      <label>Tool
+        <input type="search" placeholder="e.g. send_email" .value=${this.toolDraft ?? bar.tool} @input=${(e: Event) => this.onToolInput((e.target as HTMLInputElement).value)} /></label>
+      <label>Time
+        <select .value=${this.from ? 'custom' : this.range} @change=${(e: Event) => ((this.from = this.to = undefined), this.setFilters(this.filters, (e.target as HTMLSelectElement).value as LogRange))}>
+          ${this.from ? html`<option value="custom" selected>Custom</option>` : nothing}
+          ${Object.keys(LOG_RANGES).map((r) => html`<option value=${r} ?selected=${!this.from && r === this.range}>Last ${r}</option>`)}
+        </select></label>
+      ${extras.map((f) => html`<span class="chip">${f.field} ${f.operator} ${f.value}<button type="button" aria-label="Remove filter ${f.field} ${f.operator} ${f.value}" @click=${() => this.setFilters(this.filters.filter((x) => x !== f))}>×</button></span>`)}
+    </div>`;
+  }
+
+  private renderBody(columns: LogColumn[]) {
+    const rows = this.rows.rows;
+    const status = this.firstPage.status;
+    if (!rows.length && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL)) {
+      return html`<div class="rows skeleton-rows" aria-hidden="true">${[0, 1, 2, 3, 4, 5].map(() => html`<div class="skeleton line"></div>`)}</div>`;
+    }
+    if (!rows.length && status === TaskStatus.COMPLETE) {
+      const active = this.filters.map((f) => `${f.field} ${f.operator} ${f.value}`);
+      return html`<div class="empty" part="empty" role="status">
+        <p>No tool calls in the last ${this.from ? 'selected window' : this.range}${active.length ? html` matching ${active.join(', ')}` : nothing}.</p>
+        ${active.length ? html`<button type="button" @click=${this.clearFilters}>Clear filters</button>` : nothing}
+      </div>`;
+    }
+    return html`<div class="rows" role="rowgroup" @keydown=${this.onGridKey} @rangeChanged=${this.onRangeChanged}>
+      ${virtualize({ items: rows, renderItem: (log, i) => this.renderRow(log, i, columns), keyFunction: (log) => log.id, scroller: true })}
+    </div>`;
+  }
+
+  private renderError() {
+    const error = this.firstPage.status === TaskStatus.ERROR ? (this.firstPage.error as Error) : this.moreError;
+    if (!error) return nothing;
+    const requestId = error instanceof BffRequestError ? error.requestId : undefined;
+    return html`<div class="error" part="error" role="alert">
+      <span>Could not load logs: ${error.message}</span>${requestId ? html`<span class="meta">Request ID ${requestId}</span>` : nothing}
+      <button type="button" @click=${() => (this.firstPage.status === TaskStatus.ERROR ? this.refresh() : ((this.moreError = undefined), this.loadMore()))}>Retry</button>
+    </div>`;
+  }
+
+  protected override render() {
+    const columns = this.visibleColumns;
+    const count = this.rows.rows.length;
+    return html`
+      ${this.renderFilterBar()}
+      ${this.pending.length ? html`<button type="button" class="new-logs" part="new-logs" @click=${this.showPending}>${formatNumber(this.pending.length, this.locale)} new</button>` : nothing}
+      <div class="layout">
+        <div role="grid" part="grid" class="grid" aria-label="Tool calls" aria-rowcount=${count + 1} aria-colcount=${columns.length} aria-busy=${this.firstPage.status === TaskStatus.PENDING ? 'true' : 'false'}>
+          <div role="row" class="row head" aria-rowindex="1">${columns.map((c) => html`<span role="columnheader" class="c-${c}">${HEADINGS[c]}</span>`)}</div>
+          ${this.renderBody(columns)}
+        </div>
+        ${this.selected
+          ? html`<aside class="panel" part="detail" role="dialog" aria-label="Tool call details" tabindex="-1" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), this.close())}>
+              <button type="button" class="close" aria-label="Close details" @click=${this.close}>×</button>
+              <composio-log-detail .logId=${this.selected.id} .entry=${this.selected} .endpoint=${this.endpoint} .fetch=${this.fetch} .fetchToken=${this.fetchToken} .locale=${this.locale} .timeZone=${this.zone} theme=${this.theme} @composio-log-select=${(e: CustomEvent<{ log: LogEntry }>) => (e.stopPropagation(), (this.selected = e.detail.log))}></composio-log-detail>
+            </aside>`
+          : nothing}
+      </div>
+      ${this.renderError()}
+      <div class="footer" part="footer">
+        <span role="status">${formatNumber(count, this.locale)} loaded${this.cursor ? '' : count ? ' · all' : ''}</span>
+        ${this.cursor ? html`<button type="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>${this.loadingMore ? 'Loading…' : 'Load more'}</button>` : nothing}
+        <button type="button" ?disabled=${!count} @click=${() => download('tool-calls.csv', this.exportCsv())}>Export CSV</button>
+      </div>
+    `;
+  }
+}
