@@ -17,6 +17,7 @@ import type { ErrorDetail, FiltersChangeDetail, LoadDetail, LogSelectDetail } fr
 import { download } from '../shared/download.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { extraFilters, fetchNewer, LOG_RANGES, LogRows, readBar, requestBody, writeBar, type BarState, type LogQuery, type LogRange } from './data.ts';
+import { TableLayout } from './layout.ts';
 import { tableStyles } from './styles.ts';
 
 export const LOG_COLUMNS = ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration'] as const;
@@ -396,7 +397,7 @@ export class ComposioLogTable extends ComposioElement {
       </div>`;
     }
     return html`<div class="rows" role="rowgroup" @keydown=${this.onGridKey} @rangeChanged=${this.onRangeChanged}>
-      ${virtualize({ items: rows, renderItem: (log, i) => this.renderRow(log, i, columns), keyFunction: (log) => log.id, scroller: true })}
+      ${virtualize({ items: rows, renderItem: (log, i) => this.renderRow(log, i, columns), keyFunction: (log) => log.id, scroller: true, layout: { type: TableLayout } })}
     </div>`;
   }
 
@@ -422,10 +423,10 @@ export class ComposioLogTable extends ComposioElement {
           ${this.renderBody(columns)}
         </div>
         ${this.selected
-          ? html`<aside class="panel" part="detail" role="dialog" aria-label="Tool call details" tabindex="-1" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), this.close())}>
+          ? html`<div class="panel" part="detail" role="dialog" aria-label="Tool call details" tabindex="-1" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), this.close())}>
               <button type="button" class="close" aria-label="Close details" @click=${this.close}>×</button>
               <composio-log-detail .logId=${this.selected.id} .entry=${this.selected} .endpoint=${this.endpoint} .fetch=${this.fetch} .fetchToken=${this.fetchToken} .locale=${this.locale} .timeZone=${this.zone} theme=${this.theme} @composio-log-select=${(e: CustomEvent<{ log: LogEntry }>) => (e.stopPropagation(), (this.selected = e.detail.log))}></composio-log-detail>
-            </aside>`
+            </div>`
           : nothing}
       </div>
       ${this.renderError()}
