@@ -11,6 +11,7 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         'usage-chart': 'src/elements/usage-chart/define.ts',
+        'log-table': 'src/elements/log-table/define.ts',
         server: 'src/server/index.ts',
         'server-node': 'src/server/node.ts',
         contract: 'src/contract/index.ts',

@@ -12,6 +12,7 @@ import { machine, table } from './stats.ts';
 
 const ENTRIES: Record<string, string> = {
   'usage-chart': 'src/elements/usage-chart/define.ts',
+  'log-table': 'src/elements/log-table/define.ts',
 };
 const outDir = '.tmp/size';
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -32,8 +33,17 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
     },
   });
   const files = readdirSync(outDir).filter((f) => f.endsWith('.js'));
-  const initial = gz(join(outDir, `${name}.js`));
-  const lazy = files.filter((f) => f !== `${name}.js`).reduce((n, f) => n + gz(join(outDir, f)), 0);
+  // what loads up front: the entry and every chunk it imports statically, transitively
+  const upFront = new Set<string>();
+  const visit = (file: string) => {
+    if (upFront.has(file)) return;
+    upFront.add(file);
+    const code = readFileSync(join(outDir, file), 'utf8');
+    for (const [, dep] of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) visit(dep);
+  };
+  visit(`${name}.js`);
+  const initial = [...upFront].reduce((n, f) => n + gz(join(outDir, f)), 0);
+  const lazy = files.filter((f) => !upFront.has(f)).reduce((n, f) => n + gz(join(outDir, f)), 0);
   rows.push([name, kb(initial), kb(lazy), kb(initial + lazy)]);
 }
 rmSync(outDir, { recursive: true, force: true });

@@ -84,6 +84,7 @@ export class ComposioLogDetail extends ComposioElement {
   private async openParent(id: string): Promise<void> {
     this.logId = id;
     this.entry = undefined;
+    await this.updateComplete; // the task restarts in this update; only then is taskComplete the parent's
     const parent = await this.detail.taskComplete.catch(() => undefined);
     if (parent && parent.id === id) this.emit('composio-log-select', { log: parent });
   }
