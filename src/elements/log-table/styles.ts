@@ -90,7 +90,7 @@ export const tableStyles = css`
     flex: none;
   }
   .c-time {
-    width: 8.5rem;
+    width: 10.5rem;
   }
   .c-status {
     width: 4.5rem;

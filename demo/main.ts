@@ -1,0 +1,74 @@
+/**
+ * The demo page: a vendor's "Usage & activity" settings page with both elements wired together.
+ * Clicking a day (or a toolkit) in the chart narrows the activity table to it.
+ */
+import '../src/elements/usage-chart/define.ts';
+import '../src/elements/log-table/define.ts';
+import type { ComposioLogTable } from '../src/elements/log-table/log-table.ts';
+import type { ComposioUsageChart } from '../src/elements/usage-chart/usage-chart.ts';
+import { serverSession, staticSession } from './session.ts';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const chart = $<ComposioUsageChart>('chart');
+const table = $<ComposioLogTable>('table');
+const elements = [chart, table];
+
+const session = await (import.meta.env.MODE === 'static' ? staticSession() : serverSession());
+
+// ---- customer switcher: each choice is a different server-side scope
+const customerSelect = $<HTMLSelectElement>('customer');
+const scope = $('scope');
+for (const c of session.customers) customerSelect.add(new Option(c.name, c.slug, false, c.slug === session.current));
+const describe = () => {
+  const c = session.customers.find((x) => x.slug === session.current)!;
+  scope.textContent = c.userIds.length > 1 ? `This account spans ${c.userIds.length} Composio user ids.` : '';
+};
+describe();
+customerSelect.addEventListener('change', async () => {
+  await session.switchTo(customerSelect.value);
+  describe();
+  unlink();
+  elements.forEach((el) => el.refresh());
+});
+
+// ---- preferences
+const zones = [...new Set([Intl.DateTimeFormat().resolvedOptions().timeZone, 'UTC', 'America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney'])];
+const zoneSelect = $<HTMLSelectElement>('zone');
+zones.forEach((z) => zoneSelect.add(new Option(z, z)));
+zoneSelect.addEventListener('change', () => elements.forEach((el) => el.setAttribute('time-zone', zoneSelect.value)));
+const localeSelect = $<HTMLSelectElement>('locale');
+localeSelect.addEventListener('change', () => elements.forEach((el) => el.setAttribute('locale', localeSelect.value)));
+const dark = $<HTMLButtonElement>('dark');
+const setDark = (on: boolean) => {
+  dark.setAttribute('aria-pressed', String(on));
+  document.documentElement.dataset.theme = on ? 'dark' : 'light';
+  elements.forEach((el) => el.setAttribute('theme', on ? 'dark' : 'light'));
+};
+setDark(matchMedia('(prefers-color-scheme: dark)').matches);
+dark.addEventListener('click', () => setDark(dark.getAttribute('aria-pressed') !== 'true'));
+
+// ---- the chart drives the table
+const linked = $('linked');
+const linkedText = $('linked-text');
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+function unlink(): void {
+  linked.hidden = true;
+  table.from = table.to = undefined;
+  table.filters = table.filters.filter((f) => f.field !== 'toolkit_slug');
+}
+
+chart.addEventListener('composio-range-select', (e) => {
+  table.from = String(e.detail.from);
+  table.to = String(e.detail.to);
+  linkedText.textContent = `Showing ${day.format(e.detail.from)}.`;
+  linked.hidden = false;
+  table.scrollIntoView({ behavior: 'smooth', block: 'start' });
+});
+chart.addEventListener('composio-group-select', (e) => {
+  if (e.detail.groupBy !== 'toolkit_slug') return;
+  table.filters = [...table.filters.filter((f) => f.field !== 'toolkit_slug'), { field: 'toolkit_slug', operator: '==', value: e.detail.key }];
+  linkedText.textContent = `${linkedText.textContent?.startsWith('Showing') && table.from ? linkedText.textContent : ''} Toolkit ${e.detail.key}.`.trim();
+  linked.hidden = false;
+});
+$('unlink').addEventListener('click', unlink);

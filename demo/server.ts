@@ -1,0 +1,67 @@
+/**
+ * The demo's host server: the BFF at /api/composio (upstream: the embedded simulator, or Composio
+ * with COMPOSIO_API_KEY), a "customer" cookie standing in for the host's login, and the built page.
+ */
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { AddressInfo } from 'node:net';
+import { createComposioHandler } from '../src/server/index.ts';
+import { createSimulator, DEFAULT_PROJECT_API_KEY, type Simulator } from '../src/simulator/index.ts';
+import { slugOf, type DemoCustomer } from './session.ts';
+
+export interface DemoServerOptions {
+  /** The built page (vite build --config demo/vite.config.ts --mode server). */
+  root: string;
+  port?: number;
+  /** A real Composio project key; without it the simulator is the upstream. */
+  apiKey?: string;
+  /** With apiKey: the user ids of the one demo customer. */
+  userIds?: string[];
+  simulator?: Simulator;
+}
+
+export interface RunningDemo {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function startDemoServer(options: DemoServerOptions): Promise<RunningDemo> {
+  const simulator = options.apiKey ? undefined : (options.simulator ?? createSimulator());
+  const customers: DemoCustomer[] = simulator
+    ? simulator.customers.filter((c) => c.projectId === 'proj_acme_prod').map((c) => ({ slug: slugOf(c.userIds), name: c.name, userIds: [...c.userIds] }))
+    : [{ slug: 'you', name: 'Your project', userIds: options.userIds ?? [] }];
+  const customerOf = (slug: string | undefined) => customers.find((c) => c.slug === slug) ?? customers[0];
+
+  const bff = createComposioHandler({
+    apiKey: options.apiKey ?? DEFAULT_PROJECT_API_KEY,
+    ...(simulator ? { baseUrl: 'https://simulator.invalid', fetch: (input, init) => simulator.fetch(new Request(input, init)) } : {}),
+    // the host's login, reduced to a cookie: the scope always comes from the server
+    resolveScope: (request) => {
+      const slug = /(?:^|;\s*)customer=([^;]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
+      const customer = customerOf(slug);
+      return customer.userIds.length ? { userIds: customer.userIds } : null;
+    },
+  });
+
+  const app = new Hono();
+  app.all('/api/composio/*', (c) => bff(c.req.raw));
+  app.get('/demo/customers', (c) => c.json({ customers, current: customerOf(getCookie(c, 'customer')).slug }));
+  app.post('/demo/session', async (c) => {
+    const { customer } = await c.req.json<{ customer?: string }>();
+    if (!customers.some((x) => x.slug === customer)) return c.json({ error: { message: `Unknown customer '${customer}'`, status: 400 } }, 400);
+    setCookie(c, 'customer', customer!, { path: '/', httpOnly: true, sameSite: 'Lax' });
+    return c.body(null, 204);
+  });
+  app.use('/*', serveStatic({ root: options.root }));
+
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        close: () => new Promise((done) => ((server as { closeAllConnections?: () => void }).closeAllConnections?.(), server.close(() => done()))),
+      }),
+    );
+  });
+}
