@@ -2,8 +2,6 @@
  * The demo page: a vendor's "Usage & activity" settings page with both elements wired together.
  * Clicking a day (or a toolkit) in the chart narrows the activity table to it.
  */
-import '../src/elements/usage-chart/define.ts';
-import '../src/elements/log-table/define.ts';
 import type { ComposioLogTable } from '../src/elements/log-table/log-table.ts';
 import type { ComposioUsageChart } from '../src/elements/usage-chart/usage-chart.ts';
 import { serverSession, staticSession } from './session.ts';
@@ -14,6 +12,8 @@ const table = $<ComposioLogTable>('table');
 const elements = [chart, table];
 
 const session = await (import.meta.env.MODE === 'static' ? staticSession() : serverSession());
+// define the elements only now: in the static build their first requests need the in-page BFF running
+await Promise.all([import('../src/elements/usage-chart/define.ts'), import('../src/elements/log-table/define.ts')]);
 
 // ---- customer switcher: each choice is a different server-side scope
 const customerSelect = $<HTMLSelectElement>('customer');

@@ -1,0 +1,145 @@
+/**
+ * End to end: the built demo in headless Chromium (Debian's, driven by playwright-core), served
+ * by its host server (npm run demo) and, for the static build, by a plain static file server.
+ */
+import assert from 'node:assert/strict';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { startDemoServer, type RunningDemo } from '../../demo/server.ts';
+import { findChromium } from '../../scripts/find-chromium.mjs';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const SERVER_BUILD = '.tmp/e2e-demo';
+const STATIC_BUILD = '.tmp/e2e-static';
+
+let browser: Browser;
+
+before(async () => {
+  browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ARGS });
+});
+after(() => browser?.close());
+
+async function open(url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && !/favicon/.test(m.text()) && errors.push(m.text()));
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** Both elements show data: the chart is drawn and the table has rows. */
+async function bothShowData(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const chart = document.querySelector('composio-usage-chart') as (HTMLElement & { chart?: unknown }) | null;
+      const table = document.querySelector('composio-log-table') as (HTMLElement & { logs?: unknown[] }) | null;
+      return !!chart?.chart && (table?.logs?.length ?? 0) > 0;
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
+/** Clicks the middle of a chart bar with the real mouse; returns the bucket it stands for. */
+async function clickBar(page: Page, index: number): Promise<{ from: number; to: number }> {
+  const target = await page.evaluate((i) => {
+    const el = document.querySelector('composio-usage-chart') as HTMLElement & { chart: any };
+    const chart = el.chart;
+    const dataset = chart.data.datasets.findIndex((d: { stack?: string }) => d.stack === 'usage');
+    const bar = chart.getDatasetMeta(dataset).data[i].getProps(['x', 'y', 'base'], true);
+    const rect = chart.canvas.getBoundingClientRect();
+    const point = chart.data.datasets[dataset].data[i];
+    return { x: rect.left + bar.x, y: rect.top + (bar.y + bar.base) / 2, from: point.from, to: point.to };
+  }, index);
+  await page.mouse.move(target.x, target.y);
+  await page.mouse.click(target.x, target.y);
+  return { from: target.from, to: target.to };
+}
+
+const headerTotal = (page: Page) =>
+  page.evaluate(() => document.querySelector('composio-usage-chart')!.shadowRoot!.querySelector('[part="total"]')?.textContent ?? '');
+
+describe('demo (npm run demo) in headless Chromium', () => {
+  let demo: RunningDemo;
+  before(async () => {
+    await build({ configFile: 'demo/vite.config.ts', mode: 'server', logLevel: 'silent', build: { outDir: join(process.cwd(), SERVER_BUILD) } });
+    demo = await startDemoServer({ root: SERVER_BUILD });
+  });
+  after(() => demo?.close());
+
+  it('paints both elements, switches customer, and filters the table from a clicked bucket', async () => {
+    const { page, errors } = await open(`${demo.url}/`);
+    await bothShowData(page);
+    const globexTotal = await headerTotal(page);
+    const users = () => page.evaluate(() => [...new Set((document.querySelector('composio-log-table') as any).logs.map((l: any) => l.metadata.user_id))]);
+    assert.ok((await users()).every((u) => String(u).startsWith('globex-')));
+
+    await page.selectOption('#customer', 'hooli-prod');
+    await page.waitForFunction((before) => {
+      const total = document.querySelector('composio-usage-chart')!.shadowRoot!.querySelector('[part="total"]')?.textContent;
+      const logs = (document.querySelector('composio-log-table') as any).logs;
+      return total && total !== before && logs.length && logs.every((l: any) => l.metadata.user_id === 'hooli_prod');
+    }, globexTotal, { timeout: 20_000 });
+
+    const bucket = await clickBar(page, 20);
+    await page.waitForFunction(({ from, to }) => {
+      const table = document.querySelector('composio-log-table') as any;
+      return table.from === String(from) && table.logs.length > 0 && table.logs.every((l: any) => Date.parse(l.timestamp) >= from && Date.parse(l.timestamp) < to);
+    }, bucket, { timeout: 20_000 });
+    assert.match(await page.textContent('#linked-text') ?? '', /^Showing /);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  for (const example of ['plain', 'react', 'vue']) {
+    it(`host example: ${example} renders both elements and handles a chart event`, async () => {
+      const { page, errors } = await open(`${demo.url}/examples/${example}.html`);
+      await bothShowData(page);
+      const bucket = await clickBar(page, 3);
+      await page.waitForFunction(() => document.getElementById('picked')?.textContent?.startsWith('Showing'), undefined, { timeout: 10_000 });
+      await page.waitForFunction(({ from }) => (document.querySelector('composio-log-table') as any).from === String(from), bucket, { timeout: 10_000 });
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+});
+
+/** A plain static file server: no BFF, no rewriting, just files. */
+function serveStatic(root: string): Promise<{ url: string; server: Server }> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(root, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+}
+
+describe('static demo (npm run build:demo) on a plain static file server', () => {
+  it('renders both elements with data from the BFF and simulator running in the page', async () => {
+    await build({ configFile: 'demo/vite.config.ts', mode: 'static', logLevel: 'silent', build: { outDir: join(process.cwd(), STATIC_BUILD) } });
+    assert.ok(existsSync(join(STATIC_BUILD, 'mockServiceWorker.js')), 'the service worker ships with the site');
+    const { url, server } = await serveStatic(STATIC_BUILD);
+    try {
+      const { page, errors } = await open(`${url}/`);
+      await bothShowData(page);
+      const before = await headerTotal(page);
+      await page.selectOption('#customer', 'user-2f9a61c4'); // Initech
+      await page.waitForFunction((b) => document.querySelector('composio-usage-chart')!.shadowRoot!.querySelector('[part="total"]')?.textContent !== b, before, { timeout: 20_000 });
+      assert.deepEqual(errors, []);
+      await page.close();
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
