@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 
 // Library build: one ES module per package entry point. Runtime dependencies stay imports so the
 // host's bundler dedupes them (a page that already has Lit does not get a second copy).
-const external = [/^lit($|\/)/, /^@lit\//, /^chart\.js($|\/)/, /^hono($|\/)/, /^@hono\//, /^zod($|\/)/, /^jose($|\/)/, /^lru-cache($|\/)/, /^msw($|\/)/, /^node:/];
+const external = [/^react($|\/)/, /^lit($|\/)/, /^@lit\//, /^chart\.js($|\/)/, /^hono($|\/)/, /^@hono\//, /^zod($|\/)/, /^jose($|\/)/, /^lru-cache($|\/)/, /^msw($|\/)/, /^node:/];
 
 export default defineConfig({
   build: {
@@ -12,6 +12,7 @@ export default defineConfig({
         index: 'src/index.ts',
         'usage-chart': 'src/elements/usage-chart/define.ts',
         'log-table': 'src/elements/log-table/define.ts',
+        react: 'src/react.ts',
         server: 'src/server/index.ts',
         'server-node': 'src/server/node.ts',
         contract: 'src/contract/index.ts',

@@ -11,9 +11,12 @@ const chart = $<ComposioUsageChart>('chart');
 const table = $<ComposioLogTable>('table');
 const elements = [chart, table];
 
-const session = await (import.meta.env.MODE === 'static' ? staticSession() : serverSession());
-// define the elements only now: in the static build their first requests need the in-page BFF running
-await Promise.all([import('../src/elements/usage-chart/define.ts'), import('../src/elements/log-table/define.ts')]);
+const defineElements = () => Promise.all([import('../src/elements/usage-chart/define.ts'), import('../src/elements/log-table/define.ts')]);
+const isStatic = import.meta.env.MODE === 'static';
+// on the demo server the scope is in a cookie: the elements can start at once, beside the customer list;
+// the static build must first start the in-page BFF their requests go to
+const [session] = await Promise.all([isStatic ? staticSession() : serverSession(), isStatic ? undefined : defineElements()]);
+if (isStatic) await defineElements();
 
 // ---- customer switcher: each choice is a different server-side scope
 const customerSelect = $<HTMLSelectElement>('customer');

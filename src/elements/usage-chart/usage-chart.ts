@@ -173,6 +173,8 @@ export class ComposioUsageChart extends ComposioElement {
     super.connectedCallback();
     this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
     this.darkQuery.addEventListener('change', this.onSchemeChange);
+    // a chart on the page will draw: fetch Chart.js now, beside the data, not after it
+    void loadChartJs();
     // re-attached after a removal: the chart was destroyed, draw it again
     if (this.model) this.requestUpdate();
   }
