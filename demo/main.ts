@@ -53,7 +53,8 @@ dark.addEventListener('click', () => setDark(dark.getAttribute('aria-pressed') !
 // ---- the chart drives the table
 const linked = $('linked');
 const linkedText = $('linked-text');
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+// the bucket's day as the chart shows it: in the chosen zone and language
+const day = (epochMs: number) => new Intl.DateTimeFormat(localeSelect.value, { dateStyle: 'medium', timeZone: zoneSelect.value }).format(epochMs);
 
 function unlink(): void {
   linked.hidden = true;
@@ -64,7 +65,7 @@ function unlink(): void {
 chart.addEventListener('composio-range-select', (e) => {
   table.from = String(e.detail.from);
   table.to = String(e.detail.to);
-  linkedText.textContent = `Showing ${day.format(e.detail.from)}.`;
+  linkedText.textContent = `Showing ${day(e.detail.from)}.`;
   linked.hidden = false;
   table.scrollIntoView({ behavior: 'smooth', block: 'start' });
 });

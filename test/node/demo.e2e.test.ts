@@ -87,12 +87,20 @@ describe('demo (npm run demo) in headless Chromium', () => {
       return total && total !== before && logs.length && logs.every((l: any) => l.metadata.user_id === 'hooli_prod');
     }, globexTotal, { timeout: 20_000 });
 
+    // Kolkata's midnight is 18:30 UTC the day before: the shown day must follow the chosen zone
+    await page.selectOption('#zone', 'Asia/Kolkata');
+    await page.waitForFunction(() => {
+      const chart = (document.querySelector('composio-usage-chart') as any).chart;
+      const point = chart?.data.datasets[0].data[1];
+      return point && new Date(point.from).getUTCHours() === 18 && new Date(point.from).getUTCMinutes() === 30;
+    }, undefined, { timeout: 20_000 });
     const bucket = await clickBar(page, 20);
     await page.waitForFunction(({ from, to }) => {
       const table = document.querySelector('composio-log-table') as any;
       return table.from === String(from) && table.logs.length > 0 && table.logs.every((l: any) => Date.parse(l.timestamp) >= from && Date.parse(l.timestamp) < to);
     }, bucket, { timeout: 20_000 });
-    assert.match(await page.textContent('#linked-text') ?? '', /^Showing /);
+    const shownDay = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: await page.inputValue('#zone') }).format(bucket.from);
+    assert.equal(await page.textContent('#linked-text'), `Showing ${shownDay}.`, 'the day as the chart shows it');
     assert.deepEqual(errors, []);
     await page.close();
   });
