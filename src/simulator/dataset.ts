@@ -17,7 +17,10 @@ import {
   type CustomerSpec,
   type FailureKind,
 } from './catalog.ts';
+import { Column, upperBound } from './columns.ts';
 import { Random, cumulative, hashString } from './random.ts';
+
+export { lowerBound, upperBound } from './columns.ts';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
@@ -53,20 +56,6 @@ const HOURLY = [
   0.28, 0.2, 0.15,
 ];
 const WEEKDAY = [0.3, 1, 1.08, 1.05, 1, 0.88, 0.35];
-
-/** Growable typed column. */
-class Column<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array> {
-  data: T;
-  constructor(private readonly make: (size: number) => T) {
-    this.data = make(1024);
-  }
-  ensure(size: number): void {
-    if (size <= this.data.length) return;
-    const next = this.make(Math.max(size, this.data.length * 2));
-    next.set(this.data as never);
-    this.data = next;
-  }
-}
 
 /** A row of one hour's batch before it is written to the columns. */
 interface PendingLog {
@@ -429,28 +418,3 @@ function toolWeight(customer: CustomerSpec, slug: string): number {
   const inToolkit = TOOLS.filter((t) => t.toolkit === tool.toolkit).reduce((sum, t) => sum + t.weight, 0);
   return (toolkitWeight * tool.weight) / inToolkit;
 }
-
-/** First index in [from, length) whose value is > `value` (values ascending). */
-export function upperBound(values: Float64Array, length: number, value: number, from = 0): number {
-  let lo = from;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index in [from, length) whose value is >= `value`. */
-export function lowerBound(values: Float64Array, length: number, value: number, from = 0): number {
-  let lo = from;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-

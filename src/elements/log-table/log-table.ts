@@ -9,7 +9,7 @@ import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { BffRequestError } from '../../client/bff-client.ts';
-import { formatDateTime, formatDuration, formatNumber, formatRelative, formatRowTime } from '../../client/format.ts';
+import { formatNumber } from '../../client/format.ts';
 import type { LogEntry, LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
 import { toCsv } from '../../core/csv.ts';
 import { ComposioElement } from '../shared/base.ts';
@@ -17,14 +17,13 @@ import type { ErrorDetail, FiltersChangeDetail, LoadDetail, LogSelectDetail } fr
 import { download } from '../shared/download.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { extraFilters, fetchNewer, LOG_RANGES, LogRows, readBar, requestBody, writeBar, type BarState, type LogQuery, type LogRange } from './data.ts';
+import { renderCell, renderFilterBar } from './views.ts';
 import { TableLayout } from './layout.ts';
 import { tableStyles } from './styles.ts';
 
-export const LOG_COLUMNS = ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration'] as const;
-export type LogColumn = (typeof LOG_COLUMNS)[number];
-const HEADINGS: Record<LogColumn, string> = { time: 'Time', status: 'Status', tool: 'Tool', toolkit: 'Toolkit', user: 'User', message: 'Message', duration: 'Duration' };
+import { HEADINGS, LOG_COLUMNS, text, type LogColumn } from './views.ts';
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
+export { LOG_COLUMNS, type LogColumn };
 const parseTime = (value?: string) => (value ? (/^\d+$/.test(value) ? Number(value) : Date.parse(value)) : NaN);
 
 /** `filters` as a JSON attribute; invalid JSON means "no filters" rather than an exception. */
@@ -322,28 +321,6 @@ export class ComposioLogTable extends ComposioElement {
     return wanted.length ? wanted : [...LOG_COLUMNS];
   }
 
-  private cell(log: LogEntry, column: LogColumn) {
-    const at = Date.parse(log.timestamp);
-    switch (column) {
-      case 'time':
-        return html`<span role="gridcell" class="c-time" title="${formatDateTime(at, this.zone, this.locale)} (${formatRelative(at, Date.now(), this.locale)})">${formatRowTime(at, this.zone, this.locale)}</span>`;
-      case 'status':
-        return html`<span role="gridcell" class="c-status"><span class="badge ${log.status}">${log.status === 'failed' ? 'Failed' : 'Success'}</span></span>`;
-      case 'tool':
-        return html`<span role="gridcell" class="c-tool" title=${text(log.metadata.tool_slug)}
-          >${log.parent ? html`<span class="nested" title="Called inside ${log.parent.tool_slug}">↳ <span class="visually-hidden">inside ${log.parent.tool_slug}: </span></span>` : nothing}${text(log.metadata.tool_slug)}</span
-        >`;
-      case 'toolkit':
-        return html`<span role="gridcell" class="c-toolkit">${text(log.metadata.toolkit_slug)}</span>`;
-      case 'user':
-        return html`<span role="gridcell" class="c-user" title=${text(log.metadata.user_id)}>${text(log.metadata.user_id)}</span>`;
-      case 'message':
-        return html`<span role="gridcell" class="c-message" title=${log.message ?? ''}>${log.message ?? ''}</span>`;
-      case 'duration':
-        return html`<span role="gridcell" class="c-duration">${formatDuration(Number(log.metrics.duration_ms ?? 0), this.locale)}</span>`;
-    }
-  }
-
   private renderRow(log: LogEntry, index: number, columns: LogColumn[]) {
     return html`<div
       role="row"
@@ -354,32 +331,7 @@ export class ComposioLogTable extends ComposioElement {
       tabindex=${index === this.focused ? 0 : -1}
       @click=${() => ((this.focused = index), this.open(log))}
     >
-      ${columns.map((c) => this.cell(log, c))}
-    </div>`;
-  }
-
-  private renderFilterBar() {
-    const bar = readBar(this.filters);
-    const toolkits = this.toolkits.value ?? [];
-    const extras = extraFilters(this.filters);
-    return html`<div class="filters" part="filters" role="search">
-      <label>Status
-        <select .value=${bar.status} @change=${(e: Event) => this.setBar({ status: (e.target as HTMLSelectElement).value as BarState['status'] })}>
-          <option value="" ?selected=${!bar.status}>All</option><option value="success" ?selected=${bar.status === 'success'}>Success</option><option value="failed" ?selected=${bar.status === 'failed'}>Failed</option>
-        </select></label>
-      <label>Toolkit
-        <select .value=${bar.toolkit} @change=${(e: Event) => this.setBar({ toolkit: (e.target as HTMLSelectElement).value })}>
-          <option value="" ?selected=${!bar.toolkit}>All</option>
-          ${[...new Set([...toolkits, ...(bar.toolkit ? [bar.toolkit] : [])])].map((t) => html`<option value=${t} ?selected=${t === bar.toolkit}>${t}</option>`)}
-        </select></label>
-      <label>Tool
-        <input type="search" placeholder="e.g. send_email" .value=${this.toolDraft ?? bar.tool} @input=${(e: Event) => this.onToolInput((e.target as HTMLInputElement).value)} /></label>
-      <label>Time
-        <select .value=${this.from ? 'custom' : this.range} @change=${(e: Event) => ((this.from = this.to = undefined), this.setFilters(this.filters, (e.target as HTMLSelectElement).value as LogRange))}>
-          ${this.from ? html`<option value="custom" selected>Custom</option>` : nothing}
-          ${Object.keys(LOG_RANGES).map((r) => html`<option value=${r} ?selected=${!this.from && r === this.range}>Last ${r}</option>`)}
-        </select></label>
-      ${extras.map((f) => html`<span class="chip">${f.field} ${f.operator} ${f.value}<button type="button" aria-label="Remove filter ${f.field} ${f.operator} ${f.value}" @click=${() => this.setFilters(this.filters.filter((x) => x !== f))}>×</button></span>`)}
+      ${columns.map((c) => renderCell(log, c, this.zone, this.locale))}
     </div>`;
   }
 
@@ -415,7 +367,18 @@ export class ComposioLogTable extends ComposioElement {
     const columns = this.visibleColumns;
     const count = this.rows.rows.length;
     return html`
-      ${this.renderFilterBar()}
+      ${renderFilterBar({
+        bar: readBar(this.filters),
+        toolDraft: this.toolDraft,
+        toolkits: this.toolkits.value ?? [],
+        range: this.range,
+        custom: Boolean(this.from),
+        extras: extraFilters(this.filters),
+        onBar: (patch) => this.setBar(patch),
+        onToolInput: (value) => this.onToolInput(value),
+        onRange: (range) => ((this.from = this.to = undefined), this.setFilters(this.filters, range)),
+        onRemove: (filter) => this.setFilters(this.filters.filter((x) => x !== filter)),
+      })}
       ${this.pending.length ? html`<button type="button" class="new-logs" part="new-logs" @click=${this.showPending}>${formatNumber(this.pending.length, this.locale)} new</button>` : nothing}
       <div class="layout">
         <div role="grid" part="grid" class="grid" aria-label="Tool calls" aria-rowcount=${count + 1} aria-colcount=${columns.length} aria-busy=${this.firstPage.status === TaskStatus.PENDING ? 'true' : 'false'}>

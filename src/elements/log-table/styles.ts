@@ -23,12 +23,7 @@ export const tableStyles = css`
     color: var(--_muted);
   }
   input {
-    font: inherit;
-    color: inherit;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.25rem 0.5rem;
+    cursor: text;
     font-size: 1.1em;
   }
   .chip {

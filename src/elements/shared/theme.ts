@@ -80,7 +80,8 @@ export const themeStyles = css`
     outline-offset: 2px;
   }
   button,
-  select {
+  select,
+  input {
     font: inherit;
     color: inherit;
     background: var(--_bg);

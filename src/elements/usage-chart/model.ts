@@ -3,6 +3,7 @@
  * built from it, so what is plotted, tabulated and exported is the same thing. Quantities stay
  * decimal strings until the moment they are drawn or formatted.
  */
+import { toCsv } from '../../core/csv.ts';
 import { subtractDecimals, sumDecimals } from '../../core/decimal.ts';
 import type { ChartData } from './data.ts';
 
@@ -71,4 +72,22 @@ export function buildModel(data: ChartData, metricLabel: string, otherLabel: str
     total: sumDecimals(rows.map((r) => r.total)),
     previous: data.previousSeries?.buckets.map((b) => b.total_quantity),
   };
+}
+
+/** The model as CSV: bucket edges as ISO instants plus the local label, then one column per series. */
+export function modelToCsv(model: TableModel, labels: { groupBy: string; rowLabel: (key: string) => string; bucketLabel: (from: number) => string }): string {
+  if (model.kind === 'breakdown') {
+    return toCsv([labels.groupBy, model.columns[0].label], model.rows.map((r) => [labels.rowLabel(r.key), Number(r.values[0])]));
+  }
+  const multi = model.columns.length > 1;
+  const header = ['from', 'to', 'bucket', ...model.columns.map((c) => c.label), ...(multi ? ['Total'] : []), ...(model.previous ? ['Previous period'] : [])];
+  const rows = model.rows.map((r, i) => [
+    new Date(r.from!).toISOString(),
+    new Date(r.to!).toISOString(),
+    labels.bucketLabel(r.from!),
+    ...r.values.map(Number),
+    ...(multi ? [Number(r.total)] : []),
+    ...(model.previous ? [Number(model.previous[i] ?? 0)] : []),
+  ]);
+  return toCsv(header, rows);
 }

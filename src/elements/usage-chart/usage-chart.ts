@@ -8,10 +8,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Chart } from 'chart.js';
 import { BffRequestError } from '../../client/bff-client.ts';
-import { formatBucket, formatNumber, formatPercent, formatTick } from '../../client/format.ts';
+import { formatBucket, formatNumber, formatTick } from '../../client/format.ts';
 import type { UsageEntityType } from '../../contract/constants.ts';
 import type { SeriesInterval } from '../../contract/protocol.ts';
-import { toCsv } from '../../core/csv.ts';
 import { autoInterval, RANGE_PRESETS, resolveRange, type RangePreset } from '../../core/ranges.ts';
 import { ComposioElement } from '../shared/base.ts';
 import type { ErrorDetail, GroupSelectDetail, LoadDetail, RangeSelectDetail } from '../shared/events.ts';
@@ -19,8 +18,9 @@ import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import { backgroundPlugin, buildConfig, type ChartType, type Point } from './chart-config.ts';
 import { loadChartData, type ChartData, type ChartView } from './data.ts';
-import { buildModel, OTHER_KEY, type TableModel } from './model.ts';
+import { buildModel, modelToCsv, OTHER_KEY, type TableModel } from './model.ts';
 import { chartStyles } from './styles.ts';
+import { renderStat, renderTableView } from './views.ts';
 
 const METRIC_LABELS: Record<UsageEntityType, string> = { tool_calls: 'Tool calls', sessions: 'Sessions' };
 const INTERVAL_NOUN: Record<SeriesInterval, string> = { hour: 'hour', day: 'day', week: 'week', month: 'month' };
@@ -193,25 +193,12 @@ export class ComposioUsageChart extends ComposioElement {
 
   /** The data table as CSV (RFC 4180, formula-safe): exactly what the chart shows. */
   toCsv(): string {
-    const model = this.model;
-    if (!model || !this.data) return '';
-    if (model.kind === 'breakdown') {
-      const groupBy = this.data.request.groupBy ?? 'group';
-      return toCsv(
-        [groupBy, model.columns[0].label],
-        model.rows.map((r) => [this.rowLabel(r.key), Number(r.values[0])]),
-      );
-    }
-    const header = ['from', 'to', 'bucket', ...model.columns.map((c) => c.label), ...(model.columns.length > 1 ? ['Total'] : []), ...(model.previous ? ['Previous period'] : [])];
-    const rows = model.rows.map((r, i) => [
-      new Date(r.from!).toISOString(),
-      new Date(r.to!).toISOString(),
-      this.bucketLabel(r.from!),
-      ...r.values.map(Number),
-      ...(model.columns.length > 1 ? [Number(r.total)] : []),
-      ...(model.previous ? [Number(model.previous[i] ?? 0)] : []),
-    ]);
-    return toCsv(header, rows);
+    if (!this.model || !this.data) return '';
+    return modelToCsv(this.model, {
+      groupBy: this.data.request.groupBy ?? 'group',
+      rowLabel: (key) => this.rowLabel(key),
+      bucketLabel: (from) => this.bucketLabel(from),
+    });
   }
 
   /** The chart as a PNG blob (with the theme's background). */
@@ -391,28 +378,6 @@ export class ComposioUsageChart extends ComposioElement {
 
   // ---- rendering
 
-  private renderStat(metric: UsageEntityType) {
-    const current = this.data?.summary.entities[metric]?.total_quantity;
-    const previous = this.data?.previousSummary.entities[metric]?.total_quantity;
-    let change = html``;
-    if (current !== undefined && previous !== undefined) {
-      const [c, p] = [Number(current), Number(previous)];
-      const ratio = p === 0 ? undefined : (c - p) / p;
-      const direction = ratio === undefined || ratio === 0 ? '' : ratio > 0 ? 'up' : 'down';
-      change = html`<span class="change ${direction}" part="change"
-        >${ratio === undefined ? (c === 0 ? 'no change' : 'new') : formatPercent(ratio, this.locale)} vs previous period</span
-      >`;
-    }
-    return html`<div class="stat" part="stat">
-      <dt>${METRIC_LABELS[metric]}</dt>
-      <dd>
-        ${current === undefined
-          ? html`<span class="stat-skeleton skeleton" aria-hidden="true"></span>`
-          : html`<span class="value" part="total">${formatNumber(current, this.locale)}</span>${change}`}
-      </dd>
-    </div>`;
-  }
-
   private renderControls() {
     const custom = parseTime(this.from) !== undefined && parseTime(this.to) !== undefined;
     return html`
@@ -450,44 +415,6 @@ export class ComposioUsageChart extends ComposioElement {
     `;
   }
 
-  private renderTable(model: TableModel) {
-    const series = model.kind === 'series';
-    const multi = model.columns.length > 1;
-    const first = series ? INTERVAL_NOUN[this.interval_][0].toUpperCase() + INTERVAL_NOUN[this.interval_].slice(1) : GROUP_LABELS[this.data!.request.groupBy ?? ''] ?? 'Group';
-    return html`<div class="table-wrap">
-      <table part="table">
-        <caption>
-          ${this.ariaSummary()}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${first}</th>
-            ${model.columns.map((c) => html`<th scope="col">${c.label}</th>`)} ${series && multi ? html`<th scope="col">Total</th>` : nothing}
-            ${model.previous ? html`<th scope="col">Previous period</th>` : nothing}
-          </tr>
-        </thead>
-        <tbody>
-          ${model.rows.map(
-            (r, i) => html`<tr>
-              <th scope="row">${series ? this.bucketLabel(r.from!) : this.rowLabel(r.key)}</th>
-              ${r.values.map((v) => html`<td>${formatNumber(v, this.locale)}</td>`)}
-              ${series && multi ? html`<td>${formatNumber(r.total, this.locale)}</td>` : nothing}
-              ${model.previous ? html`<td>${formatNumber(model.previous[i] ?? 0, this.locale)}</td>` : nothing}
-            </tr>`,
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            ${model.columnTotals.map((v) => html`<td>${formatNumber(v, this.locale)}</td>`)}
-            ${series && multi ? html`<td>${formatNumber(model.total, this.locale)}</td>` : nothing}
-            ${model.previous ? html`<td>${formatNumber(model.previous.reduce((n, v) => n + Number(v), 0), this.locale)}</td>` : nothing}
-          </tr>
-        </tfoot>
-      </table>
-    </div>`;
-  }
-
   private renderBody() {
     const model = this.model;
     const pending = this.task.status === TaskStatus.PENDING;
@@ -496,7 +423,16 @@ export class ComposioUsageChart extends ComposioElement {
       const noun = METRIC_LABELS[this.data!.request.metric].toLowerCase();
       return html`<div class="empty" part="empty" role="status">No ${noun} in this period</div>`;
     }
-    if (this.showTable) return this.renderTable(model);
+    if (this.showTable) {
+      const series = model.kind === 'series';
+      const noun = INTERVAL_NOUN[this.interval_];
+      return renderTableView(model, {
+        caption: this.ariaSummary(),
+        firstHeading: series ? noun[0].toUpperCase() + noun.slice(1) : GROUP_LABELS[this.data!.request.groupBy ?? ''] ?? 'Group',
+        rowLabel: (row) => (series ? this.bucketLabel(row.from!) : this.rowLabel(row.key)),
+        format: (value) => formatNumber(value, this.locale),
+      });
+    }
     return html`${this.renderLegend()}<div class="plot" part="plot" tabindex="0" @keydown=${this.onPlotKey} aria-describedby="keys">
         <canvas role="img" aria-label=${this.ariaSummary()}></canvas>
         ${pending ? html`<div class="busy" aria-hidden="true"></div>` : nothing}
@@ -519,7 +455,9 @@ export class ComposioUsageChart extends ComposioElement {
     return html`
       <div class="header" part="header">
         <dl class="stats" aria-live="polite" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}>
-          ${this.renderStat(this.metric === 'sessions' ? 'sessions' : 'tool_calls')} ${this.renderStat(this.metric === 'sessions' ? 'tool_calls' : 'sessions')}
+          ${(this.metric === 'sessions' ? (['sessions', 'tool_calls'] as const) : (['tool_calls', 'sessions'] as const)).map((m) =>
+            renderStat(METRIC_LABELS[m], this.data?.summary.entities[m]?.total_quantity, this.data?.previousSummary.entities[m]?.total_quantity, this.locale),
+          )}
         </dl>
         <div class="toolbar" part="toolbar">${this.renderControls()}</div>
       </div>

@@ -1,0 +1,74 @@
+/** The log table's row cells and filter bar: markup only, state stays in the element. */
+import { html, nothing } from 'lit';
+import { formatDateTime, formatDuration, formatRelative, formatRowTime } from '../../client/format.ts';
+import type { LogEntry, LogFilter } from '../../contract/upstream.ts';
+import { LOG_RANGES, type BarState, type LogRange } from './data.ts';
+
+export const LOG_COLUMNS = ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration'] as const;
+export type LogColumn = (typeof LOG_COLUMNS)[number];
+export const HEADINGS: Record<LogColumn, string> = { time: 'Time', status: 'Status', tool: 'Tool', toolkit: 'Toolkit', user: 'User', message: 'Message', duration: 'Duration' };
+
+/** Metadata values are free-form: show strings, nothing else. */
+export const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** One cell; every value from the log is a text binding (Lit escapes it), never HTML. */
+export function renderCell(log: LogEntry, column: LogColumn, zone: string, locale?: string) {
+  const at = Date.parse(log.timestamp);
+  switch (column) {
+    case 'time':
+      return html`<span role="gridcell" class="c-time" title="${formatDateTime(at, zone, locale)} (${formatRelative(at, Date.now(), locale)})">${formatRowTime(at, zone, locale)}</span>`;
+    case 'status':
+      return html`<span role="gridcell" class="c-status"><span class="badge ${log.status}">${log.status === 'failed' ? 'Failed' : 'Success'}</span></span>`;
+    case 'tool':
+      return html`<span role="gridcell" class="c-tool" title=${text(log.metadata.tool_slug)}
+        >${log.parent ? html`<span class="nested" title="Called inside ${log.parent.tool_slug}">↳ <span class="visually-hidden">inside ${log.parent.tool_slug}: </span></span>` : nothing}${text(log.metadata.tool_slug)}</span
+      >`;
+    case 'toolkit':
+      return html`<span role="gridcell" class="c-toolkit">${text(log.metadata.toolkit_slug)}</span>`;
+    case 'user':
+      return html`<span role="gridcell" class="c-user" title=${text(log.metadata.user_id)}>${text(log.metadata.user_id)}</span>`;
+    case 'message':
+      return html`<span role="gridcell" class="c-message" title=${log.message ?? ''}>${log.message ?? ''}</span>`;
+    case 'duration':
+      return html`<span role="gridcell" class="c-duration">${formatDuration(Number(log.metrics.duration_ms ?? 0), locale)}</span>`;
+  }
+}
+
+export interface FilterBarState {
+  bar: BarState;
+  /** What is typed in the tool search but not applied yet (debounce). */
+  toolDraft?: string;
+  toolkits: string[];
+  range: LogRange;
+  custom: boolean;
+  /** Filters the host set that the bar has no control for. */
+  extras: LogFilter[];
+  onBar(patch: Partial<BarState>): void;
+  onToolInput(value: string): void;
+  onRange(range: LogRange): void;
+  onRemove(filter: LogFilter): void;
+}
+
+export function renderFilterBar(s: FilterBarState) {
+  const { bar } = s;
+  const value = (e: Event) => (e.target as HTMLSelectElement | HTMLInputElement).value;
+  return html`<div class="filters" part="filters" role="search">
+    <label>Status
+      <select .value=${bar.status} @change=${(e: Event) => s.onBar({ status: value(e) as BarState['status'] })}>
+        <option value="" ?selected=${!bar.status}>All</option><option value="success" ?selected=${bar.status === 'success'}>Success</option><option value="failed" ?selected=${bar.status === 'failed'}>Failed</option>
+      </select></label>
+    <label>Toolkit
+      <select .value=${bar.toolkit} @change=${(e: Event) => s.onBar({ toolkit: value(e) })}>
+        <option value="" ?selected=${!bar.toolkit}>All</option>
+        ${[...new Set([...s.toolkits, ...(bar.toolkit ? [bar.toolkit] : [])])].map((t) => html`<option value=${t} ?selected=${t === bar.toolkit}>${t}</option>`)}
+      </select></label>
+    <label>Tool
+      <input type="search" placeholder="e.g. send_email" .value=${s.toolDraft ?? bar.tool} @input=${(e: Event) => s.onToolInput(value(e))} /></label>
+    <label>Time
+      <select .value=${s.custom ? 'custom' : s.range} @change=${(e: Event) => s.onRange(value(e) as LogRange)}>
+        ${s.custom ? html`<option value="custom" selected>Custom</option>` : nothing}
+        ${Object.keys(LOG_RANGES).map((r) => html`<option value=${r} ?selected=${!s.custom && r === s.range}>Last ${r}</option>`)}
+      </select></label>
+    ${s.extras.map((f) => html`<span class="chip">${f.field} ${f.operator} ${f.value}<button type="button" aria-label="Remove filter ${f.field} ${f.operator} ${f.value}" @click=${() => s.onRemove(f)}>×</button></span>`)}
+  </div>`;
+}

@@ -1,0 +1,68 @@
+/** Pieces of the chart's markup that need no element state: a header total and the data-table view. */
+import { html, nothing } from 'lit';
+import { formatNumber, formatPercent } from '../../client/format.ts';
+import type { ModelRow, TableModel } from './model.ts';
+
+/** One header total, with its change against the previous period (a skeleton until loaded). */
+export function renderStat(label: string, current: string | undefined, previous: string | undefined, locale?: string) {
+  let change = html``;
+  if (current !== undefined && previous !== undefined) {
+    const [c, p] = [Number(current), Number(previous)];
+    const ratio = p === 0 ? undefined : (c - p) / p;
+    const direction = ratio === undefined || ratio === 0 ? '' : ratio > 0 ? 'up' : 'down';
+    change = html`<span class="change ${direction}" part="change"
+      >${ratio === undefined ? (c === 0 ? 'no change' : 'new') : formatPercent(ratio, locale)} vs previous period</span
+    >`;
+  }
+  return html`<div class="stat" part="stat">
+    <dt>${label}</dt>
+    <dd>
+      ${current === undefined
+        ? html`<span class="stat-skeleton skeleton" aria-hidden="true"></span>`
+        : html`<span class="value" part="total">${formatNumber(current, locale)}</span>${change}`}
+    </dd>
+  </div>`;
+}
+
+export interface TableViewLabels {
+  caption: string;
+  firstHeading: string;
+  rowLabel: (row: ModelRow) => string;
+  format: (value: string | number) => string;
+}
+
+/** The accessible data table of exactly what the chart plots (and its screen-reader alternative). */
+export function renderTableView(model: TableModel, labels: TableViewLabels) {
+  const totalColumn = model.kind === 'series' && model.columns.length > 1;
+  const { format } = labels;
+  return html`<div class="table-wrap">
+    <table part="table">
+      <caption>
+        ${labels.caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${labels.firstHeading}</th>
+          ${model.columns.map((c) => html`<th scope="col">${c.label}</th>`)} ${totalColumn ? html`<th scope="col">Total</th>` : nothing}
+          ${model.previous ? html`<th scope="col">Previous period</th>` : nothing}
+        </tr>
+      </thead>
+      <tbody>
+        ${model.rows.map(
+          (r, i) => html`<tr>
+            <th scope="row">${labels.rowLabel(r)}</th>
+            ${r.values.map((v) => html`<td>${format(v)}</td>`)} ${totalColumn ? html`<td>${format(r.total)}</td>` : nothing}
+            ${model.previous ? html`<td>${format(model.previous[i] ?? 0)}</td>` : nothing}
+          </tr>`,
+        )}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">Total</th>
+          ${model.columnTotals.map((v) => html`<td>${format(v)}</td>`)} ${totalColumn ? html`<td>${format(model.total)}</td>` : nothing}
+          ${model.previous ? html`<td>${format(model.previous.reduce((n, v) => n + Number(v), 0))}</td>` : nothing}
+        </tr>
+      </tfoot>
+    </table>
+  </div>`;
+}
