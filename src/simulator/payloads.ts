@@ -50,7 +50,7 @@ export function buildArguments(kind: PayloadKind, ctx: PayloadContext, ts: numbe
     case 'email_send':
       return {
         recipient_email: ctx.hostile ? rng.pick(HOSTILE_STRINGS) : person(ctx).email,
-        subject: text(ctx, 3),
+        subject: ctx.hostile ? text(ctx, 3) : rng.pick(SUBJECTS),
         body: `Hi,\n\n${text(ctx, 30)}\n\nBest,\n${person(ctx).name}`,
         is_html: false,
       };

@@ -12,7 +12,6 @@ import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogDetail, LogEntry } from '../../contract/upstream.ts';
 import { failureHint } from '../../core/failure-hints.ts';
 import { ComposioElement } from '../shared/base.ts';
-import type { ErrorDetail, LogSelectDetail } from '../shared/events.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { jsonTree, type TreeState } from './json-tree.ts';
 

@@ -13,7 +13,6 @@ import { formatNumber } from '../../client/format.ts';
 import type { LogEntry, LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
 import { toCsv } from '../../core/csv.ts';
 import { ComposioElement } from '../shared/base.ts';
-import type { ErrorDetail, FiltersChangeDetail, LoadDetail, LogSelectDetail } from '../shared/events.ts';
 import { download } from '../shared/download.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { extraFilters, fetchNewer, LOG_RANGES, LogRows, readBar, requestBody, writeBar, type BarState, type LogQuery, type LogRange } from './data.ts';
