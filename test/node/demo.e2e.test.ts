@@ -3,7 +3,7 @@
  * by its host server (npm run demo) and, for the static build, by a plain static file server.
  */
 import assert from 'node:assert/strict';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startDemoServer, type RunningDemo } from '../../demo/server.ts';
+import { buildCdn } from '../../scripts/build-cdn.ts';
 import { findChromium } from '../../scripts/find-chromium.mjs';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -148,6 +149,31 @@ describe('static demo (npm run build:demo) on a plain static file server', () =>
     } finally {
       server.closeAllConnections();
       server.close();
+    }
+  });
+});
+
+describe('CDN file (npm run build:cdn) on a page without a build step', () => {
+  it('renders both elements from one script tag', async () => {
+    const root = '.tmp/e2e-cdn';
+    mkdirSync(root, { recursive: true });
+    await buildCdn(root, 'silent');
+    assert.deepEqual(readdirSync(root).filter((f) => f.endsWith('.js')), ['composio-widgets.min.js'], 'one self-contained file');
+    writeFileSync(
+      join(root, 'index.html'),
+      `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+       <script type="module" src="./composio-widgets.min.js"></script>
+       <composio-usage-chart range="7d"></composio-usage-chart>
+       <composio-log-table range="7d"></composio-log-table>`,
+    );
+    const demo = await startDemoServer({ root });
+    try {
+      const { page, errors } = await open(`${demo.url}/`);
+      await bothShowData(page);
+      assert.deepEqual(errors, []);
+      await page.close();
+    } finally {
+      await demo.close();
     }
   });
 });
