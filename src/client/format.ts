@@ -13,17 +13,11 @@ export function formatNumber(value: number | string, locale?: string): string {
   return cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(Number(value));
 }
 
-export function formatCompact(value: number, locale?: string): string {
-  return cached(`c|${locale}`, () => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 })).format(value);
-}
 
 export function formatPercent(value: number, locale?: string): string {
   return cached(`p|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' })).format(value);
 }
 
-export function formatCurrency(value: string, locale?: string): string {
-  return cached(`$|${locale}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 4 })).format(Number(value));
-}
 
 const BUCKET_FORMATS: Record<SeriesInterval, Intl.DateTimeFormatOptions> = {
   hour: { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
@@ -53,9 +47,6 @@ export function formatRowTime(epochMs: number, timeZone: string, locale?: string
   return cached(`rt|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', timeZone })).format(epochMs);
 }
 
-export function formatDate(epochMs: number, timeZone: string, locale?: string): string {
-  return cached(`d|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone })).format(epochMs);
-}
 
 /** "3 minutes ago", for hover titles. */
 export function formatRelative(epochMs: number, now: number, locale?: string): string {

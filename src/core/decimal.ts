@@ -6,10 +6,6 @@
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-export function isDecimalString(value: string): boolean {
-  return DECIMAL.test(value);
-}
-
 interface Scaled {
   units: bigint;
   scale: number;

@@ -93,7 +93,6 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const windowMs = options.rateLimit?.windowMs ?? 60_000;
   const windows = new Map<string, { window: number; used: number }>();
   let faults = new FaultPlan(options.faults ?? {}, ds.seed);
-  let faultOptions = options.faults ?? {};
   let sequence = 0;
   const nextRequestId = () => `req_sim_${(++sequence).toString(16).padStart(8, '0')}`;
   const stats: SimulatorStats = { requests: 0, byRoute: {} };
@@ -193,8 +192,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       stats.byRoute = {};
     },
     setFaults(next: FaultOptions) {
-      faultOptions = next;
-      faults = new FaultPlan(faultOptions, ds.seed);
+      faults = new FaultPlan(next, ds.seed);
     },
     dataset: ds,
   };

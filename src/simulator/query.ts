@@ -8,8 +8,7 @@ import { matchesFilter as matches } from '../core/filters.ts';
 import { formatScaled } from '../core/decimal.ts';
 import { FAILURE_KINDS, PROJECTS, TOOLS } from './catalog.ts';
 import { lowerBound, type Dataset } from './dataset.ts';
-import { decodeLogId, decodeRequestId } from './ids.ts';
-import { idKeys, type Records } from './records.ts';
+import type { Records } from './records.ts';
 
 function maskOf(values: readonly string[], filter: LogFilter): Uint8Array {
   return Uint8Array.from(values, (v) => (matches(filter.operator, filter.value, v) ? 1 : 0));
@@ -43,7 +42,6 @@ function compile(ds: Dataset, records: Records, scope: Scope, filters: readonly 
   const masks: CompiledFilters['masks'] = [];
   const predicates: CompiledFilters['predicates'] = [];
   if (scope.sessionIds) masks.push({ mask: sessionMask(ds, scope.sessionIds), column: ds.session });
-  const keys = idKeys(ds.seed);
   const sandboxBySession = () => Array.from(ds.sessionIds, (_, code) => ds.sandboxIds[ds.sessionSandbox[code]] ?? '');
 
   for (const filter of filters) {
@@ -81,11 +79,10 @@ function compile(ds: Dataset, records: Records, scope: Scope, filters: readonly 
       }
       case 'log_id':
       case 'request_id': {
-        const decode = filter.field === 'log_id' ? decodeLogId : decodeRequestId;
-        const key = filter.field === 'log_id' ? keys.log : keys.request;
+        const decode = filter.field === 'log_id' ? records.indexOfLogId.bind(records) : records.indexOfRequestId.bind(records);
         const render = filter.field === 'log_id' ? records.logId.bind(records) : records.requestId.bind(records);
         if (filter.operator === '==' || filter.operator === '!=') {
-          const target = decode(filter.value, key) ?? -1;
+          const target = decode(filter.value) ?? -1;
           predicates.push(filter.operator === '==' ? (i) => i === target : (i) => i !== target);
         } else {
           predicates.push((i) => matches(filter.operator, filter.value, render(i)));

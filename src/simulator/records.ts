@@ -7,7 +7,7 @@ import type { LogDetail, LogEntry } from '../contract/upstream.ts';
 import { formatScaled } from '../core/decimal.ts';
 import { FAILURE_KINDS, HOSTILE_STRINGS, PROJECTS, TOOLS } from './catalog.ts';
 import { FLAG_HOSTILE, FLAG_LARGE, type Dataset } from './dataset.ts';
-import { decodeLogId, encodeLogId, encodeRequestId } from './ids.ts';
+import { decodeLogId, decodeRequestId, encodeLogId, encodeRequestId } from './ids.ts';
 import { buildArguments, buildResult, failureMessage, type PayloadContext } from './payloads.ts';
 import { Random } from './random.ts';
 
@@ -16,7 +16,7 @@ const HOSTS = ['sdk', 'sdk', 'mcp', 'api'];
 const FRAMEWORKS = ['openai-agents', 'langchain', 'vercel-ai', 'crewai', 'claude-agent-sdk'];
 
 /** Keys that make ids of different kinds unrelated. */
-export function idKeys(seed: number) {
+function idKeys(seed: number) {
   return { log: seed ^ 0x5bd1e995, request: seed ^ 0x27d4eb2f };
 }
 
@@ -34,6 +34,10 @@ export class Records {
   /** The index a log id stands for, or undefined for an id this data set never issued. */
   indexOfLogId(id: string): number | undefined {
     return decodeLogId(id, this.keys.log);
+  }
+
+  indexOfRequestId(id: string): number | undefined {
+    return decodeRequestId(id, this.keys.request);
   }
 
   requestId(index: number): string {

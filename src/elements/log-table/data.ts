@@ -4,6 +4,7 @@
  * nothing is doubled or skipped).
  */
 import type { BffClient } from '../../client/bff-client.ts';
+import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
 
 export const LOG_RANGES = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 } as const;
@@ -95,7 +96,7 @@ export async function fetchNewer(client: BffClient, query: LogQuery, known: (id:
   const fresh: LogEntry[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < MAX_CATCH_UP_PAGES; page++) {
-    const answer: LogListResponse = await client.post<LogListResponse>('logs/tool_execution', requestBody(query, cursor), signal);
+    const answer: LogListResponse = await client.post<LogListResponse>(BFF_PATHS.logList, requestBody(query, cursor), signal);
     for (const log of answer.logs) {
       if (known(log.id)) return fresh;
       fresh.push(log);

@@ -10,6 +10,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { BffRequestError } from '../../client/bff-client.ts';
 import { formatNumber } from '../../client/format.ts';
+import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
 import { toCsv } from '../../core/csv.ts';
 import { ComposioElement } from '../shared/base.ts';
@@ -103,7 +104,7 @@ export class ComposioLogTable extends ComposioElement {
         to: custom ? parseTime(to) : now,
         limit: Math.min(100, Math.max(1, Math.floor(limit) || 50)),
       };
-      return { query, page: await client.post<LogListResponse>('logs/tool_execution', requestBody(query), signal) };
+      return { query, page: await client.post<LogListResponse>(BFF_PATHS.logList, requestBody(query), signal) };
     },
     args: () => [this.client, this.filters, this.range, this.from, this.to, this.pageSize, this.reloads] as const,
     onComplete: ({ query, page }) => {
@@ -122,7 +123,7 @@ export class ComposioLogTable extends ComposioElement {
 
   private readonly toolkits = new Task(this, {
     task: async ([client, range], { signal }) => {
-      const answer = await client.post<UsageBreakdownResponse>('usage/tool_calls', { group_by: 'toolkit_slug', limit: 100, from: Date.now() - (LOG_RANGES[range] ?? LOG_RANGES['24h']) }, signal);
+      const answer = await client.post<UsageBreakdownResponse>(BFF_PATHS.usageBreakdown('tool_calls'), { group_by: 'toolkit_slug', limit: 100, from: Date.now() - (LOG_RANGES[range] ?? LOG_RANGES['24h']) }, signal);
       return answer.groups.map((g) => g.key).filter(Boolean);
     },
     args: () => [this.client, this.range] as const,
@@ -168,10 +169,10 @@ export class ComposioLogTable extends ComposioElement {
     const controller = (this.moreController = new AbortController());
     this.loadingMore = true;
     try {
-      const page = await this.client.post<LogListResponse>('logs/tool_execution', requestBody(this.query, this.cursor), controller.signal);
+      const page = await this.client.post<LogListResponse>(BFF_PATHS.logList, requestBody(this.query, this.cursor), controller.signal);
       if (controller.signal.aborted) return;
       this.rows.append(page.logs);
-      this.rows = Object.assign(new LogRows(), this.rows);
+      this.requestUpdate('rows');
       this.cursor = page.next_cursor;
       this.moreError = undefined;
       this.emit('composio-load', { kind: 'logs-page', count: this.rows.rows.length });
@@ -226,7 +227,7 @@ export class ComposioLogTable extends ComposioElement {
 
   private showNew(logs: LogEntry[]): void {
     const added = this.rows.prepend(logs);
-    this.rows = Object.assign(new LogRows(), this.rows);
+    this.requestUpdate('rows');
     this.focused += added;
     this.emit('composio-load', { kind: 'logs-live', count: added });
   }

@@ -5,7 +5,7 @@
  */
 import { BffRequestError, type BffClient } from '../../client/bff-client.ts';
 import { USAGE_BREAKDOWN_MAX_LIMIT, USAGE_DEFAULT_GROUP_BY, type UsageEntityType } from '../../contract/constants.ts';
-import type { SeriesInterval, UsageSeriesRequest, UsageSeriesResponse } from '../../contract/protocol.ts';
+import { BFF_PATHS, type SeriesInterval, type UsageSeriesRequest, type UsageSeriesResponse } from '../../contract/protocol.ts';
 import type { UsageBreakdownResponse, UsageSummaryResponse } from '../../contract/upstream.ts';
 import { calendarBuckets } from '../../core/buckets.ts';
 import { mapWithConcurrency } from '../../core/concurrency.ts';
@@ -45,20 +45,20 @@ async function fallbackSeries(client: BffClient, metric: UsageEntityType, body: 
   const head = { entity_type: metric, interval: body.interval, time_zone: body.time_zone };
   if (!body.group_by) {
     const summaries = await mapWithConcurrency(windows, FALLBACK_CONCURRENCY, (w) =>
-      client.post<UsageSummaryResponse>('usage/summary', { ...w, entity_types: [metric] }, signal),
+      client.post<UsageSummaryResponse>(BFF_PATHS.usageSummary, { ...w, entity_types: [metric] }, signal),
     );
     return assembleSeries(head, windows, summaries.map((s) => s.entities[metric] ?? { unit: 'count', total_quantity: '0', event_count: 0 }));
   }
   const groupBy = body.group_by;
   const perBucket = await mapWithConcurrency(windows, FALLBACK_CONCURRENCY, (w) =>
-    client.post<UsageBreakdownResponse>(`usage/${metric}`, { ...w, group_by: groupBy, limit: USAGE_BREAKDOWN_MAX_LIMIT }, signal),
+    client.post<UsageBreakdownResponse>(BFF_PATHS.usageBreakdown(metric), { ...w, group_by: groupBy, limit: USAGE_BREAKDOWN_MAX_LIMIT }, signal),
   );
   return assembleGroupedSeries({ ...head, group_by: groupBy }, windows, perBucket, body.limit);
 }
 
 async function loadSeries(client: BffClient, metric: UsageEntityType, body: UsageSeriesRequest, signal: AbortSignal) {
   try {
-    return { series: await client.post<UsageSeriesResponse>(`usage/${metric}/series`, body, signal), fallback: false };
+    return { series: await client.post<UsageSeriesResponse>(BFF_PATHS.usageSeries(metric), body, signal), fallback: false };
   } catch (error) {
     if (!(error instanceof BffRequestError && error.status === 404)) throw error;
     return { series: await fallbackSeries(client, metric, body, signal), fallback: true };
@@ -69,8 +69,8 @@ export async function loadChartData(client: BffClient, request: ChartRequest, si
   const window = { from: request.from, to: request.to };
   const previous = previousWindow(request.from, request.to);
   const summaries = Promise.all([
-    client.post<UsageSummaryResponse>('usage/summary', window, signal),
-    client.post<UsageSummaryResponse>('usage/summary', previous, signal),
+    client.post<UsageSummaryResponse>(BFF_PATHS.usageSummary, window, signal),
+    client.post<UsageSummaryResponse>(BFF_PATHS.usageSummary, previous, signal),
   ]);
 
   if (request.view === 'breakdown') {
@@ -78,7 +78,7 @@ export async function loadChartData(client: BffClient, request: ChartRequest, si
     // awaited together: a rejection is always observed (no unhandled-rejection reports)
     const [[summary, previousSummary], breakdown] = await Promise.all([
       summaries,
-      client.post<UsageBreakdownResponse>(`usage/${request.metric}`, { ...window, group_by: groupBy, limit: request.top }, signal),
+      client.post<UsageBreakdownResponse>(BFF_PATHS.usageBreakdown(request.metric), { ...window, group_by: groupBy, limit: request.top }, signal),
     ]);
     return { request: { ...request, groupBy }, summary, previousSummary, breakdown, fallback: false };
   }
