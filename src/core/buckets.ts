@@ -5,7 +5,7 @@
  * boundaries, and the repeated hour of a fall-back night is two buckets). Used by the BFF's series
  * route and by the chart's fallback, so both sides cut time identically.
  */
-import { localTime, localWeekday, zoneOffsetMs, type LocalTime } from './time-zone.ts';
+import { HOUR_MS, localTime, localWeekday, zoneOffsetMs, type LocalTime } from './time-zone.ts';
 
 export type Interval = 'hour' | 'day' | 'week' | 'month';
 
@@ -17,7 +17,6 @@ export interface Bucket {
 }
 
 const QUARTER_HOUR = 15 * 60_000;
-const HOUR = 3_600_000;
 
 /**
  * The instant a local wall time names. A wall time skipped by a spring-forward gap maps to the
@@ -26,7 +25,7 @@ const HOUR = 3_600_000;
 export function zonedWallTimeToEpoch(t: Omit<LocalTime, 'second'>, timeZone: string): number {
   const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute);
   // the two offsets in force around that wall time (equal outside DST changes)
-  const candidates = [zoneOffsetMs(wall - 14 * HOUR, timeZone), zoneOffsetMs(wall + 14 * HOUR, timeZone)].map((o) => wall - o);
+  const candidates = [zoneOffsetMs(wall - 14 * HOUR_MS, timeZone), zoneOffsetMs(wall + 14 * HOUR_MS, timeZone)].map((o) => wall - o);
   const valid = candidates.filter((instant) => {
     const back = localTime(instant, timeZone);
     return Date.UTC(back.year, back.month - 1, back.day, back.hour, back.minute) === wall;
@@ -88,6 +87,6 @@ export function calendarBuckets(from: number, to: number, interval: Interval, ti
 
 /** How many buckets a window would have, without building them (cheap upper bound for limits). */
 export function estimateBucketCount(from: number, to: number, interval: Interval): number {
-  const unit = { hour: HOUR, day: 24 * HOUR, week: 7 * 24 * HOUR, month: 28 * 24 * HOUR }[interval];
+  const unit = { hour: HOUR_MS, day: 24 * HOUR_MS, week: 7 * 24 * HOUR_MS, month: 28 * 24 * HOUR_MS }[interval];
   return Math.ceil((to - from) / unit) + 1;
 }

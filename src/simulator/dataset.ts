@@ -4,7 +4,7 @@
  * its own seeded stream, in time order: index order is time order, which makes cursors stable
  * while new logs arrive (they only ever get higher indices).
  */
-import { zoneOffsetMs } from '../core/time-zone.ts';
+import { DAY_MS, HOUR_MS, zoneOffsetMs } from '../core/time-zone.ts';
 import {
   CUSTOMERS,
   FAILURE_KINDS,
@@ -22,8 +22,7 @@ import { Random, cumulative, hashString } from './random.ts';
 
 export { lowerBound, upperBound } from './columns.ts';
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
+export { DAY_MS, HOUR_MS };
 
 export interface DatasetOptions {
   /** Same seed and `now`, same data. */

@@ -68,7 +68,7 @@ export class ComposioLogDetail extends ComposioElement {
   private readonly detail = new Task(this, {
     task: async ([client, id], { signal }) => (id ? client.get<LogDetail>(BFF_PATHS.logDetail(id), signal) : undefined),
     args: () => [this.client, this.logId] as const,
-    onError: (error) => (error as Error)?.name !== 'AbortError' && this.emit('composio-error', { error: error as Error }),
+    onError: (error) => this.reportError(error),
   });
 
   private async copy(label: string, value: string): Promise<void> {
@@ -103,7 +103,7 @@ export class ComposioLogDetail extends ComposioElement {
     return html`
       <h2 id="title">${String(log.metadata.tool_slug ?? log.type)}</h2>
       <span class="badge ${log.status}">${log.status === 'failed' ? 'Failed' : 'Success'}</span>
-      <span class="muted">${formatDateTime(Date.parse(log.timestamp), this.zone, this.locale)} · ${formatDuration(duration, this.locale)}</span>
+      <span class="muted">${formatDateTime(Date.parse(log.timestamp), this.zone, this.formatLocale)} · ${formatDuration(duration, this.formatLocale)}</span>
       ${log.message ? html`<p class="message">${log.message}</p>` : nothing}
       ${hint
         ? html`<div class="hint" part="hint" role="note">
@@ -118,9 +118,9 @@ export class ComposioLogDetail extends ComposioElement {
       <h3>Timing</h3>
       <dl>
         ${full?.timings
-          ? html`<dt>Start</dt><dd>${formatDateTime(full.timings.start_time, this.zone, this.locale)}</dd><dt>End</dt><dd>${formatDateTime(full.timings.end_time, this.zone, this.locale)}</dd>`
+          ? html`<dt>Start</dt><dd>${formatDateTime(full.timings.start_time, this.zone, this.formatLocale)}</dd><dt>End</dt><dd>${formatDateTime(full.timings.end_time, this.zone, this.formatLocale)}</dd>`
           : nothing}
-        <dt>Duration</dt><dd>${formatDuration(duration, this.locale)}</dd>
+        <dt>Duration</dt><dd>${formatDuration(duration, this.formatLocale)}</dd>
       </dl>
       <h3>Context</h3>
       <dl>

@@ -6,9 +6,10 @@
 import type { BffClient } from '../../client/bff-client.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
+import type { RangePreset } from '../../core/ranges.ts';
 
-export const LOG_RANGES = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 } as const;
-export type LogRange = keyof typeof LOG_RANGES;
+/** The presets the table's Time picker offers (any preset works as the `range` attribute). */
+export const TABLE_RANGES = ['1h', '24h', '7d', '30d'] as const satisfies readonly RangePreset[];
 
 /** The filter bar's three controls, read from and written into one v3.1 filter list. */
 export interface BarState {

@@ -16,7 +16,8 @@ import { toCsv } from '../../core/csv.ts';
 import { ComposioElement } from '../shared/base.ts';
 import { download } from '../shared/download.ts';
 import { themeStyles } from '../shared/theme.ts';
-import { extraFilters, fetchNewer, LOG_RANGES, LogRows, readBar, requestBody, writeBar, type BarState, type LogQuery, type LogRange } from './data.ts';
+import { resolveWindow, type RangePreset } from '../../core/ranges.ts';
+import { extraFilters, fetchNewer, LogRows, readBar, requestBody, writeBar, type BarState, type LogQuery } from './data.ts';
 import { renderCell, renderFilterBar } from './views.ts';
 import { TableLayout } from './layout.ts';
 import { tableStyles } from './styles.ts';
@@ -24,7 +25,6 @@ import { tableStyles } from './styles.ts';
 import { HEADINGS, LOG_COLUMNS, text, type LogColumn } from './views.ts';
 
 export { LOG_COLUMNS, type LogColumn };
-const parseTime = (value?: string) => (value ? (/^\d+$/.test(value) ? Number(value) : Date.parse(value)) : NaN);
 
 /** `filters` as a JSON attribute; invalid JSON means "no filters" rather than an exception. */
 const filtersConverter = {
@@ -62,7 +62,7 @@ export class ComposioLogTable extends ComposioElement {
   static override styles = [themeStyles, tableStyles];
 
   /** `1h`, `24h`, `7d` or `30d`; ignored when `from` and `to` are set. */
-  @property() range: LogRange = '24h';
+  @property() range: RangePreset = '24h';
   /** A custom window start (epoch ms or ISO date); with `to`, overrides `range`. */
   @property() from?: string;
   @property() to?: string;
@@ -94,19 +94,18 @@ export class ComposioLogTable extends ComposioElement {
   private detailModule?: Promise<unknown>;
 
   private readonly firstPage = new Task(this, {
-    task: async ([client, filters, range, from, to, limit], { signal }) => {
+    task: async ([client, filters, range, from, to, limit, zone], { signal }) => {
       this.moreController?.abort();
-      const now = Date.now();
-      const custom = Number.isFinite(parseTime(from)) && Number.isFinite(parseTime(to));
+      const { from: start, to: end } = resolveWindow({ range, from, to }, Date.now(), zone, '24h');
       const query: LogQuery = {
         filters,
-        from: custom ? parseTime(from) : now - (LOG_RANGES[range] ?? LOG_RANGES['24h']),
-        to: custom ? parseTime(to) : now,
+        from: start,
+        to: end,
         limit: Math.min(100, Math.max(1, Math.floor(limit) || 50)),
       };
       return { query, page: await client.post<LogListResponse>(BFF_PATHS.logList, requestBody(query), signal) };
     },
-    args: () => [this.client, this.filters, this.range, this.from, this.to, this.pageSize, this.reloads] as const,
+    args: () => [this.client, this.filters, this.range, this.from, this.to, this.pageSize, this.zone, this.reloads] as const,
     onComplete: ({ query, page }) => {
       this.query = query;
       this.rows = new LogRows();
@@ -122,11 +121,12 @@ export class ComposioLogTable extends ComposioElement {
   });
 
   private readonly toolkits = new Task(this, {
-    task: async ([client, range], { signal }) => {
-      const answer = await client.post<UsageBreakdownResponse>(BFF_PATHS.usageBreakdown('tool_calls'), { group_by: 'toolkit_slug', limit: 100, from: Date.now() - (LOG_RANGES[range] ?? LOG_RANGES['24h']) }, signal);
+    task: async ([client, range, zone], { signal }) => {
+      const { from } = resolveWindow({ range }, Date.now(), zone, '24h');
+      const answer = await client.post<UsageBreakdownResponse>(BFF_PATHS.usageBreakdown('tool_calls'), { group_by: 'toolkit_slug', limit: 100, from }, signal);
       return answer.groups.map((g) => g.key).filter(Boolean);
     },
-    args: () => [this.client, this.range] as const,
+    args: () => [this.client, this.range, this.zone] as const,
   });
 
   /** The rows loaded so far, newest first. */
@@ -156,10 +156,6 @@ export class ComposioLogTable extends ComposioElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('live')) this.scheduleLive();
-  }
-
-  private reportError(error: unknown): void {
-    if ((error as Error)?.name !== 'AbortError') this.emit('composio-error', { error: error as Error });
   }
 
   // ---- paging
@@ -331,7 +327,7 @@ export class ComposioLogTable extends ComposioElement {
       tabindex=${index === this.focused ? 0 : -1}
       @click=${() => ((this.focused = index), this.open(log))}
     >
-      ${columns.map((c) => renderCell(log, c, this.zone, this.locale))}
+      ${columns.map((c) => renderCell(log, c, this.zone, this.formatLocale))}
     </div>`;
   }
 
@@ -379,7 +375,7 @@ export class ComposioLogTable extends ComposioElement {
         onRange: (range) => ((this.from = this.to = undefined), this.setFilters(this.filters, range)),
         onRemove: (filter) => this.setFilters(this.filters.filter((x) => x !== filter)),
       })}
-      ${this.pending.length ? html`<button type="button" class="new-logs" part="new-logs" @click=${this.showPending}>${formatNumber(this.pending.length, this.locale)} new</button>` : nothing}
+      ${this.pending.length ? html`<button type="button" class="new-logs" part="new-logs" @click=${this.showPending}>${formatNumber(this.pending.length, this.formatLocale)} new</button>` : nothing}
       <div class="layout">
         <div role="grid" part="grid" class="grid" aria-label="Tool calls" aria-rowcount=${count + 1} aria-colcount=${columns.length} aria-busy=${this.firstPage.status === TaskStatus.PENDING ? 'true' : 'false'}>
           <div role="row" class="row head" aria-rowindex="1">${columns.map((c) => html`<span role="columnheader" class="c-${c}">${HEADINGS[c]}</span>`)}</div>
@@ -388,13 +384,13 @@ export class ComposioLogTable extends ComposioElement {
         ${this.selected
           ? html`<div class="panel" part="detail" role="dialog" aria-label="Tool call details" tabindex="-1" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), this.close())}>
               <button type="button" class="close" aria-label="Close details" @click=${this.close}>×</button>
-              <composio-log-detail .logId=${this.selected.id} .entry=${this.selected} .endpoint=${this.endpoint} .fetch=${this.fetch} .fetchToken=${this.fetchToken} .locale=${this.locale} .timeZone=${this.zone} theme=${this.theme} @composio-log-select=${(e: CustomEvent<{ log: LogEntry }>) => (e.stopPropagation(), (this.selected = e.detail.log))}></composio-log-detail>
+              <composio-log-detail .logId=${this.selected.id} .entry=${this.selected} .endpoint=${this.endpoint} .fetch=${this.fetch} .fetchToken=${this.fetchToken} .locale=${this.formatLocale} .timeZone=${this.zone} theme=${this.theme} @composio-log-select=${(e: CustomEvent<{ log: LogEntry }>) => (e.stopPropagation(), (this.selected = e.detail.log))}></composio-log-detail>
             </div>`
           : nothing}
       </div>
       ${this.renderError()}
       <div class="footer" part="footer">
-        <span role="status">${formatNumber(count, this.locale)} loaded${this.cursor ? '' : count ? ' · all' : ''}</span>
+        <span role="status">${formatNumber(count, this.formatLocale)} loaded${this.cursor ? '' : count ? ' · all' : ''}</span>
         ${this.cursor ? html`<button type="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>${this.loadingMore ? 'Loading…' : 'Load more'}</button>` : nothing}
         <button type="button" ?disabled=${!count} @click=${() => download('tool-calls.csv', this.exportCsv())}>Export CSV</button>
       </div>

@@ -2,7 +2,8 @@
 import { html, nothing } from 'lit';
 import { formatDateTime, formatDuration, formatRelative, formatRowTime } from '../../client/format.ts';
 import type { LogEntry, LogFilter } from '../../contract/upstream.ts';
-import { LOG_RANGES, type BarState, type LogRange } from './data.ts';
+import type { RangePreset } from '../../core/ranges.ts';
+import { TABLE_RANGES, type BarState } from './data.ts';
 
 export const LOG_COLUMNS = ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration'] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
@@ -39,13 +40,13 @@ export interface FilterBarState {
   /** What is typed in the tool search but not applied yet (debounce). */
   toolDraft?: string;
   toolkits: string[];
-  range: LogRange;
+  range: RangePreset;
   custom: boolean;
   /** Filters the host set that the bar has no control for. */
   extras: LogFilter[];
   onBar(patch: Partial<BarState>): void;
   onToolInput(value: string): void;
-  onRange(range: LogRange): void;
+  onRange(range: RangePreset): void;
   onRemove(filter: LogFilter): void;
 }
 
@@ -65,9 +66,9 @@ export function renderFilterBar(s: FilterBarState) {
     <label>Tool
       <input type="search" placeholder="e.g. send_email" .value=${s.toolDraft ?? bar.tool} @input=${(e: Event) => s.onToolInput(value(e))} /></label>
     <label>Time
-      <select .value=${s.custom ? 'custom' : s.range} @change=${(e: Event) => s.onRange(value(e) as LogRange)}>
+      <select .value=${s.custom ? 'custom' : s.range} @change=${(e: Event) => s.onRange(value(e) as RangePreset)}>
         ${s.custom ? html`<option value="custom" selected>Custom</option>` : nothing}
-        ${Object.keys(LOG_RANGES).map((r) => html`<option value=${r} ?selected=${!s.custom && r === s.range}>Last ${r}</option>`)}
+        ${TABLE_RANGES.map((r) => html`<option value=${r} ?selected=${!s.custom && r === s.range}>Last ${r}</option>`)}
       </select></label>
     ${s.extras.map((f) => html`<span class="chip">${f.field} ${f.operator} ${f.value}<button type="button" aria-label="Remove filter ${f.field} ${f.operator} ${f.value}" @click=${() => s.onRemove(f)}>×</button></span>`)}
   </div>`;

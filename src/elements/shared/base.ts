@@ -1,24 +1,44 @@
 /**
  * What every composio element shares: where the BFF is, how to authenticate, locale, zone and
- * theme, and a typed `emit`.
+ * theme (validated once: a bad value from the host falls back and warns, never throws), a typed
+ * `emit`, and error reporting that ignores aborts.
  */
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { BffClient, type FetchToken } from '../../client/bff-client.ts';
 import { DEFAULT_ENDPOINT } from '../../contract/protocol.ts';
+import { isValidTimeZone } from '../../core/time-zone.ts';
 import { composioEvent, type ComposioEventMap } from './events.ts';
+import { isAbort } from './problem.ts';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
-const defaultZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+function isValidLocale(locale: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(locale).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const warned = new Set<string>();
+/** Warn once per tag, property and value: a page that sets a bad value keeps working, and says so once. */
+export function warnOnce(tag: string, message: string): void {
+  const key = `${tag}|${message}`;
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(`<${tag}>: ${message}`);
+}
 
 export class ComposioElement extends LitElement {
   /** Base URL of the BFF (default `/api/composio`). */
   @property() endpoint: string = DEFAULT_ENDPOINT;
-  /** BCP 47 locale for numbers and dates (default: the browser's). */
+  /** BCP 47 locale for numbers and dates (default: the browser's; an invalid one falls back to it). */
   @property() locale?: string;
-  /** IANA zone for buckets and times (default: the browser's). */
-  @property({ attribute: 'time-zone' }) timeZone: string = defaultZone();
+  /** IANA zone for buckets and times (default: the browser's; an unknown one falls back to it). */
+  @property({ attribute: 'time-zone' }) timeZone: string = browserZone();
   /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). */
   @property({ reflect: true }) theme: Theme = 'auto';
   /** Returns a short-lived bearer token for the BFF (cross-origin or static hosts). */
@@ -39,8 +59,26 @@ export class ComposioElement extends LitElement {
     return this.clientInstance;
   }
 
+  /** The zone in use: `time-zone` when the platform knows it, else the browser's (with one warning). */
   protected get zone(): string {
-    return this.timeZone || 'UTC';
+    const zone = typeof this.timeZone === 'string' ? this.timeZone.trim() : '';
+    if (zone && isValidTimeZone(zone)) return zone;
+    warnOnce(this.localName, `unknown time-zone ${JSON.stringify(this.timeZone)}; using the browser's (${browserZone()})`);
+    return browserZone();
+  }
+
+  /** The locale in use for formatting: `locale` when valid, else the browser's (with one warning). */
+  protected get formatLocale(): string | undefined {
+    const locale = this.locale;
+    if (locale === undefined || locale === null || locale === '') return undefined;
+    if (typeof locale === 'string' && isValidLocale(locale)) return locale;
+    warnOnce(this.localName, `invalid locale ${JSON.stringify(locale)}; using the browser's`);
+    return undefined;
+  }
+
+  /** `composio-error` for a failure the reader should know about; aborts (a newer request won) are not failures. */
+  protected reportError(error: unknown): void {
+    if (!isAbort(error)) this.emit('composio-error', { error: error as Error });
   }
 
   protected emit<K extends keyof ComposioEventMap>(type: K, detail: ComposioEventMap[K]['detail']): void {

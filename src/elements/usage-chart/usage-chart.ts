@@ -11,7 +11,10 @@ import { BffRequestError } from '../../client/bff-client.ts';
 import { formatBucket, formatNumber, formatTick } from '../../client/format.ts';
 import type { UsageEntityType } from '../../contract/constants.ts';
 import type { SeriesInterval } from '../../contract/protocol.ts';
-import { autoInterval, RANGE_PRESETS, resolveRange, type RangePreset } from '../../core/ranges.ts';
+import { autoInterval, parseTime, resolveWindow, type RangePreset } from '../../core/ranges.ts';
+
+/** The presets the chart's Range picker offers. */
+const CHART_RANGES = ['24h', '7d', '30d', '90d'] as const satisfies readonly RangePreset[];
 import { ComposioElement } from '../shared/base.ts';
 import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
@@ -37,13 +40,6 @@ const PREVIOUS_KEY = '\u0000previous';
 let chartModule: Promise<typeof import('./chart-register.ts')> | undefined;
 /** Chart.js arrives on first draw, never with the element's own module. */
 const loadChartJs = () => (chartModule ??= import('./chart-register.ts'));
-
-/** Epoch ms from an attribute holding epoch ms or an ISO date. */
-function parseTime(value: string | number | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const n = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  return Number.isFinite(n) ? n : undefined;
-}
 
 /**
  * Usage over time or by dimension, with totals, a data-table view and CSV/PNG export.
@@ -136,9 +132,8 @@ export class ComposioUsageChart extends ComposioElement {
 
   private readonly task = new Task(this, {
     task: async ([client, metric, view, groupBy, range, from, to, interval, timeZone, top, compare], { signal }) => {
-      const now = Date.now();
-      const custom = parseTime(from) !== undefined && parseTime(to) !== undefined;
-      const window = custom ? { from: parseTime(from)!, to: parseTime(to)! } : resolveRange(RANGE_PRESETS.includes(range) ? range : '30d', now, timeZone);
+      const { from: start, to: end } = resolveWindow({ range, from, to }, Date.now(), timeZone, '30d');
+      const window = { from: start, to: end };
       return loadChartData(
         client,
         {
@@ -162,10 +157,7 @@ export class ComposioUsageChart extends ComposioElement {
       this.activeIndex = -1;
       this.emit('composio-load', { kind: data.breakdown ? 'usage-breakdown' : 'usage-series', count: this.model.rows.length });
     },
-    onError: (error) => {
-      if ((error as Error)?.name === 'AbortError') return;
-      this.emit('composio-error', { error: error as Error });
-    },
+    onError: (error) => this.reportError(error),
   });
 
   override connectedCallback(): void {
@@ -222,7 +214,7 @@ export class ComposioUsageChart extends ComposioElement {
   }
 
   private bucketLabel(from: number): string {
-    return formatBucket(from, this.interval_, this.zone, this.locale);
+    return formatBucket(from, this.interval_, this.zone, this.formatLocale);
   }
 
   private rowLabel(key: string): string {
@@ -234,7 +226,7 @@ export class ComposioUsageChart extends ComposioElement {
     const model = this.model!;
     const data = this.data!;
     const metric = METRIC_LABELS[data.request.metric];
-    const n = (v: string | number) => formatNumber(v, this.locale);
+    const n = (v: string | number) => formatNumber(v, this.formatLocale);
     if (model.kind === 'breakdown') {
       const by = GROUP_LABELS[data.request.groupBy ?? ''] ?? data.request.groupBy;
       return `${metric} by ${by}: ${model.rows.map((r) => `${this.rowLabel(r.key)} ${n(r.total)}`).join(', ')}. Total ${n(model.total)}.`;
@@ -257,7 +249,7 @@ export class ComposioUsageChart extends ComposioElement {
       if (!this.canvas) this.destroyChart();
       return;
     }
-    const key = [this.model, this.type, this.themeVersion, this.locale, this.zone, this.canvas];
+    const key = [this.model, this.type, this.themeVersion, this.formatLocale, this.zone, this.canvas];
     if (this.chart && this.drawnKey?.every((part, i) => part === key[i])) return;
     this.drawnKey = key;
     void this.draw();
@@ -274,9 +266,9 @@ export class ComposioUsageChart extends ComposioElement {
       type: this.type,
       interval: this.interval_,
       theme: resolveTheme(this),
-      formatTick: (t) => formatTick(t, this.interval_, this.zone, this.locale),
+      formatTick: (t) => formatTick(t, this.interval_, this.zone, this.formatLocale),
       formatBucket: (from) => this.bucketLabel(from),
-      formatNumber: (v) => formatNumber(v, this.locale),
+      formatNumber: (v) => formatNumber(v, this.formatLocale),
       previousLabel: 'Previous period',
       rowLabel: (key) => this.rowLabel(key),
     });
@@ -392,7 +384,7 @@ export class ComposioUsageChart extends ComposioElement {
                 }}
               >
                 ${custom ? html`<option value="custom">Custom</option>` : nothing}
-                ${RANGE_PRESETS.map((r) => html`<option value=${r} ?selected=${!custom && r === this.range}>Last ${r}</option>`)}
+                ${CHART_RANGES.map((r) => html`<option value=${r} ?selected=${!custom && r === this.range}>Last ${r}</option>`)}
               </select></label
             >
             <label
@@ -429,7 +421,7 @@ export class ComposioUsageChart extends ComposioElement {
         caption: this.ariaSummary(),
         firstHeading: series ? noun[0].toUpperCase() + noun.slice(1) : GROUP_LABELS[this.data!.request.groupBy ?? ''] ?? 'Group',
         rowLabel: (row) => (series ? this.bucketLabel(row.from!) : this.rowLabel(row.key)),
-        format: (value) => formatNumber(value, this.locale),
+        format: (value) => formatNumber(value, this.formatLocale),
       });
     }
     return html`${this.renderLegend()}<div class="plot" part="plot" tabindex="0" @keydown=${this.onPlotKey} aria-describedby="keys">
@@ -455,7 +447,7 @@ export class ComposioUsageChart extends ComposioElement {
       <div class="header" part="header">
         <dl class="stats" aria-live="polite" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}>
           ${(this.metric === 'sessions' ? (['sessions', 'tool_calls'] as const) : (['tool_calls', 'sessions'] as const)).map((m) =>
-            renderStat(METRIC_LABELS[m], this.data?.summary.entities[m]?.total_quantity, this.data?.previousSummary.entities[m]?.total_quantity, this.locale),
+            renderStat(METRIC_LABELS[m], this.data?.summary.entities[m]?.total_quantity, this.data?.previousSummary.entities[m]?.total_quantity, this.formatLocale),
           )}
         </dl>
         <div class="toolbar" part="toolbar">${this.renderControls()}</div>
