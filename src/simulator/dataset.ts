@@ -32,6 +32,8 @@ export interface DatasetOptions {
   historyDays: number;
   /** Expected tool calls over the history (the scale knob: 100,000 by default, 1,000,000 for load). */
   toolCalls: number;
+  /** Multiplies the rate of hours after `now` (the demo's livelier present); 1 = the history's rate. */
+  liveRate?: number;
 }
 
 /** One (customer, user_id) pair: the unit that owns sessions and connected accounts. */
@@ -231,7 +233,8 @@ export class Dataset {
     const growth = 0.75 + 0.4 * Math.min(1, Math.max(0, 1 - daysAgo / this.options.historyDays));
     const ramp =
       customer.onboardedDaysAgo === undefined ? 1 : Math.min(1, (customer.onboardedDaysAgo - daysAgo) / 7 + 0.1);
-    return customer.weight * HOURLY[localHour] * WEEKDAY[weekday] * growth * ramp;
+    const live = ts >= this.options.now ? (this.options.liveRate ?? 1) : 1;
+    return customer.weight * HOURLY[localHour] * WEEKDAY[weekday] * growth * ramp * live;
   }
 
   /** Zone offset, read once per zone and UTC day (a DST change shifts the rhythm by an hour for a day at most). */
