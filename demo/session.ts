@@ -3,10 +3,10 @@
  * resolveScope maps it to user ids; in the static build the in-page BFF reads the same choice.
  */
 /**
- * The demo's present is livelier than its history (8× the rate): Globex makes a call about every
- * 30 s, so the log's live tail visibly moves while someone looks at it.
+ * The demo's present is livelier than its history (the rhythm's peak, ×4, day and night): Globex
+ * makes a call about every 25 s, so the log's live tail visibly moves while someone looks at it.
  */
-export const DEMO_LIVE_RATE = 8;
+export const DEMO_LIVE_RATE = 4;
 
 export interface DemoCustomer {
   slug: string;

@@ -25,8 +25,9 @@ export interface SimulatorOptions {
    */
   now?: number | (() => number);
   /**
-   * Multiplies the call rate after start-up (default 1). The demo raises it so that a visitor sees
-   * the live tail move within a minute instead of every few minutes.
+   * After start-up, calls arrive at the daily rhythm's peak rate times this, day and night
+   * (default 1: the history's rhythm goes on). The demo raises it so that a visitor sees the live
+   * tail move within a minute instead of every few minutes.
    */
   liveRate?: number;
   /** Days of history before the first `now` (default 90). */
