@@ -11,7 +11,7 @@ import { canonicalJson, type Upstream } from './upstream.ts';
 import { sha256Base64Url, type CursorSigner } from './cursor.ts';
 import { BffError } from './errors.ts';
 import { checkWindow } from './validation.ts';
-import type { Scope } from './scope.ts';
+import { scopeKey, type Scope } from './scope.ts';
 import { mapWithConcurrency } from '../core/concurrency.ts';
 
 /** Where a user's stream stands: the upstream page being read and rows of it already shown; 0 = exhausted. */
@@ -84,6 +84,7 @@ export async function listLogs(ctx: LogsContext, scope: Scope, body: LogListRequ
       path: LIST_PATH,
       auth: 'project',
       ttlMs: cursor ? ctx.ttl.pageMs : ctx.ttl.firstPageMs,
+      payer: scopeKey(scope),
       body: {
         limit,
         cursor,
@@ -146,7 +147,13 @@ export async function logDetail(ctx: LogsContext, scope: Scope, id: string): Pro
   const notFound = new BffError(404, `Log ${id} not found`, { suggested_fix: 'Check the log id' });
   let detail: LogDetail;
   try {
-    detail = await ctx.upstream.call<LogDetail>({ method: 'GET', path: `${LIST_PATH}/${encodeURIComponent(id)}`, auth: 'project', ttlMs: ctx.ttl.detailMs });
+    detail = await ctx.upstream.call<LogDetail>({
+      method: 'GET',
+      path: `${LIST_PATH}/${encodeURIComponent(id)}`,
+      auth: 'project',
+      ttlMs: ctx.ttl.detailMs,
+      payer: scopeKey(scope),
+    });
   } catch (error) {
     throw error instanceof BffError && error.status === 404 ? notFound : error;
   }

@@ -5,6 +5,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import { isErrorEnvelope } from '../contract/errors.ts';
+import type { UpstreamBudget } from './budget.ts';
 import { BffError } from './errors.ts';
 
 export type UpstreamAuth = 'project' | 'org';
@@ -40,6 +41,8 @@ export interface UpstreamCall {
   auth: UpstreamAuth;
   /** How long the answer may be reused; 0 = never (identical concurrent calls still share one request). */
   ttlMs: number;
+  /** Whose budget a real upstream call is spent from (the scope's key); cache hits spend nothing. */
+  payer: string;
 }
 
 /** JSON with sorted keys: equal bodies give equal cache keys whatever the key order. */
@@ -77,6 +80,7 @@ export class Upstream {
   constructor(
     private readonly settings: UpstreamSettings,
     cache: CacheSettings,
+    private readonly budget: UpstreamBudget,
   ) {
     this.cache = new LRUCache<string, Cached>({
       max: cache.maxEntries,
@@ -114,6 +118,8 @@ export class Upstream {
   private async fetchWithRetries(request: UpstreamCall): Promise<Cached> {
     const { retries, backoffMs } = this.settings;
     for (let attempt = 0; ; attempt++) {
+      // every attempt is a request Composio counts, retries included
+      await this.budget.spend(request.payer);
       try {
         return await this.attempt(request);
       } catch (error) {
