@@ -150,6 +150,30 @@ describe('BffClient', () => {
       expect(pending[0].signal.aborted).to.equal(true);
       expect([await a, await b]).to.deep.equal(['rejected:AbortError', 'rejected:AbortError']);
     });
+
+    // A double-clicked Retry: refresh() aborts the request in flight and at once starts the same
+    // request again. It must get a fetch of its own, not join the one just aborted.
+    it('a request identical to one whose last caller just aborted starts a fresh fetch', async () => {
+      const { fetch, calls, pending } = heldTransport();
+      const client = new BffClient({ endpoint: '/api/composio', fetch });
+      const old = new AbortController();
+      const stale = outcome(client.post('usage/summary', { from: 1 }, old.signal));
+      await waitUntil(() => pending.length === 1, 'the first fetch started');
+      old.abort();
+      const fresh = outcome(client.post('usage/summary', { from: 1 }, new AbortController().signal));
+      expect(await stale).to.equal('rejected:AbortError');
+      await waitUntil(() => pending.length === 2, 'a second fetch started for the new caller');
+      expect(pending[0].signal.aborted).to.equal(true);
+      expect(pending[1].signal.aborted).to.equal(false);
+
+      // the aborted request settling must not drop the new one from the shared map:
+      // a third identical caller joins the second fetch
+      const joined = client.post('usage/summary', { from: 1 }, new AbortController().signal);
+      pending[1].resolve(json({ total: '7' }));
+      expect(await fresh).to.equal('resolved:{"total":"7"}');
+      expect(await joined).to.deep.equal({ total: '7' });
+      expect(calls).to.have.length(2);
+    });
   });
 
   describe('retries', () => {
