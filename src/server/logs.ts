@@ -10,6 +10,7 @@ import { matchesFilter } from '../core/filters.ts';
 import { canonicalJson, type Upstream } from './upstream.ts';
 import { sha256Base64Url, type CursorSigner } from './cursor.ts';
 import { BffError } from './errors.ts';
+import { checkWindow } from './validation.ts';
 import type { Scope } from './scope.ts';
 import { mapWithConcurrency } from '../core/concurrency.ts';
 
@@ -69,6 +70,7 @@ export async function listLogs(ctx: LogsContext, scope: Scope, body: LogListRequ
     states = payload.st;
   } else {
     // whole seconds: identical requests in the same second share one upstream call
+    if (body.time_range) checkWindow(body.time_range.from, body.time_range.to, 'time_range');
     const snapshot = Math.floor(ctx.now() / 1000) * 1000;
     const to = Math.min(body.time_range?.to ?? snapshot, snapshot);
     const from = body.time_range?.from ?? to - USAGE_MAX_WINDOW_MS;
