@@ -121,7 +121,7 @@ export async function usageBreakdown(ctx: UsageContext, scope: Scope, entity: Us
       group_by: groupBy,
       order_by: body.order_by ?? 'total_quantity',
       order_direction: body.order_direction ?? 'desc',
-      // sent explicitly: the spec says 100, the guide 50 [D]
+      // sent explicitly: the spec says 100, the guide 50 (docs/composio-v3.1.md#limits)
       limit: body.limit ?? USAGE_BREAKDOWN_DEFAULT_LIMIT,
     },
     body.filters,

@@ -161,7 +161,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     headers.set(RATE_LIMIT_HEADERS.remaining, String(budget.remaining));
     if (budget.retryAfter !== undefined) {
       headers.set('Retry-After', String(budget.retryAfter));
-      // the upstream 429 is a bare object, not the envelope [C: RL]
+      // the upstream 429 is a bare object, not the envelope (docs/composio-v3.1.md#rate-limits)
       return reply({ message: `Rate limit exceeded. Limit: ${limit} requests per ${Math.round(windowMs / 60_000) || 1} minutes` }, 429);
     }
     if (fate.serverError) {
