@@ -1,7 +1,9 @@
-// Hardening: fail-closed scopes and validated log windows.
+// Hardening: fail-closed scopes, validated log windows, embed tokens that end.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { makeBff, NOW } from './bff-helpers.ts';
+import { SignJWT } from 'jose';
+import { bearerTokenScope, createEmbedToken } from '../../src/server/index.ts';
+import { makeBff, NOW, SECRET } from './bff-helpers.ts';
 
 const DAY = 86_400_000;
 
@@ -39,5 +41,34 @@ describe('BFF: log time ranges are validated like usage windows', () => {
   });
   it('accepts a valid window', async () => {
     assert.equal((await bff.post('logs/tool_execution', { time_range: { from: NOW - DAY, to: NOW } })).status, 200);
+  });
+});
+
+describe('BFF: embed tokens must end', () => {
+  const sign = (claims: Record<string, unknown>, build: (jwt: SignJWT) => SignJWT) =>
+    build(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer('composio-widgets').setAudience('composio-widgets-bff')).sign(
+      new TextEncoder().encode(SECRET),
+    );
+  const bff = makeBff({ handler: { resolveScope: bearerTokenScope(SECRET) } });
+  const ask = async (token: string) => bff.post('usage/summary', {}, { authorization: `Bearer ${token}` });
+
+  it('refuses a signed token with no exp, with no iat, or living 100 years (401)', async () => {
+    const users = { composio_user_ids: ['hooli_prod'] };
+    const noExp = await sign(users, (jwt) => jwt.setIssuedAt());
+    const noIat = await sign(users, (jwt) => jwt.setExpirationTime('10m'));
+    const century = await sign(users, (jwt) => jwt.setIssuedAt().setExpirationTime('100y'));
+    for (const token of [noExp, noIat, century]) assert.equal((await ask(token)).status, 401);
+  });
+
+  it('refuses an empty user list with a 401, not a 500', async () => {
+    const empty = await sign({ composio_user_ids: [] }, (jwt) => jwt.setIssuedAt().setExpirationTime('10m'));
+    const got = await ask(empty);
+    assert.equal(got.status, 401);
+    assert.equal(got.body.error.message, 'Invalid embed token');
+  });
+
+  it('accepts a token within the maximum lifetime, and createEmbedToken refuses a longer one', async () => {
+    assert.equal((await ask(await createEmbedToken({ userIds: ['hooli_prod'], ttlSeconds: 3_600 }, SECRET))).status, 200);
+    await assert.rejects(createEmbedToken({ userIds: ['hooli_prod'], ttlSeconds: 86_400 }, SECRET), /at most 3600/);
   });
 });
