@@ -85,6 +85,7 @@ export async function listLogs(ctx: LogsContext, scope: Scope, body: LogListRequ
       auth: 'project',
       ttlMs: cursor ? ctx.ttl.pageMs : ctx.ttl.firstPageMs,
       payer: scopeKey(scope),
+      shape: 'logList',
       body: {
         limit,
         cursor,
@@ -153,6 +154,7 @@ export async function logDetail(ctx: LogsContext, scope: Scope, id: string): Pro
       auth: 'project',
       ttlMs: ctx.ttl.detailMs,
       payer: scopeKey(scope),
+      shape: 'logDetail',
     });
   } catch (error) {
     throw error instanceof BffError && error.status === 404 ? notFound : error;

@@ -72,3 +72,57 @@ describe('BFF: embed tokens must end', () => {
     await assert.rejects(createEmbedToken({ userIds: ['hooli_prod'], ttlSeconds: 86_400 }, SECRET), /at most 3600/);
   });
 });
+
+/** A BFF whose upstream answers with `reply` (called with the attempt number), counting calls. */
+function scripted(reply: (attempt: number) => Response, extra: Parameters<typeof makeBff>[0] = {}) {
+  let calls = 0;
+  const bff = makeBff({ ...extra, handler: { fetch: async () => reply(calls++), upstream: { backoffMs: 1 }, ...extra.handler } });
+  return { bff, calls: () => calls };
+}
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('BFF: upstream answers are validated before use or caching', () => {
+  for (const [route, body, shapeless] of [
+    ['usage/summary', { from: NOW - 5 * DAY, to: NOW - 4 * DAY }, {}],
+    ['usage/tool_calls', { group_by: 'toolkit_slug', from: NOW - 5 * DAY, to: NOW - 4 * DAY }, null],
+    ['logs/tool_execution', { limit: 5 }, { logs: 'nope' }],
+  ] as const) {
+    it(`${route}: a 200 of the wrong shape is a 502 with a clear message, never cached`, async () => {
+      const upstream = scripted(() => json(shapeless));
+      const first = await upstream.bff.post(route, body);
+      assert.equal(first.status, 502);
+      assert.match(first.body.error.message, /unexpected shape/);
+      const before = upstream.calls();
+      await upstream.bff.post(route, body);
+      assert.ok(upstream.calls() > before, 'the bad answer was not cached');
+    });
+  }
+});
+
+describe('BFF: 429s are waited out sanely', () => {
+  it('a 429 without Retry-After is retried after about 2 s, not at once', async () => {
+    const started = Date.now();
+    const upstream = scripted((attempt) => (attempt === 0 ? json({ message: 'Rate limit exceeded' }, 429) : json({ entities: {} })));
+    assert.equal((await upstream.bff.post('usage/summary', {})).status, 200);
+    assert.ok(Date.now() - started >= 2_000, `waited ${Date.now() - started} ms`);
+  });
+
+  it('never passes "Retry-After: 0" on to the browser', async () => {
+    const upstream = scripted(() => json({ message: 'Rate limit exceeded' }, 429, { 'retry-after': '0' }), { handler: { upstream: { retries: 0 } } });
+    const got = await upstream.bff.post('usage/summary', {});
+    assert.equal(got.status, 429);
+    assert.ok(Number(got.headers.get('retry-after')) >= 1, `Retry-After ${got.headers.get('retry-after')}`);
+  });
+});
+
+describe('BFF: upstream text is scrubbed before it reaches the browser', () => {
+  it('drops the configured key and anything key-like from a 4xx message, fix and errors', async () => {
+    const leak = 'key sim_ak_demo, token Bearer abc.def.ghi, secret Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWpr';
+    const upstream = scripted(() => json({ error: { message: leak, status: 400, code: 10400, slug: 'BadRequest', suggested_fix: leak, errors: [leak] } }, 400));
+    const got = await upstream.bff.post('usage/summary', {});
+    assert.equal(got.status, 400);
+    assert.doesNotMatch(got.text, /sim_ak_demo|abc\.def\.ghi|Zm9vYmFy/);
+    assert.match(got.body.error.message, /\[redacted\]/);
+  });
+});
