@@ -153,6 +153,9 @@ export async function logDetail(ctx: LogsContext, scope: Scope, id: string): Pro
       path: `${LIST_PATH}/${encodeURIComponent(id)}`,
       auth: 'project',
       ttlMs: ctx.ttl.detailMs,
+      // unknown ids are remembered like known ones: no upstream call per guess, and the same
+      // timing whether an id is unknown or another customer's
+      notFoundTtlMs: ctx.ttl.detailMs,
       payer: scopeKey(scope),
       shape: 'logDetail',
     });

@@ -46,6 +46,8 @@ export interface UpstreamCall {
   payer: string;
   /** The shape a 200 must have; anything else is a 502, never cached. */
   shape: UpstreamShape;
+  /** Also remember a 404 this long (an unknown id then costs one upstream call, not one per ask). */
+  notFoundTtlMs?: number;
 }
 
 /** A 429 without a usable Retry-After: wait this long (plus jitter) rather than hammer the limit. */
@@ -81,6 +83,8 @@ export function canonicalJson(value: unknown): string {
 interface Cached {
   value: unknown;
   size: number;
+  /** A remembered 404. */
+  notFound?: BffError;
 }
 
 class Retryable extends Error {
@@ -121,6 +125,7 @@ export class Upstream {
   async call<T>(request: UpstreamCall): Promise<T> {
     const key = `${request.auth} ${request.method} ${request.path} ${canonicalJson(request.body ?? null)}`;
     const cached = this.cache.get(key);
+    if (cached?.notFound) throw cached.notFound;
     if (cached) return cached.value as T;
     let pending = this.inFlight.get(key);
     if (!pending) {
@@ -128,6 +133,12 @@ export class Upstream {
         ({ value, size }) => {
           if (request.ttlMs > 0) this.cache.set(key, { value, size }, { ttl: request.ttlMs });
           return value;
+        },
+        (error: unknown) => {
+          if (request.notFoundTtlMs && error instanceof BffError && error.status === 404) {
+            this.cache.set(key, { value: null, size: 64, notFound: error }, { ttl: request.notFoundTtlMs });
+          }
+          throw error;
         },
       );
       pending.finally(() => this.inFlight.delete(key)).catch(() => undefined);

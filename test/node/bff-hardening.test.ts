@@ -126,3 +126,21 @@ describe('BFF: upstream text is scrubbed before it reaches the browser', () => {
     assert.match(got.body.error.message, /\[redacted\]/);
   });
 });
+
+describe('BFF: a log id’s existence does not leak', () => {
+  it('unknown ids are remembered like foreign ones: the second ask costs no upstream call and answers alike', async () => {
+    const bff = makeBff();
+    const foreign = (await bff.post('logs/tool_execution', { limit: 1 }, { 'x-test-users': 'hooli_prod' })).body.logs[0].id as string;
+    const unknown = 'log_doesnotexist0000';
+    const answers = [];
+    for (const id of [foreign, unknown]) {
+      await bff.get(`logs/tool_execution/${id}`);
+      bff.sim.resetStats();
+      const again = await bff.get(`logs/tool_execution/${id}`);
+      assert.equal(bff.sim.stats.requests, 0, `${id}: answered from the cache`);
+      answers.push({ status: again.status, slug: again.body.error.slug, fix: again.body.error.suggested_fix });
+    }
+    assert.deepEqual(answers[0], answers[1], 'a foreign id and an unknown id look the same');
+    assert.equal(answers[0].status, 404);
+  });
+});
