@@ -65,7 +65,7 @@ export interface ComposioHandlerOptions {
      */
     maxBuckets?: number;
   };
-  upstream?: Partial<Pick<UpstreamSettings, 'timeoutMs' | 'retries' | 'maxRetryAfterMs' | 'backoffMs'>>;
+  upstream?: Partial<Pick<UpstreamSettings, 'timeoutMs' | 'retries' | 'maxRetryAfterMs' | 'backoffMs' | 'deadlineMs'>>;
   /**
    * Upstream calls a minute: for the organisation (default 1,500, 75 % of Composio's Hobby limit)
    * and for one scope (default 600). Cache hits spend nothing; a spent budget is a 429 with
@@ -130,6 +130,7 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
       retries: 2,
       maxRetryAfterMs: 5_000,
       backoffMs: 200,
+      deadlineMs: 12_000,
       ...options.upstream,
     },
     { maxEntries: cache.maxEntries ?? 5_000, maxBytes: cache.maxBytes ?? 50 * 1024 * 1024, now },
