@@ -308,3 +308,20 @@ describe('<composio-usage-chart> lifecycle, colour scheme and hostile data', () 
     expect(el.shadowRoot!.querySelector('img')).to.equal(null, 'rendered as text');
   });
 });
+
+describe('<composio-usage-chart> controls', () => {
+  it('makes disabled buttons look disabled', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d"></composio-usage-chart>`);
+    await drawn(el);
+    shadow(el, '[part="table-toggle"]').click();
+    await el.updateComplete;
+    const png = shadow(el, '[part="export-png"]') as HTMLButtonElement;
+    const csv = shadow(el, '[part="export-csv"]') as HTMLButtonElement;
+    expect(png.disabled).to.equal(true);
+    expect(Number(getComputedStyle(png).opacity)).to.be.below(1);
+    expect(getComputedStyle(png).cursor).to.equal('not-allowed');
+    expect(csv.disabled).to.equal(false);
+    expect(getComputedStyle(csv).opacity).to.equal('1');
+    expect(getComputedStyle(csv).cursor).to.equal('pointer');
+  });
+});
