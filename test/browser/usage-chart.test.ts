@@ -325,3 +325,23 @@ describe('<composio-usage-chart> controls', () => {
     expect(getComputedStyle(csv).cursor).to.equal('pointer');
   });
 });
+
+describe('<composio-usage-chart> drawing', () => {
+  it('draws once per render, with hidden series already in the configuration', async () => {
+    const { Chart } = await import('../../src/elements/usage-chart/chart-register.ts');
+    const draws = new Map<unknown, number>();
+    Chart.register({ id: 'test-draw-count', afterDraw: (chart: Chart) => void draws.set(chart, (draws.get(chart) ?? 0) + 1) });
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" time-zone="UTC"></composio-usage-chart>`);
+    const first = await drawn(el);
+    expect(draws.get(first)).to.equal(1);
+    (shadow(el, '[part="legend"] button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(first.isDatasetVisible(0)).to.equal(false);
+    el.type = 'line';
+    await waitUntil(() => el.chart && el.chart !== first, 'not redrawn');
+    const second = el.chart!;
+    expect(second.isDatasetVisible(0), 'hidden series stays hidden').to.equal(false);
+    expect((second.data.datasets[0] as { hidden?: boolean }).hidden).to.equal(true);
+    expect(draws.get(second), 'draws of the new chart').to.equal(1);
+  });
+});

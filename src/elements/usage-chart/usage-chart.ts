@@ -6,7 +6,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Chart } from 'chart.js';
+import type { Chart, ChartConfiguration } from 'chart.js';
 import { BffRequestError } from '../../client/bff-client.ts';
 import { formatBucket, formatNumber, formatTick } from '../../client/format.ts';
 import type { UsageEntityType } from '../../contract/constants.ts';
@@ -19,6 +19,7 @@ import { ComposioElement } from '../shared/base.ts';
 import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import { backgroundPlugin, buildConfig, type ChartType } from './chart-config.ts';
+import { ChartController, type Pick } from './chart-controller.ts';
 import { loadChartData, type ChartData, type ChartView } from './data.ts';
 import { buildModel, modelToCsv, OTHER_KEY, type TableModel } from './model.ts';
 import { chartStyles } from './styles.ts';
@@ -36,10 +37,6 @@ const GROUP_LABELS: Record<string, string> = {
 };
 
 const PREVIOUS_KEY = '\u0000previous';
-
-let chartModule: Promise<typeof import('./chart-register.ts')> | undefined;
-/** Chart.js arrives on first draw, never with the element's own module. */
-const loadChartJs = () => (chartModule ??= import('./chart-register.ts'));
 
 /**
  * Usage over time or by dimension, with totals, a data-table view and CSV/PNG export.
@@ -113,21 +110,27 @@ export class ComposioUsageChart extends ComposioElement {
   @state() private showTable = false;
   @state() private reloads = 0;
   @state() private themeVersion = 0;
-  @state() private activeIndex = -1;
-  /** Series the viewer switched off in the legend (by column key), kept across reloads. */
-  @state() private hiddenSeries = new Set<string>();
 
   @query('canvas') private canvas?: HTMLCanvasElement;
   @query('.plot') private plot?: HTMLElement;
 
   /** The chart instance (for hosts and tests); undefined until drawn. */
-  chart?: Chart;
+  get chart(): Chart | undefined {
+    return this.plotter.chart;
+  }
   /** The last data that loaded; kept while a reload or an error is shown. */
   private data?: ChartData;
   private model?: TableModel;
-  private drawnKey?: unknown[];
-  private resizeObserver?: ResizeObserver;
   private darkQuery?: MediaQueryList;
+
+  private readonly plotter = new ChartController(this, {
+    canvas: () => this.canvas ?? undefined,
+    plot: () => this.plot ?? undefined,
+    key: () => [this.model, this.type, this.themeVersion, this.formatLocale, this.zone],
+    config: () => this.chartConfig(),
+    seriesKeys: () => this.legendKeys(),
+    onPick: (pick) => this.select(pick),
+  });
   private readonly onSchemeChange = () => this.themeVersion++;
 
   private readonly task = new Task(this, {
@@ -154,7 +157,7 @@ export class ComposioUsageChart extends ComposioElement {
     onComplete: (data) => {
       this.data = data;
       this.model = buildModel(data, METRIC_LABELS[data.request.metric] ?? data.request.metric, 'Other');
-      this.activeIndex = -1;
+      this.plotter.reset();
       this.emit('composio-load', { kind: data.breakdown ? 'usage-breakdown' : 'usage-series', count: this.model.rows.length });
     },
     onError: (error) => this.reportError(error),
@@ -164,16 +167,11 @@ export class ComposioUsageChart extends ComposioElement {
     super.connectedCallback();
     this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
     this.darkQuery.addEventListener('change', this.onSchemeChange);
-    // a chart on the page will draw: fetch Chart.js now, beside the data, not after it
-    void loadChartJs();
-    // re-attached after a removal: the chart was destroyed, draw it again
-    if (this.model) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.darkQuery?.removeEventListener('change', this.onSchemeChange);
-    this.destroyChart();
   }
 
   /** Reload from the server, bypassing the client cache. */
@@ -242,25 +240,9 @@ export class ComposioUsageChart extends ComposioElement {
     if (changed.has('theme')) this.themeVersion++;
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const drawable = this.model && !this.showTable && this.model.rows.length > 0 && this.model.total !== '0';
-    if (!drawable || !this.canvas) {
-      if (!this.canvas) this.destroyChart();
-      return;
-    }
-    const key = [this.model, this.type, this.themeVersion, this.formatLocale, this.zone, this.canvas];
-    if (this.chart && this.drawnKey?.every((part, i) => part === key[i])) return;
-    this.drawnKey = key;
-    void this.draw();
-  }
-
-  private async draw(): Promise<void> {
-    const { Chart } = await loadChartJs();
-    const canvas = this.canvas;
+  private chartConfig(): ChartConfiguration | undefined {
     const model = this.model;
-    if (!canvas || !model || !this.isConnected) return;
-    this.chart?.destroy();
+    if (!model) return undefined;
     const config = buildConfig({
       model,
       type: this.type,
@@ -273,14 +255,7 @@ export class ComposioUsageChart extends ComposioElement {
       rowLabel: (key) => this.rowLabel(key),
     });
     config.plugins = [backgroundPlugin];
-    config.options = { ...config.options, onClick: (_event, elements) => elements[0] && this.select(elements[0].datasetIndex, elements[0].index) };
-    const box = this.plot!.getBoundingClientRect();
-    canvas.width = Math.max(1, Math.floor(box.width));
-    canvas.height = Math.max(1, Math.floor(box.height));
-    this.chart = new Chart(canvas, config);
-    this.legendKeys().forEach((key, i) => this.chart!.setDatasetVisibility(i, !this.hiddenSeries.has(key)));
-    this.chart.update('none');
-    this.observeSize();
+    return config;
   }
 
   /** Dataset order: the model's columns, then the previous period. */
@@ -288,15 +263,6 @@ export class ComposioUsageChart extends ComposioElement {
     const model = this.model;
     if (!model || model.kind === 'breakdown') return [];
     return [...model.columns.map((c) => c.key), ...(model.previous ? [PREVIOUS_KEY] : [])];
-  }
-
-  private toggleSeries(key: string, index: number): void {
-    const hidden = new Set(this.hiddenSeries);
-    if (hidden.has(key)) hidden.delete(key);
-    else hidden.add(key);
-    this.hiddenSeries = hidden;
-    this.chart?.setDatasetVisibility(index, !hidden.has(key));
-    this.chart?.update('none');
   }
 
   private renderLegend() {
@@ -307,7 +273,7 @@ export class ComposioUsageChart extends ComposioElement {
     return html`<ul class="legend" part="legend" aria-label="Series">
       ${keys.map(
         (key, i) => html`<li>
-          <button type="button" aria-pressed=${this.hiddenSeries.has(key) ? 'false' : 'true'} @click=${() => this.toggleSeries(key, i)}>
+          <button type="button" aria-pressed=${this.plotter.hidden.has(key) ? 'false' : 'true'} @click=${() => this.plotter.toggle(key)}>
             <span class="swatch ${key === PREVIOUS_KEY ? 'previous' : key === OTHER_KEY ? 'c8' : `c${(i % 7) + 1}`}" aria-hidden="true"></span>${labels[i]}
           </button>
         </li>`,
@@ -315,26 +281,8 @@ export class ComposioUsageChart extends ComposioElement {
     </ul>`;
   }
 
-  private observeSize(): void {
-    this.resizeObserver?.disconnect();
-    // our own observer: Chart.js's responsive mode misdetects attachment inside shadow roots
-    this.resizeObserver = new ResizeObserver(([entry]) => {
-      const { width, height } = entry.contentRect;
-      if (this.chart && width > 0 && height > 0) this.chart.resize(Math.floor(width), Math.floor(height));
-    });
-    this.resizeObserver.observe(this.plot!);
-  }
-
-  private destroyChart(): void {
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    this.chart?.destroy();
-    this.chart = undefined;
-    this.drawnKey = undefined;
-  }
-
   /** A click (or Enter) on a bucket or bar: tell the host which range and group it was. */
-  private select(datasetIndex: number, index: number): void {
+  private select({ index, datasetIndex }: Pick): void {
     const model = this.model!;
     const request = this.data!.request;
     if (model.kind === 'breakdown') {
@@ -345,26 +293,8 @@ export class ComposioUsageChart extends ComposioElement {
     const row = model.rows[index];
     if (!row) return;
     this.emit('composio-range-select', { from: row.from!, to: row.to! });
-    const column = model.columns[datasetIndex];
+    const column = datasetIndex === undefined ? undefined : model.columns[datasetIndex];
     if (request.groupBy && column && column.key !== OTHER_KEY) this.emit('composio-group-select', { groupBy: request.groupBy, key: column.key });
-  }
-
-  /** Arrow keys walk the buckets (with the tooltip), Enter selects one. */
-  private onPlotKey(event: KeyboardEvent): void {
-    const rows = this.model?.rows.length ?? 0;
-    if (!rows || !this.chart) return;
-    const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -rows, End: rows };
-    if (event.key in moves) {
-      event.preventDefault();
-      this.activeIndex = Math.min(rows - 1, Math.max(0, (this.activeIndex < 0 ? 0 : this.activeIndex + moves[event.key])));
-      const active = this.chart.data.datasets.map((_, datasetIndex) => ({ datasetIndex, index: this.activeIndex }));
-      this.chart.setActiveElements(active);
-      this.chart.tooltip?.setActiveElements(active, { x: 0, y: 0 });
-      this.chart.update('none');
-    } else if ((event.key === 'Enter' || event.key === ' ') && this.activeIndex >= 0) {
-      event.preventDefault();
-      this.select(0, this.activeIndex);
-    }
   }
 
   // ---- rendering
@@ -424,7 +354,7 @@ export class ComposioUsageChart extends ComposioElement {
         format: (value) => formatNumber(value, this.formatLocale),
       });
     }
-    return html`${this.renderLegend()}<div class="plot" part="plot" tabindex="0" @keydown=${this.onPlotKey} aria-describedby="keys">
+    return html`${this.renderLegend()}<div class="plot" part="plot" tabindex="0" @keydown=${(e: KeyboardEvent) => this.plotter.handleKey(e)} aria-describedby="keys">
         <canvas role="img" aria-label=${this.ariaSummary()}></canvas>
         ${pending ? html`<div class="busy" aria-hidden="true"></div>` : nothing}
       </div>

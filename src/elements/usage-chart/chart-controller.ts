@@ -1,0 +1,160 @@
+/**
+ * The Chart.js side of `<composio-usage-chart>`, as one Lit ReactiveController: Chart.js loaded
+ * lazily on the first draw, one draw per render (hidden series are part of the configuration),
+ * our own ResizeObserver, destroy on disconnect, series visibility, and the keyboard highlight of a
+ * bucket. The element says what to draw (`config`) and when it changed (`key`); the controller
+ * says what was picked (`onPick`).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ActiveElement, Chart, ChartConfiguration, ChartEvent } from 'chart.js';
+
+let chartModule: Promise<typeof import('./chart-register.ts')> | undefined;
+/** Chart.js arrives on first draw, never with the element's own module. */
+export const loadChartJs = () => (chartModule ??= import('./chart-register.ts'));
+
+/** What a click or a key chose: a bucket (or breakdown row) and, when one was under it, a dataset. */
+export interface Pick {
+  index: number;
+  datasetIndex?: number;
+}
+
+export interface ChartControllerOptions {
+  /** The canvas and its sized container, once rendered (undefined when the chart is not shown). */
+  canvas: () => HTMLCanvasElement | undefined;
+  plot: () => HTMLElement | undefined;
+  /** The configuration to draw (asked only when `key` changed). */
+  config: () => ChartConfiguration | undefined;
+  /** Redraw when any part changes (compared by identity). */
+  key: () => unknown[];
+  /** One key per dataset, for visibility that survives redraws. */
+  seriesKeys: () => string[];
+  onPick: (pick: Pick) => void;
+}
+
+export class ChartController implements ReactiveController {
+  chart?: Chart;
+  /** Series the viewer switched off (by key), kept across reloads. */
+  hidden = new Set<string>();
+  /** The bucket the keyboard is on (-1: none). */
+  activeIndex = -1;
+
+  private drawnKey?: unknown[];
+  private resizeObserver?: ResizeObserver;
+  private drawing = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: ChartControllerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // a chart on the page will draw: fetch Chart.js now, beside the data, not after it
+    void loadChartJs();
+    // re-attached after a removal: the chart was destroyed, draw it again
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.destroy();
+  }
+
+  hostUpdated(): void {
+    // the element renders a canvas only when there is something to draw
+    const canvas = this.options.canvas();
+    if (!canvas) {
+      this.destroy();
+      return;
+    }
+    const key = [...this.options.key(), canvas];
+    if (this.chart && this.drawnKey?.every((part, i) => part === key[i])) return;
+    this.drawnKey = key;
+    void this.draw(++this.drawing);
+  }
+
+  /** Forget the keyboard position (new data). */
+  reset(): void {
+    this.activeIndex = -1;
+  }
+
+  private async draw(generation: number): Promise<void> {
+    const { Chart } = await loadChartJs();
+    const canvas = this.options.canvas();
+    const plot = this.options.plot();
+    const config = this.options.config();
+    // a newer draw started while Chart.js loaded, or the chart went away
+    if (generation !== this.drawing || !canvas || !plot || !config || !this.host.isConnected) return;
+    this.chart?.destroy();
+    const keys = this.options.seriesKeys();
+    // hidden series are part of the configuration: one draw, not a draw and a redraw
+    config.data.datasets.forEach((dataset, i) => (dataset.hidden = keys[i] !== undefined && this.hidden.has(keys[i])));
+    config.options = { ...config.options, onClick: (event, elements) => this.click(event, elements) };
+    const box = plot.getBoundingClientRect();
+    canvas.width = Math.max(1, Math.floor(box.width));
+    canvas.height = Math.max(1, Math.floor(box.height));
+    this.chart = new Chart(canvas, config);
+    this.observeSize(plot);
+  }
+
+  private observeSize(plot: HTMLElement): void {
+    this.resizeObserver?.disconnect();
+    // our own observer: Chart.js's responsive mode misdetects attachment inside shadow roots
+    this.resizeObserver = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      if (this.chart && width > 0 && height > 0) this.chart.resize(Math.floor(width), Math.floor(height));
+    });
+    this.resizeObserver.observe(plot);
+  }
+
+  private destroy(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.chart?.destroy();
+    this.chart = undefined;
+    this.drawnKey = undefined;
+  }
+
+  /** Show or hide a series (a legend toggle): one update of the chart that is there. */
+  toggle(key: string): void {
+    const hidden = new Set(this.hidden);
+    if (hidden.has(key)) hidden.delete(key);
+    else hidden.add(key);
+    this.hidden = hidden;
+    const index = this.options.seriesKeys().indexOf(key);
+    if (this.chart && index >= 0) {
+      this.chart.setDatasetVisibility(index, !hidden.has(key));
+      this.chart.update('none');
+    }
+    this.host.requestUpdate();
+  }
+
+  private click(_event: ChartEvent, [element]: ActiveElement[]): void {
+    if (element) this.options.onPick({ index: element.index, datasetIndex: element.datasetIndex });
+  }
+
+  /** Arrow keys walk the buckets (with the tooltip), Enter picks one. */
+  handleKey(event: KeyboardEvent): void {
+    const chart = this.chart;
+    const rows = chart ? ((chart.data.datasets[0]?.data.length as number) ?? 0) : 0;
+    if (!chart || !rows) return;
+    const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -rows, End: rows };
+    if (event.key in moves) {
+      event.preventDefault();
+      this.activeIndex = Math.min(rows - 1, Math.max(0, this.activeIndex < 0 ? 0 : this.activeIndex + moves[event.key]));
+      this.highlight();
+    } else if ((event.key === 'Enter' || event.key === ' ') && this.activeIndex >= 0) {
+      event.preventDefault();
+      this.options.onPick({ index: this.activeIndex, datasetIndex: 0 });
+    }
+  }
+
+  private highlight(): void {
+    const chart = this.chart!;
+    const active = chart.data.datasets.map((_, datasetIndex) => ({ datasetIndex, index: this.activeIndex }));
+    chart.setActiveElements(active);
+    chart.tooltip?.setActiveElements(active, { x: 0, y: 0 });
+    chart.update('none');
+    this.host.requestUpdate();
+  }
+}
