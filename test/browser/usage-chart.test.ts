@@ -41,9 +41,14 @@ async function tableRows(el: ComposioUsageChart): Promise<string[][]> {
  */
 function clickPoint(chart: Chart, dataset: number, index: number): void {
   const element = chart.getDatasetMeta(dataset).data[index];
-  const rect = chart.canvas.getBoundingClientRect();
   const { x, y, base, horizontal } = element.getProps(['x', 'y', 'base', 'horizontal'], true) as Record<string, number>;
   const [cx, cy] = horizontal ? [(x + base) / 2, y] : [x, (y + base) / 2];
+  clickAt(chart, cx, cy);
+}
+
+/** A click at canvas pixel (cx, cy). */
+function clickAt(chart: Chart, cx: number, cy: number): void {
+  const rect = chart.canvas.getBoundingClientRect();
   for (const type of ['mousemove', 'click']) {
     const event = new MouseEvent(type, { clientX: rect.left + cx, clientY: rect.top + cy, bubbles: true });
     Object.defineProperties(event, { offsetX: { value: cx }, offsetY: { value: cy } });
@@ -344,4 +349,46 @@ describe('<composio-usage-chart> drawing', () => {
     expect((second.data.datasets[0] as { hidden?: boolean }).hidden).to.equal(true);
     expect(draws.get(second), 'draws of the new chart').to.equal(1);
   });
+});
+
+describe('<composio-usage-chart> picking a segment', () => {
+  /** Clicks, and returns what the element reported: the range and every group. */
+  async function picked(el: ComposioUsageChart, click: () => void) {
+    const groups: string[] = [];
+    const onGroup = (e: Event) => groups.push((e as CustomEvent).detail.key);
+    el.addEventListener('composio-group-select', onGroup);
+    const range = oneEvent(el, 'composio-range-select');
+    click();
+    const { detail } = await range;
+    el.removeEventListener('composio-group-select', onGroup);
+    return { range: detail as { from: number; to: number }, groups };
+  }
+
+  for (const compare of [false, true]) {
+    it(`reports exactly the clicked segment, or only the day above a stack (compare ${compare ? 'on' : 'off'})`, async () => {
+      const el = await fixture<ComposioUsageChart>(
+        html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" time-zone="UTC" ?compare=${compare}></composio-usage-chart>`,
+      );
+      const chart = await drawn(el);
+      const groups = chart.data.datasets.filter((d) => d.stack === 'usage');
+      expect(groups.length).to.equal(4);
+      // the quietest full day: room above its stack for a click on nothing
+      const totals = pointsOf(chart).slice(0, -1).map((_, i) => sum(groups.map((_, d) => pointsOf(chart, d)[i].y)));
+      const day = totals.indexOf(Math.min(...totals));
+      // every non-empty segment of the day, bottom to top: each reports its own key
+      for (let d = 0; d < 3; d++) {
+        if (pointsOf(chart, d)[day].y === 0) continue;
+        const result = await picked(el, () => clickPoint(chart, d, day));
+        expect(result.range).to.deep.equal({ from: pointsOf(chart)[day].from, to: pointsOf(chart)[day].to });
+        expect(result.groups, `segment ${d}`).to.deep.equal([chart.data.datasets[d].label]);
+      }
+      // above the stack, in the same day: the day only
+      const bar = chart.getDatasetMeta(0).data[day].getProps(['x'], true) as { x: number };
+      const stackTop = Math.min(...groups.map((_, d) => (chart.getDatasetMeta(d).data[day].getProps(['y'], true) as { y: number }).y));
+      expect(stackTop - 6).to.be.greaterThan(chart.chartArea.top);
+      const above = await picked(el, () => clickAt(chart, bar.x, stackTop - 6));
+      expect(above.range.from).to.equal(pointsOf(chart)[day].from);
+      expect(above.groups).to.deep.equal([]);
+    });
+  }
 });

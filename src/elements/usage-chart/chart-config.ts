@@ -10,6 +10,9 @@ import { OTHER_KEY, type TableModel } from './model.ts';
 
 export type ChartType = 'bar' | 'line' | 'area';
 
+/** The stack of the plotted series (clickable segments); the previous period is not in it. */
+export const STACK = 'usage';
+
 export interface Point {
   x: number;
   y: number;
@@ -127,7 +130,7 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
     borderWidth: chartType === 'line' ? 2 : 0,
     pointRadius: chartType === 'line' && model.rows.length <= 48 ? 2 : 0,
     fill: input.type === 'area' ? (stacked && c > 0 ? '-1' : 'origin') : false,
-    stack: 'usage',
+    stack: STACK,
     order: 1,
   }) as ChartDataset);
   if (model.previous) {

@@ -6,7 +6,8 @@
  * says what was picked (`onPick`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ActiveElement, Chart, ChartConfiguration, ChartEvent } from 'chart.js';
+import type { BarElement, Chart, ChartConfiguration, ChartEvent } from 'chart.js';
+import { STACK, type Point } from './chart-config.ts';
 
 let chartModule: Promise<typeof import('./chart-register.ts')> | undefined;
 /** Chart.js arrives on first draw, never with the element's own module. */
@@ -89,7 +90,7 @@ export class ChartController implements ReactiveController {
     const keys = this.options.seriesKeys();
     // hidden series are part of the configuration: one draw, not a draw and a redraw
     config.data.datasets.forEach((dataset, i) => (dataset.hidden = keys[i] !== undefined && this.hidden.has(keys[i])));
-    config.options = { ...config.options, onClick: (event, elements) => this.click(event, elements) };
+    config.options = { ...config.options, onClick: (event) => this.click(event) };
     const box = plot.getBoundingClientRect();
     canvas.width = Math.max(1, Math.floor(box.width));
     canvas.height = Math.max(1, Math.floor(box.height));
@@ -129,8 +130,42 @@ export class ChartController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private click(_event: ChartEvent, [element]: ActiveElement[]): void {
-    if (element) this.options.onPick({ index: element.index, datasetIndex: element.datasetIndex });
+  private click(event: ChartEvent): void {
+    const pick = this.hit(event);
+    if (pick) this.options.onPick(pick);
+  }
+
+  /**
+   * What is under the pointer: the bucket (or breakdown row) whose span holds it, and the stacked
+   * segment exactly under it, if any (none above a bar's stack, and never the previous-period line).
+   */
+  private hit({ x, y }: ChartEvent): Pick | undefined {
+    const chart = this.chart!;
+    const area = chart.chartArea;
+    if (x === null || y === null || x < area.left || x > area.right || y < area.top || y > area.bottom) return undefined;
+    if (chart.options.indexAxis === 'y') {
+      const index = Math.round(chart.scales.y.getValueForPixel(y) ?? -1);
+      return index >= 0 && index < chart.data.datasets[0].data.length ? { index, datasetIndex: 0 } : undefined;
+    }
+    const value = chart.scales.x.getValueForPixel(x) ?? NaN;
+    const index = (chart.data.datasets[0].data as unknown as Point[]).findIndex((p) => p.from <= value && value < p.to);
+    return index < 0 ? undefined : { index, datasetIndex: this.segmentAt(index, x, y) };
+  }
+
+  /** The visible stacked segment of bucket `index` at pixel (x, y). */
+  private segmentAt(index: number, x: number, y: number): number | undefined {
+    const chart = this.chart!;
+    const segments = chart.data.datasets.flatMap((dataset, i) => (dataset.stack === STACK && chart.isDatasetVisible(i) ? [i] : []));
+    if ((chart.config as { type?: string }).type === 'bar') return segments.find((i) => (chart.getDatasetMeta(i).data[index] as unknown as BarElement | undefined)?.inRange(x, y, false));
+    // stacked lines and areas: the band between the series below and this one
+    const value = chart.scales.y.getValueForPixel(y) ?? NaN;
+    let base = 0;
+    for (const i of segments) {
+      const top = base + (chart.data.datasets[i].data[index] as unknown as Point).y;
+      if (value >= base && value < top) return i;
+      base = top;
+    }
+    return undefined;
   }
 
   /** Arrow keys walk the buckets (with the tooltip), Enter picks one. */
