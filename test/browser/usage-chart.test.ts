@@ -392,3 +392,40 @@ describe('<composio-usage-chart> picking a segment', () => {
     });
   }
 });
+
+describe('<composio-usage-chart> keyboard', () => {
+  it('Enter selects the day only; Up/Down move between groups and Shift+Enter or G selects one', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" time-zone="UTC" locale="en-US"></composio-usage-chart>`);
+    const chart = await drawn(el);
+    const points = pointsOf(chart);
+    const events: string[] = [];
+    for (const type of ['composio-range-select', 'composio-group-select'] as const) {
+      el.addEventListener(type, (e) => events.push(`${type === 'composio-range-select' ? 'range' : 'group'} ${JSON.stringify(e.detail)}`));
+    }
+    const plot = shadow(el, '[part="plot"]');
+    plot.focus();
+    const press = async (key: string, init: KeyboardEventInit = {}) => {
+      plot.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
+      await el.updateComplete;
+    };
+    await press('ArrowRight');
+    await press('ArrowRight');
+    await press('Enter');
+    expect(events).to.deep.equal([`range ${JSON.stringify({ from: points[1].from, to: points[1].to })}`], 'Enter: the day, no group');
+    events.length = 0;
+    const nonEmpty = [0, 1, 2].filter((d) => pointsOf(chart, d)[1].y > 0);
+    expect(nonEmpty.length).to.be.at.least(2);
+    await press('ArrowUp');
+    await press('ArrowUp');
+    const second = chart.data.datasets[nonEmpty[1]].label!;
+    expect(chart.getActiveElements().map((a) => a.datasetIndex)).to.deep.equal([nonEmpty[1]]);
+    expect(el.shadowRoot!.querySelector('[aria-live="polite"].visually-hidden')!.textContent).to.contain(second);
+    await press('Enter', { shiftKey: true });
+    expect(events).to.deep.equal([`group ${JSON.stringify({ groupBy: 'toolkit_slug', key: second })}`]);
+    events.length = 0;
+    await press('ArrowDown');
+    await press('g');
+    expect(events).to.deep.equal([`group ${JSON.stringify({ groupBy: 'toolkit_slug', key: chart.data.datasets[nonEmpty[0]].label })}`]);
+    expect(shadow(el, '#keys').textContent).to.match(/Shift\+Enter or G/);
+  });
+});

@@ -17,6 +17,8 @@ export const loadChartJs = () => (chartModule ??= import('./chart-register.ts'))
 export interface Pick {
   index: number;
   datasetIndex?: number;
+  /** The group only, not the bucket (a keyboard choice of the highlighted segment). */
+  groupOnly?: boolean;
 }
 
 export interface ChartControllerOptions {
@@ -38,6 +40,8 @@ export class ChartController implements ReactiveController {
   hidden = new Set<string>();
   /** The bucket the keyboard is on (-1: none). */
   activeIndex = -1;
+  /** The stacked segment (dataset) the keyboard is on within that bucket, if any. */
+  activeDataset?: number;
 
   private drawnKey?: unknown[];
   private resizeObserver?: ResizeObserver;
@@ -77,6 +81,7 @@ export class ChartController implements ReactiveController {
   /** Forget the keyboard position (new data). */
   reset(): void {
     this.activeIndex = -1;
+    this.activeDataset = undefined;
   }
 
   private async draw(generation: number): Promise<void> {
@@ -168,27 +173,65 @@ export class ChartController implements ReactiveController {
     return undefined;
   }
 
-  /** Arrow keys walk the buckets (with the tooltip), Enter picks one. */
+  /**
+   * The plot's keys. Series: Left/Right/Home/End move between buckets, Up/Down between the stacked
+   * segments of that bucket, Enter or Space picks the bucket, Shift+Enter or G the highlighted
+   * segment's group, Escape clears. Breakdown: any arrow moves between bars, Enter picks one.
+   */
   handleKey(event: KeyboardEvent): void {
     const chart = this.chart;
     const rows = chart ? ((chart.data.datasets[0]?.data.length as number) ?? 0) : 0;
     if (!chart || !rows) return;
-    const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -rows, End: rows };
-    if (event.key in moves) {
-      event.preventDefault();
-      this.activeIndex = Math.min(rows - 1, Math.max(0, this.activeIndex < 0 ? 0 : this.activeIndex + moves[event.key]));
+    const breakdown = chart.options.indexAxis === 'y';
+    const dayMoves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, Home: -rows, End: rows, ...(breakdown ? { ArrowDown: 1, ArrowUp: -1 } : {}) };
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    let handled = true;
+    if (key in dayMoves) {
+      this.activeIndex = Math.min(rows - 1, Math.max(0, this.activeIndex < 0 ? 0 : this.activeIndex + dayMoves[key]));
+      if (this.activeDataset !== undefined && !this.segments(this.activeIndex).includes(this.activeDataset)) this.activeDataset = undefined;
       this.highlight();
-    } else if ((event.key === 'Enter' || event.key === ' ') && this.activeIndex >= 0) {
-      event.preventDefault();
+    } else if (key === 'ArrowUp' || key === 'ArrowDown') {
+      if (this.activeIndex < 0) this.activeIndex = 0;
+      const segments = this.segments(this.activeIndex);
+      const at = this.activeDataset === undefined ? -1 : segments.indexOf(this.activeDataset);
+      const next = at < 0 ? (key === 'ArrowUp' ? 0 : segments.length - 1) : Math.min(segments.length - 1, Math.max(0, at + (key === 'ArrowUp' ? 1 : -1)));
+      this.activeDataset = segments[next];
+      this.highlight();
+    } else if (key === 'Escape' && this.activeIndex >= 0) {
+      this.activeIndex = -1;
+      this.activeDataset = undefined;
+      chart.setActiveElements([]);
+      chart.tooltip?.setActiveElements([], { x: 0, y: 0 });
+      chart.update('none');
+      this.host.requestUpdate();
+    } else if (this.activeIndex < 0) {
+      handled = false;
+    } else if (breakdown && (key === 'Enter' || key === ' ')) {
       this.options.onPick({ index: this.activeIndex, datasetIndex: 0 });
+    } else if ((key === 'Enter' && event.shiftKey) || key === 'g') {
+      if (this.activeDataset !== undefined) this.options.onPick({ index: this.activeIndex, datasetIndex: this.activeDataset, groupOnly: true });
+    } else if (key === 'Enter' || key === ' ') {
+      this.options.onPick({ index: this.activeIndex });
+    } else {
+      handled = false;
     }
+    if (handled) event.preventDefault();
+  }
+
+  /** The visible, non-empty stacked segments of bucket `index`, bottom to top. */
+  private segments(index: number): number[] {
+    const chart = this.chart!;
+    return chart.data.datasets.flatMap((dataset, i) =>
+      dataset.stack === STACK && chart.isDatasetVisible(i) && (dataset.data[index] as unknown as Point | undefined)?.y ? [i] : [],
+    );
   }
 
   private highlight(): void {
     const chart = this.chart!;
-    const active = chart.data.datasets.map((_, datasetIndex) => ({ datasetIndex, index: this.activeIndex }));
-    chart.setActiveElements(active);
-    chart.tooltip?.setActiveElements(active, { x: 0, y: 0 });
+    const visible = chart.data.datasets.flatMap((_, datasetIndex) => (chart.isDatasetVisible(datasetIndex) ? [{ datasetIndex, index: this.activeIndex }] : []));
+    // the highlighted segment stands out; the tooltip lists the whole bucket
+    chart.setActiveElements(this.activeDataset === undefined ? visible : [{ datasetIndex: this.activeDataset, index: this.activeIndex }]);
+    chart.tooltip?.setActiveElements(visible, { x: 0, y: 0 });
     chart.update('none');
     this.host.requestUpdate();
   }

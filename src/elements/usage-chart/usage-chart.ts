@@ -38,6 +38,12 @@ const GROUP_LABELS: Record<string, string> = {
 
 const PREVIOUS_KEY = '\u0000previous';
 
+const KEY_HELP = {
+  series:
+    'Left and Right arrows move between buckets, Home and End to the first and last. Up and Down arrows move between the groups of a bucket. Enter selects the bucket; Shift+Enter or G selects the highlighted group. Escape clears.',
+  breakdown: 'Arrow keys move between bars, Enter selects one.',
+};
+
 /**
  * Usage over time or by dimension, with totals, a data-table view and CSV/PNG export.
  *
@@ -282,7 +288,7 @@ export class ComposioUsageChart extends ComposioElement {
   }
 
   /** A click (or Enter) on a bucket or bar: tell the host which range and group it was. */
-  private select({ index, datasetIndex }: Pick): void {
+  private select({ index, datasetIndex, groupOnly }: Pick): void {
     const model = this.model!;
     const request = this.data!.request;
     if (model.kind === 'breakdown') {
@@ -292,9 +298,21 @@ export class ComposioUsageChart extends ComposioElement {
     }
     const row = model.rows[index];
     if (!row) return;
-    this.emit('composio-range-select', { from: row.from!, to: row.to! });
+    if (!groupOnly) this.emit('composio-range-select', { from: row.from!, to: row.to! });
     const column = datasetIndex === undefined ? undefined : model.columns[datasetIndex];
     if (request.groupBy && column && column.key !== OTHER_KEY) this.emit('composio-group-select', { groupBy: request.groupBy, key: column.key });
+  }
+
+  /** What the keyboard highlights, in words (announced politely). */
+  private activeText(): string {
+    const { activeIndex, activeDataset } = this.plotter;
+    const model = this.model;
+    const row = model?.rows[activeIndex];
+    if (!model || !row) return '';
+    const n = (v: string) => formatNumber(v, this.formatLocale);
+    if (model.kind === 'breakdown') return `${this.rowLabel(row.key)}: ${n(row.total)}`;
+    const segment = activeDataset === undefined ? undefined : model.columns[activeDataset];
+    return `${this.bucketLabel(row.from!)}: ${n(row.total)}${segment ? `; ${segment.label}: ${n(row.values[activeDataset!])}` : ''}`;
   }
 
   // ---- rendering
@@ -358,7 +376,8 @@ export class ComposioUsageChart extends ComposioElement {
         <canvas role="img" aria-label=${this.ariaSummary()}></canvas>
         ${pending ? html`<div class="busy" aria-hidden="true"></div>` : nothing}
       </div>
-      <p id="keys" class="visually-hidden">Arrow keys move between buckets, Enter selects one. The Table button shows the same data as a table.</p>`;
+      <p id="keys" class="visually-hidden">${KEY_HELP[model.kind]} The Table button shows the same data as a table.</p>
+      <p class="visually-hidden" aria-live="polite">${this.activeText()}</p>`;
   }
 
   private renderError() {
