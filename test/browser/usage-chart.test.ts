@@ -117,9 +117,12 @@ describe('<composio-usage-chart> series', () => {
     const previous = chart.data.datasets.find((d) => d.label === 'Previous period')!;
     expect(previous).to.exist;
     const current = pointsOf(chart);
-    const span = current.at(-1)!.to - current[0].from;
-    const expected: UsageSeriesResponse = await post('usage/tool_calls/series', { from: current[0].from - span, to: current[0].from, interval: 'day', time_zone: 'UTC' });
-    expect((previous.data as unknown as P[]).map((p) => p.y)).to.deep.equal(expected.buckets.map((b) => b.event_count));
+    const before = previous.data as unknown as P[];
+    expect(before).to.have.length(current.length);
+    // the same local days, seven earlier; today's partial day against the same hours a week ago
+    before.forEach((p, i) => expect([p.from, p.to]).to.deep.equal([current[i].from - 7 * DAY, current[i].to - 7 * DAY]));
+    const expected: UsageSeriesResponse = await post('usage/tool_calls/series', { from: before[0].from, to: before.at(-1)!.to, interval: 'day', time_zone: 'UTC' });
+    expect(before.map((p) => p.y)).to.deep.equal(expected.buckets.map((b) => b.event_count));
     const rows = await tableRows(el);
     expect(rows[0]).to.have.length(3); // bucket, tool calls, previous period
   });
@@ -427,5 +430,30 @@ describe('<composio-usage-chart> keyboard', () => {
     await press('g');
     expect(events).to.deep.equal([`group ${JSON.stringify({ groupBy: 'toolkit_slug', key: chart.data.datasets[nonEmpty[0]].label })}`]);
     expect(shadow(el, '#keys').textContent).to.match(/Shift\+Enter or G/);
+  });
+});
+
+describe('<composio-usage-chart> compare', () => {
+  it('overlays previous bucket i with the same calendar shape as bucket i, across a DST change', async () => {
+    // Nov 4 00:00 – Nov 10 14:23 in New York: the previous week holds the 25-hour Nov 1
+    const from = Date.UTC(2026, 10, 4, 5);
+    const to = Date.UTC(2026, 10, 10, 19, 23);
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart from=${String(from)} to=${String(to)} interval="day" compare time-zone="America/New_York"></composio-usage-chart>`,
+    );
+    const chart = await drawn(el);
+    const current = pointsOf(chart);
+    const previous = chart.data.datasets.find((d) => d.label === 'Previous period')!.data as unknown as P[];
+    expect(current).to.have.length(7);
+    expect(previous).to.have.length(current.length);
+    const wall = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    const local = (t: number) => wall.format(t);
+    const weekEarlier = (t: number) => wall.format(t).replace(/^11\/(\d+)/, (_, d) => (Number(d) > 7 ? `11/${Number(d) - 7}` : `10/${Number(d) + 24}`));
+    previous.forEach((p, i) => {
+      expect(local(p.from), `bucket ${i} start`).to.equal(weekEarlier(current[i].from));
+      expect(local(p.to), `bucket ${i} end`).to.equal(weekEarlier(current[i].to));
+    });
+    expect((previous.at(-1)!.to - previous.at(-1)!.from) / HOUR).to.be.closeTo(14 + 23 / 60, 1e-9);
+    expect(previous.some((p) => p.to - p.from === 25 * HOUR), 'the 25-hour day is one bucket').to.equal(true);
   });
 });

@@ -137,8 +137,8 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
     datasets.push({
       type: 'line',
       label: input.previousLabel,
-      // previous bucket i drawn over current bucket i
-      data: model.rows.map((r, i) => ({ x: mid(r), y: Number(model.previous![i] ?? 0), from: r.from!, to: r.to! })),
+      // previous bucket i (the same calendar shape, earlier) drawn over current bucket i, with its own edges
+      data: model.rows.map((r, i) => ({ x: mid(r), y: Number(model.previous![i] ?? 0), ...(model.previousSpans?.[i] ?? { from: r.from!, to: r.to! }) })),
       borderColor: theme.compare,
       backgroundColor: theme.compare,
       borderDash: [6, 4],
@@ -179,11 +179,16 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
         ...common.plugins,
         tooltip: {
           callbacks: {
+            // the current bucket's edges (a previous-period point carries its own, earlier ones)
             title: (items: TooltipItem<'bar' | 'line'>[]) => {
-              const p = items[0]?.raw as Point | undefined;
-              return p ? input.formatBucket(p.from, p.to) : '';
+              const row = model.rows[items[0]?.dataIndex ?? -1];
+              return row ? input.formatBucket(row.from!, row.to!) : '';
             },
-            label: (item: TooltipItem<'bar' | 'line'>) => `${item.dataset.label}: ${input.formatNumber((item.raw as Point).y)}`,
+            label: (item: TooltipItem<'bar' | 'line'>) => {
+              const p = item.raw as Point;
+              const when = item.dataset.stack === 'previous' ? ` (${input.formatBucket(p.from, p.to)})` : '';
+              return `${item.dataset.label}${when}: ${input.formatNumber(p.y)}`;
+            },
           },
         },
       },

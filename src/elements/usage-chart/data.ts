@@ -67,7 +67,8 @@ async function loadSeries(client: BffClient, metric: UsageEntityType, body: Usag
 
 export async function loadChartData(client: BffClient, request: ChartRequest, signal: AbortSignal): Promise<ChartData> {
   const window = { from: request.from, to: request.to };
-  const previous = previousWindow(request.from, request.to);
+  // the same calendar shape, moved back (local days for day-aligned windows): bucket i against bucket i
+  const previous = previousWindow(request.from, request.to, request.timeZone);
   const summaries = Promise.all([
     client.post<UsageSummaryResponse>(BFF_PATHS.usageSummary, window, signal),
     client.post<UsageSummaryResponse>(BFF_PATHS.usageSummary, previous, signal),

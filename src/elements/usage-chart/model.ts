@@ -37,6 +37,8 @@ export interface TableModel {
   total: string;
   /** The previous period, bucket by bucket (series with `compare` only). */
   previous?: string[];
+  /** The previous period's bucket edges, one per entry of `previous`. */
+  previousSpans?: { from: number; to: number }[];
 }
 
 export function buildModel(data: ChartData, metricLabel: string, otherLabel: string): TableModel {
@@ -71,6 +73,7 @@ export function buildModel(data: ChartData, metricLabel: string, otherLabel: str
     columnTotals,
     total: sumDecimals(rows.map((r) => r.total)),
     previous: data.previousSeries?.buckets.map((b) => b.total_quantity),
+    previousSpans: data.previousSeries?.buckets.map((b) => ({ from: b.from, to: b.to })),
   };
 }
 
