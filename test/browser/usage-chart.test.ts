@@ -457,3 +457,15 @@ describe('<composio-usage-chart> compare', () => {
     expect(previous.some((p) => p.to - p.from === 25 * HOUR), 'the 25-hour day is one bucket').to.equal(true);
   });
 });
+
+describe('<composio-usage-chart> tooltip', () => {
+  it('shows the bucket’s total under its stacked parts', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" time-zone="UTC" locale="en-US"></composio-usage-chart>`);
+    const chart = await drawn(el);
+    const plot = shadow(el, '[part="plot"]');
+    for (const key of ['ArrowRight', 'ArrowRight']) plot.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    const total = sum(chart.data.datasets.map((_, d) => pointsOf(chart, d)[1].y));
+    expect(chart.tooltip!.footer).to.deep.equal([`Total: ${total.toLocaleString('en-US')}`]);
+    expect(chart.tooltip!.body).to.have.length(chart.data.datasets.length);
+  });
+});

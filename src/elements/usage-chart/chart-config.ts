@@ -30,6 +30,8 @@ export interface ConfigInput {
   formatBucket: (from: number, to: number) => string;
   formatNumber: (value: number) => string;
   previousLabel: string;
+  /** "Total", for the tooltip's footer. */
+  totalLabel: string;
   rowLabel: (key: string) => string;
 }
 
@@ -155,7 +157,8 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
     data: { datasets },
     options: {
       ...common,
-      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      // hover shows the whole bucket; clicks are hit-tested by the element (segment under the pointer)
+      interaction: { mode: 'index', axis: 'x', intersect: false },
       datasets: { bar: { barPercentage: 0.9, categoryPercentage: 0.9 } },
       scales: {
         x: {
@@ -188,6 +191,11 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
               const p = item.raw as Point;
               const when = item.dataset.stack === 'previous' ? ` (${input.formatBucket(p.from, p.to)})` : '';
               return `${item.dataset.label}${when}: ${input.formatNumber(p.y)}`;
+            },
+            // stacked: the bucket's total under its parts
+            footer: (items: TooltipItem<'bar' | 'line'>[]) => {
+              const row = model.rows[items[0]?.dataIndex ?? -1];
+              return stacked && row ? `${input.totalLabel}: ${input.formatNumber(Number(row.total))}` : '';
             },
           },
         },

@@ -258,6 +258,7 @@ export class ComposioUsageChart extends ComposioElement {
       formatBucket: (from) => this.bucketLabel(from),
       formatNumber: (v) => formatNumber(v, this.formatLocale),
       previousLabel: 'Previous period',
+      totalLabel: 'Total',
       rowLabel: (key) => this.rowLabel(key),
     });
     config.plugins = [backgroundPlugin];
