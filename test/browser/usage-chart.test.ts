@@ -469,3 +469,54 @@ describe('<composio-usage-chart> tooltip', () => {
     expect(chart.tooltip!.body).to.have.length(chart.data.datasets.length);
   });
 });
+
+describe('<composio-usage-chart> errors', () => {
+  const failSummaries = () => worker.use(failOnce(/\/api\/composio\/usage\/summary$/, 500, 'Composio is unavailable (HTTP 500)'), failOnce(/\/api\/composio\/usage\/summary$/, 500, 'Composio is unavailable (HTTP 500)'));
+
+  it('marks the data on screen as stale after a failed change, and says which range it is', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="30d" controls time-zone="UTC"></composio-usage-chart>`);
+    const chart = await drawn(el);
+    expect(shadow(el, '[part="shown"]')).to.equal(null);
+    failSummaries();
+    const failed = oneEvent(el, 'composio-error');
+    const picker = shadow(el, '[part="range-picker"]') as HTMLSelectElement;
+    picker.value = '7d';
+    picker.dispatchEvent(new Event('change'));
+    await failed;
+    await el.updateComplete;
+    expect(pointsOf(el.chart!)).to.have.length(30, 'the 30-day data stays');
+    expect(el.chart).to.equal(chart);
+    expect(shadow(el, '[part="shown"]').textContent).to.match(/^Showing Last 30d \(.+\)$/);
+    for (const selector of ['.stats', '.body']) {
+      expect(shadow(el, selector).classList.contains('stale'), selector).to.equal(true);
+      expect(Number(getComputedStyle(shadow(el, selector)).opacity), selector).to.be.below(1);
+    }
+    expect(shadow(el, '[part="error"] .message').textContent).to.contain('Showing the last data that loaded');
+    const loaded = oneEvent(el, 'composio-load');
+    (shadow(el, '[part="retry"]') as HTMLButtonElement).click();
+    await loaded;
+    await el.updateComplete;
+    expect(shadow(el, '[part="shown"]')).to.equal(null);
+    expect(shadow(el, '.body').classList.contains('stale')).to.equal(false);
+    await waitUntil(() => el.chart && pointsOf(el.chart).length === 7, '7 days after Retry');
+  });
+
+  it('shows one plain error with Retry on a failed first load, with no skeletons', async () => {
+    failSummaries();
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d"></composio-usage-chart>`);
+    await waitUntil(() => shadow(el, '[part="error"]'), 'no error shown');
+    expect(el.shadowRoot!.querySelectorAll('.skeleton')).to.have.length(0);
+    expect(el.shadowRoot!.querySelectorAll('[part="error"]')).to.have.length(1);
+    const message = shadow(el, '[part="error"] .message').textContent!;
+    expect(message).to.contain('Usage data is temporarily unavailable');
+    expect(message).to.not.match(/Composio|HTTP|500/);
+    expect(message).to.not.contain('Showing the last data');
+    const details = shadow(el, '[part="error"] details');
+    expect(details.hasAttribute('open')).to.equal(false);
+    expect(details.textContent).to.contain('HTTP 500').and.contain('req_bff_test_failure');
+    (shadow(el, '[part="retry"]') as HTMLButtonElement).click();
+    await drawn(el);
+    await el.updateComplete;
+    expect(shadow(el, '[part="error"]')).to.equal(null);
+  });
+});

@@ -36,6 +36,8 @@ export interface ChartData {
   breakdown?: UsageBreakdownResponse;
   /** True when the series was assembled in the browser (the BFF has no `series` route). */
   fallback: boolean;
+  /** The range preset this data is for (undefined for a custom window); set by the element. */
+  preset?: string;
 }
 
 const FALLBACK_CONCURRENCY = 4;

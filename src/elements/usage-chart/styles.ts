@@ -174,6 +174,17 @@ export const chartStyles = css`
   .error {
     margin-top: 0.75rem;
   }
+  /* the last data that loaded, under an error: visibly not what the controls ask for */
+  .stale {
+    opacity: 0.45;
+    filter: grayscale(1);
+  }
+  .shown {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
   .note {
     margin-top: 0.5rem;
     font-size: 0.8em;

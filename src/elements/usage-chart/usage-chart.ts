@@ -7,7 +7,6 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Chart, ChartConfiguration } from 'chart.js';
-import { BffRequestError } from '../../client/bff-client.ts';
 import { formatBucket, formatNumber, formatTick } from '../../client/format.ts';
 import type { UsageEntityType } from '../../contract/constants.ts';
 import type { SeriesInterval } from '../../contract/protocol.ts';
@@ -16,6 +15,7 @@ import { autoInterval, parseTime, resolveWindow, type RangePreset } from '../../
 /** The presets the chart's Range picker offers. */
 const CHART_RANGES = ['24h', '7d', '30d', '90d'] as const satisfies readonly RangePreset[];
 import { ComposioElement } from '../shared/base.ts';
+import { renderProblem } from '../shared/problem.ts';
 import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import { backgroundPlugin, buildConfig, type ChartType } from './chart-config.ts';
@@ -23,7 +23,7 @@ import { ChartController, type Pick } from './chart-controller.ts';
 import { loadChartData, type ChartData, type ChartView } from './data.ts';
 import { buildModel, modelToCsv, OTHER_KEY, type TableModel } from './model.ts';
 import { chartStyles } from './styles.ts';
-import { renderStat, renderTableView } from './views.ts';
+import { formatSpan, renderStat, renderTableView } from './views.ts';
 
 const METRIC_LABELS: Record<UsageEntityType, string> = { tool_calls: 'Tool calls', sessions: 'Sessions' };
 const INTERVAL_NOUN: Record<SeriesInterval, string> = { hour: 'hour', day: 'day', week: 'week', month: 'month' };
@@ -141,9 +141,9 @@ export class ComposioUsageChart extends ComposioElement {
 
   private readonly task = new Task(this, {
     task: async ([client, metric, view, groupBy, range, from, to, interval, timeZone, top, compare], { signal }) => {
-      const { from: start, to: end } = resolveWindow({ range, from, to }, Date.now(), timeZone, '30d');
+      const { from: start, to: end, custom } = resolveWindow({ range, from, to }, Date.now(), timeZone, '30d');
       const window = { from: start, to: end };
-      return loadChartData(
+      const data = await loadChartData(
         client,
         {
           metric,
@@ -157,6 +157,7 @@ export class ComposioUsageChart extends ComposioElement {
         },
         signal,
       );
+      return { ...data, preset: custom ? undefined : range };
     },
     args: () =>
       [this.client, this.metric, this.view, this.groupBy, this.range, this.from, this.to, this.interval, this.zone, this.top, this.compare, this.reloads] as const,
@@ -381,28 +382,33 @@ export class ComposioUsageChart extends ComposioElement {
       <p class="visually-hidden" aria-live="polite">${this.activeText()}</p>`;
   }
 
-  private renderError() {
-    if (this.task.status !== TaskStatus.ERROR) return nothing;
-    const error = this.task.error as Error;
-    const requestId = error instanceof BffRequestError ? error.requestId : undefined;
-    return html`<div class="error" part="error" role="alert">
-      <span>Could not load usage: ${error?.message ?? 'unknown error'}</span>
-      ${requestId ? html`<span class="meta">Request ID ${requestId}</span>` : nothing}
-      <button type="button" part="retry" @click=${() => this.refresh()}>Retry</button>
-    </div>`;
+  /** After a failure with data on screen: that data is the last that loaded, not what the controls ask for. */
+  private get stale(): boolean {
+    return this.task.status === TaskStatus.ERROR && this.data !== undefined;
+  }
+
+  private renderShown() {
+    if (!this.stale) return nothing;
+    const { request, preset } = this.data!;
+    const span = formatSpan(request.from, request.to, this.zone, this.formatLocale);
+    return html`<p class="shown" part="shown" role="status">Showing ${preset ? `Last ${preset}` : 'custom range'} (${span})</p>`;
   }
 
   protected override render() {
-    return html`
-      <div class="header" part="header">
-        <dl class="stats" aria-live="polite" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}>
+    const failed = this.task.status === TaskStatus.ERROR;
+    // a first load that failed shows one error with Retry: no placeholders waiting for nothing
+    const stats = failed && !this.data ? nothing : html`<dl class="stats ${this.stale ? 'stale' : ''}" aria-live="polite" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}>
           ${(this.metric === 'sessions' ? (['sessions', 'tool_calls'] as const) : (['tool_calls', 'sessions'] as const)).map((m) =>
             renderStat(METRIC_LABELS[m], this.data?.summary.entities[m]?.total_quantity, this.data?.previousSummary.entities[m]?.total_quantity, this.formatLocale),
           )}
-        </dl>
-        <div class="toolbar" part="toolbar">${this.renderControls()}</div>
+        </dl>`;
+    return html`
+      <div class="header" part="header">
+        ${stats}
+        <div class="toolbar" part="toolbar">${this.renderControls()} ${this.renderShown()}</div>
       </div>
-      ${this.renderBody()} ${this.renderError()}
+      <div class="body ${this.stale ? 'stale' : ''}">${this.renderBody()}</div>
+      ${failed ? renderProblem(this.task.error, { subject: 'usage', stale: this.stale, onRetry: () => this.refresh() }) : nothing}
       ${this.data?.fallback ? html`<p class="note" part="note">Computed per ${INTERVAL_NOUN[this.interval_]} in the browser: this server has no series route.</p>` : nothing}
     `;
   }
