@@ -4,6 +4,8 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../../src/elements/usage-chart/define.ts';
 import type { ComposioUsageChart } from '../../src/elements/usage-chart/usage-chart.ts';
+import { renderStat } from '../../src/elements/usage-chart/views.ts';
+import { render } from 'lit';
 import type { UsageSeriesResponse } from '../../src/contract/protocol.ts';
 import { zoneOffsetMs } from '../../src/core/time-zone.ts';
 import { bffPost, failOnce, post, resetWorker, seen, session, startWorker, worker } from './bff-in-page.ts';
@@ -518,5 +520,34 @@ describe('<composio-usage-chart> errors', () => {
     await drawn(el);
     await el.updateComplete;
     expect(shadow(el, '[part="error"]')).to.equal(null);
+  });
+});
+
+describe('<composio-usage-chart> change against the previous period', () => {
+  it('says there is no data for a previous period that predates the data, never a percentage', async () => {
+    // the simulator's history starts 400 days ago: this window has 20 days of it, its previous period none
+    const now = Date.now();
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart from=${String(now - 410 * DAY)} to=${String(now - 380 * DAY)} time-zone="UTC" locale="en-US"></composio-usage-chart>`,
+    );
+    await drawn(el);
+    expect(headerTotal(el)).to.be.greaterThan(0);
+    const change = shadow(el, '[part="change"]').textContent!.trim();
+    expect(change).to.equal('No data for the previous period');
+    expect(change).to.not.contain('%');
+  });
+
+  it('words a change against an all-but-empty previous period instead of +287,827.3 %', async () => {
+    const box = document.createElement('div');
+    render(renderStat('Tool calls', '287828', '1', 'en-US'), box);
+    expect(box.querySelector('[part="change"]')!.textContent).to.equal('Over 100× the previous period');
+    render(renderStat('Tool calls', '12', '0', 'en-US'), box);
+    expect(box.querySelector('[part="change"]')!.textContent).to.equal('No data for the previous period');
+  });
+
+  it('shows an ordinary change as a percentage', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="30d" time-zone="UTC" locale="en-US"></composio-usage-chart>`);
+    await drawn(el);
+    expect(shadow(el, '[part="change"]').textContent!.trim()).to.match(/^[+−-]?[\d.,]+\s?% vs previous period$/);
   });
 });

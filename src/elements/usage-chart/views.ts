@@ -10,16 +10,24 @@ export function formatSpan(from: number, to: number, timeZone: string, locale?: 
   return format.formatRange(from, Math.max(from, to - 1));
 }
 
+/** Above this the previous period was all but empty, and a percentage says nothing (+287,827 %). */
+const MAX_RATIO = 99;
+
 /** One header total, with its change against the previous period (a skeleton until loaded). */
 export function renderStat(label: string, current: string | undefined, previous: string | undefined, locale?: string) {
   let change = html``;
   if (current !== undefined && previous !== undefined) {
     const [c, p] = [Number(current), Number(previous)];
+    // nothing to compare with (the period predates the data): say so, never a percentage of zero
     const ratio = p === 0 ? undefined : (c - p) / p;
     const direction = ratio === undefined || ratio === 0 ? '' : ratio > 0 ? 'up' : 'down';
-    change = html`<span class="change ${direction}" part="change"
-      >${ratio === undefined ? (c === 0 ? 'no change' : 'new') : formatPercent(ratio, locale)} vs previous period</span
-    >`;
+    const words =
+      ratio === undefined
+        ? 'No data for the previous period'
+        : ratio > MAX_RATIO
+          ? `Over ${formatNumber(MAX_RATIO + 1, locale)}× the previous period`
+          : `${formatPercent(ratio, locale)} vs previous period`;
+    change = html`<span class="change ${direction}" part="change">${words}</span>`;
   }
   return html`<div class="stat" part="stat">
     <dt>${label}</dt>
