@@ -5,6 +5,7 @@ import { http, HttpResponse } from 'msw';
 import '../../src/elements/usage-chart/define.ts';
 import type { ComposioUsageChart } from '../../src/elements/usage-chart/usage-chart.ts';
 import { renderStat } from '../../src/elements/usage-chart/views.ts';
+import { layoutHeader } from '../../src/elements/usage-chart/png-export.ts';
 import { render } from 'lit';
 import type { UsageSeriesResponse } from '../../src/contract/protocol.ts';
 import { zoneOffsetMs } from '../../src/core/time-zone.ts';
@@ -549,5 +550,47 @@ describe('<composio-usage-chart> change against the previous period', () => {
     const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="30d" time-zone="UTC" locale="en-US"></composio-usage-chart>`);
     await drawn(el);
     expect(shadow(el, '[part="change"]').textContent!.trim()).to.match(/^[+−-]?[\d.,]+\s?% vs previous period$/);
+  });
+});
+
+describe('<composio-usage-chart> PNG export', () => {
+  it('carries the title, the window and the legend above the plot, on the background', async () => {
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" compare theme="light" time-zone="UTC" locale="en-US"></composio-usage-chart>`,
+    );
+    const chart = await drawn(el);
+    const image = await createImageBitmap((await el.toPng())!);
+    expect(image.width).to.equal(chart.canvas.width);
+    const header = image.height - chart.canvas.height;
+    expect(header, 'room above the plot').to.be.greaterThan(40);
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [image.width, image.height];
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(image, 0, 0);
+    const pixels = ctx.getImageData(0, 0, image.width, header).data;
+    let ink = 0;
+    let background = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (pixels[i] === 255 && pixels[i + 1] === 255 && pixels[i + 2] === 255 && pixels[i + 3] === 255) background++;
+      else ink++;
+    }
+    expect(background, 'opaque theme background').to.be.greaterThan(ink);
+    expect(ink, 'text and swatches drawn in the header').to.be.greaterThan(500);
+    // a legend swatch in the first series colour (#0969da) is in the header
+    let swatch = false;
+    for (let i = 0; i < pixels.length && !swatch; i += 4) swatch = pixels[i] === 9 && pixels[i + 1] === 105 && pixels[i + 2] === 218;
+    expect(swatch, 'series swatch').to.equal(true);
+  });
+
+  it('lays the header out: title, window, and a legend that wraps to the width', () => {
+    const header = { title: 'Tool calls by toolkit', range: 'Dec 1 – 7, 2026', legend: ['gmail', 'slack', 'github', 'Other', 'Previous period'].map((label) => ({ label, color: '#000' })) };
+    const measure = (text: string) => text.length * 7;
+    const wide = layoutHeader(header, 800, measure);
+    const narrow = layoutHeader(header, 160, measure);
+    const texts = wide.items.flatMap((i) => (i.kind === 'text' ? [i.text] : []));
+    expect(texts).to.deep.equal(['Tool calls by toolkit', 'Dec 1 – 7, 2026', 'gmail', 'slack', 'github', 'Other', 'Previous period']);
+    expect(wide.items.filter((i) => i.kind === 'swatch')).to.have.length(5);
+    expect(narrow.height).to.be.greaterThan(wide.height);
+    for (const item of narrow.items) if (item.kind === 'swatch') expect(item.x + item.size).to.be.at.most(160);
   });
 });

@@ -22,6 +22,7 @@ import { backgroundPlugin, buildConfig, type ChartType } from './chart-config.ts
 import { ChartController, type Pick } from './chart-controller.ts';
 import { loadChartData, type ChartData, type ChartView } from './data.ts';
 import { buildModel, modelToCsv, OTHER_KEY, type TableModel } from './model.ts';
+import { composePng } from './png-export.ts';
 import { chartStyles } from './styles.ts';
 import { formatSpan, renderStat, renderTableView } from './views.ts';
 
@@ -197,10 +198,17 @@ export class ComposioUsageChart extends ComposioElement {
     });
   }
 
-  /** The chart as a PNG blob (with the theme's background). */
+  /** The chart as a PNG blob: title, window and legend above the plot, on the theme's background. */
   async toPng(): Promise<Blob | null> {
-    if (!this.chart) return null;
-    return new Promise((resolve) => this.chart!.canvas.toBlob(resolve, 'image/png'));
+    const chart = this.chart;
+    if (!chart || !this.data) return null;
+    const { request } = this.data;
+    const by = request.groupBy ? ` by ${GROUP_LABELS[request.groupBy] ?? request.groupBy}` : '';
+    const legend = chart.data.datasets.length < 2 ? [] : chart.data.datasets.flatMap((dataset, i) =>
+      chart.isDatasetVisible(i) ? [{ label: dataset.label ?? '', color: String(dataset.borderColor ?? dataset.backgroundColor), dashed: dataset.stack === 'previous' }] : [],
+    );
+    const range = formatSpan(request.from, request.to, this.zone, this.formatLocale);
+    return composePng(chart.canvas, chart.width, { title: `${METRIC_LABELS[request.metric]}${by}`, range, legend }, resolveTheme(this));
   }
 
   private exportCsv() {
