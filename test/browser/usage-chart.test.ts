@@ -594,3 +594,39 @@ describe('<composio-usage-chart> PNG export', () => {
     for (const item of narrow.items) if (item.kind === 'swatch') expect(item.x + item.size).to.be.at.most(160);
   });
 });
+
+describe('<composio-usage-chart> bad values from the host', () => {
+  it('falls back to defaults with one warning each, never throws, and still draws', async () => {
+    const warnings: string[] = [];
+    const errors: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onError);
+    try {
+      const el = await fixture<ComposioUsageChart>(
+        html`<composio-usage-chart range="forever" interval="fortnight" type="pie" metric="bananas" view="sideways" top="lots" group-by="planet" controls time-zone="UTC"></composio-usage-chart>`,
+      );
+      const chart = await drawn(el);
+      expect(pointsOf(chart), 'the default 30 days, per day').to.have.length(30);
+      expect(chart.data.datasets).to.have.length(1, 'not grouped');
+      expect((chart.config as { type?: string }).type).to.equal('bar');
+      expect(headerTotal(el)).to.be.greaterThan(0);
+      for (const name of ['range', 'interval', 'type', 'metric', 'view', 'top', 'group-by']) {
+        expect(warnings.filter((w) => w.startsWith(`<composio-usage-chart>: ${name === 'top' || name === 'group-by' ? name : `unknown ${name}`} `)), name).to.have.length(1);
+      }
+      // a later bad value still never throws
+      el.top = 0;
+      el.setAttribute('type', 'donut');
+      await waitUntil(() => warnings.some((w) => w.includes('top 0')), 'top 0 warned');
+      await el.updateComplete;
+      expect(el.chart).to.exist;
+      expect(errors).to.deep.equal([]);
+    } finally {
+      console.warn = warn;
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onError);
+    }
+  });
+});

@@ -11,10 +11,7 @@ import { formatBucket, formatNumber, formatTick } from '../../client/format.ts';
 import type { UsageEntityType } from '../../contract/constants.ts';
 import type { SeriesInterval } from '../../contract/protocol.ts';
 import { autoInterval, parseTime, resolveWindow, type RangePreset } from '../../core/ranges.ts';
-
-/** The presets the chart's Range picker offers. */
-const CHART_RANGES = ['24h', '7d', '30d', '90d'] as const satisfies readonly RangePreset[];
-import { ComposioElement } from '../shared/base.ts';
+import { ComposioElement, warnOnce } from '../shared/base.ts';
 import { renderProblem } from '../shared/problem.ts';
 import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
@@ -23,27 +20,11 @@ import { ChartController, type Pick } from './chart-controller.ts';
 import { loadChartData, type ChartData, type ChartView } from './data.ts';
 import { buildModel, modelToCsv, OTHER_KEY, type TableModel } from './model.ts';
 import { composePng } from './png-export.ts';
+import { GROUP_LABELS, INTERVAL_NOUN, KEY_HELP, METRIC_LABELS, resolveSettings, type Settings } from './settings.ts';
 import { chartStyles } from './styles.ts';
-import { formatSpan, renderStat, renderTableView } from './views.ts';
-
-const METRIC_LABELS: Record<UsageEntityType, string> = { tool_calls: 'Tool calls', sessions: 'Sessions' };
-const INTERVAL_NOUN: Record<SeriesInterval, string> = { hour: 'hour', day: 'day', week: 'week', month: 'month' };
-const GROUP_LABELS: Record<string, string> = {
-  toolkit_slug: 'toolkit',
-  tool_slug: 'tool',
-  user_id: 'user',
-  session_id: 'session',
-  connected_account_id: 'connected account',
-  project_id: 'project',
-};
+import { formatSpan, renderPickers, renderStat, renderTableView } from './views.ts';
 
 const PREVIOUS_KEY = '\u0000previous';
-
-const KEY_HELP = {
-  series:
-    'Left and Right arrows move between buckets, Home and End to the first and last. Up and Down arrows move between the groups of a bucket. Enter selects the bucket; Shift+Enter or G selects the highlighted group. Escape clears.',
-  breakdown: 'Arrow keys move between bars, Enter selects one.',
-};
 
 /**
  * Usage over time or by dimension, with totals, a data-table view and CSV/PNG export.
@@ -118,6 +99,9 @@ export class ComposioUsageChart extends ComposioElement {
   @state() private reloads = 0;
   @state() private themeVersion = 0;
 
+  /** The settings in use: the properties above, validated (see settings.ts). */
+  private settings: Settings = this.resolve();
+
   @query('canvas') private canvas?: HTMLCanvasElement;
   @query('.plot') private plot?: HTMLElement;
 
@@ -133,7 +117,7 @@ export class ComposioUsageChart extends ComposioElement {
   private readonly plotter = new ChartController(this, {
     canvas: () => this.canvas ?? undefined,
     plot: () => this.plot ?? undefined,
-    key: () => [this.model, this.type, this.themeVersion, this.formatLocale, this.zone],
+    key: () => [this.model, this.settings.type, this.themeVersion, this.formatLocale, this.zone],
     config: () => this.chartConfig(),
     seriesKeys: () => this.legendKeys(),
     onPick: (pick) => this.select(pick),
@@ -141,27 +125,18 @@ export class ComposioUsageChart extends ComposioElement {
   private readonly onSchemeChange = () => this.themeVersion++;
 
   private readonly task = new Task(this, {
-    task: async ([client, metric, view, groupBy, range, from, to, interval, timeZone, top, compare], { signal }) => {
+    task: async ([client, settings, from, to, timeZone, compare], { signal }) => {
+      const { metric, view, groupBy, range, interval, top } = settings;
       const { from: start, to: end, custom } = resolveWindow({ range, from, to }, Date.now(), timeZone, '30d');
       const window = { from: start, to: end };
       const data = await loadChartData(
         client,
-        {
-          metric,
-          view,
-          groupBy: groupBy && groupBy !== 'none' ? groupBy : undefined,
-          ...window,
-          interval: interval === 'auto' ? autoInterval(window.from, window.to) : interval,
-          timeZone,
-          top: Math.min(20, Math.max(1, Math.floor(top) || 5)),
-          compare,
-        },
+        { metric, view, groupBy: groupBy || undefined, ...window, interval: interval === 'auto' ? autoInterval(start, end) : interval, timeZone, top, compare },
         signal,
       );
       return { ...data, preset: custom ? undefined : range };
     },
-    args: () =>
-      [this.client, this.metric, this.view, this.groupBy, this.range, this.from, this.to, this.interval, this.zone, this.top, this.compare, this.reloads] as const,
+    args: () => [this.client, this.settings, this.from, this.to, this.zone, this.compare, this.reloads] as const,
     onComplete: (data) => {
       this.data = data;
       this.model = buildModel(data, METRIC_LABELS[data.request.metric] ?? data.request.metric, 'Other');
@@ -212,12 +187,12 @@ export class ComposioUsageChart extends ComposioElement {
   }
 
   private exportCsv() {
-    download(`${this.metric}-${this.data?.request.view ?? 'usage'}.csv`, this.toCsv());
+    download(`${this.settings.metric}-${this.data?.request.view ?? 'usage'}.csv`, this.toCsv());
   }
 
   private async exportPng() {
     const blob = await this.toPng();
-    if (blob) download(`${this.metric}-usage.png`, blob, 'image/png');
+    if (blob) download(`${this.settings.metric}-usage.png`, blob, 'image/png');
   }
 
   // ---- labels
@@ -253,6 +228,11 @@ export class ComposioUsageChart extends ComposioElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('theme')) this.themeVersion++;
+    if ((['metric', 'view', 'groupBy', 'range', 'interval', 'type', 'top'] as const).some((k) => changed.has(k))) this.settings = this.resolve();
+  }
+
+  private resolve(): Settings {
+    return resolveSettings(this, (message) => warnOnce(this.localName, message));
   }
 
   private chartConfig(): ChartConfiguration | undefined {
@@ -260,7 +240,7 @@ export class ComposioUsageChart extends ComposioElement {
     if (!model) return undefined;
     const config = buildConfig({
       model,
-      type: this.type,
+      type: this.settings.type,
       interval: this.interval_,
       theme: resolveTheme(this),
       formatTick: (t) => formatTick(t, this.interval_, this.zone, this.formatLocale),
@@ -331,30 +311,15 @@ export class ComposioUsageChart extends ComposioElement {
     const custom = parseTime(this.from) !== undefined && parseTime(this.to) !== undefined;
     return html`
       ${this.controls
-        ? html`<label
-              >Range
-              <select
-                part="range-picker"
-                .value=${custom ? 'custom' : this.range}
-                @change=${(e: Event) => {
-                  this.from = this.to = undefined;
-                  this.range = (e.target as HTMLSelectElement).value as RangePreset;
-                }}
-              >
-                ${custom ? html`<option value="custom">Custom</option>` : nothing}
-                ${CHART_RANGES.map((r) => html`<option value=${r} ?selected=${!custom && r === this.range}>Last ${r}</option>`)}
-              </select></label
-            >
-            <label
-              >Interval
-              <select
-                part="interval-picker"
-                .value=${this.interval}
-                @change=${(e: Event) => (this.interval = (e.target as HTMLSelectElement).value as 'auto' | SeriesInterval)}
-              >
-                ${(['auto', 'hour', 'day', 'week', 'month'] as const).map((i) => html`<option value=${i} ?selected=${i === this.interval}>${i === 'auto' ? 'Auto' : i[0].toUpperCase() + i.slice(1)}</option>`)}
-              </select></label
-            >`
+        ? renderPickers({
+            range: custom ? 'custom' : this.settings.range,
+            interval: this.settings.interval,
+            onRange: (range) => {
+              this.from = this.to = undefined;
+              this.range = range as RangePreset;
+            },
+            onInterval: (interval) => (this.interval = interval as 'auto' | SeriesInterval),
+          })
         : nothing}
       <button type="button" part="table-toggle" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
         Table
@@ -406,7 +371,7 @@ export class ComposioUsageChart extends ComposioElement {
     const failed = this.task.status === TaskStatus.ERROR;
     // a first load that failed shows one error with Retry: no placeholders waiting for nothing
     const stats = failed && !this.data ? nothing : html`<dl class="stats ${this.stale ? 'stale' : ''}" aria-live="polite" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}>
-          ${(this.metric === 'sessions' ? (['sessions', 'tool_calls'] as const) : (['tool_calls', 'sessions'] as const)).map((m) =>
+          ${(this.settings.metric === 'sessions' ? (['sessions', 'tool_calls'] as const) : (['tool_calls', 'sessions'] as const)).map((m) =>
             renderStat(METRIC_LABELS[m], this.data?.summary.entities[m]?.total_quantity, this.data?.previousSummary.entities[m]?.total_quantity, this.formatLocale),
           )}
         </dl>`;

@@ -2,6 +2,25 @@
 import { html, nothing } from 'lit';
 import { formatNumber, formatPercent } from '../../client/format.ts';
 import type { ModelRow, TableModel } from './model.ts';
+import { CHART_RANGES, INTERVALS } from './settings.ts';
+
+/** The Range and Interval pickers (`controls`); `range` is 'custom' for a custom window. */
+export function renderPickers(o: { range: string; interval: string; onRange: (range: string) => void; onInterval: (interval: string) => void }) {
+  const value = (e: Event) => (e.target as HTMLSelectElement).value;
+  return html`<label
+      >Range
+      <select part="range-picker" .value=${o.range} @change=${(e: Event) => o.onRange(value(e))}>
+        ${o.range === 'custom' ? html`<option value="custom">Custom</option>` : nothing}
+        ${CHART_RANGES.map((r) => html`<option value=${r} ?selected=${r === o.range}>Last ${r}</option>`)}
+      </select></label
+    >
+    <label
+      >Interval
+      <select part="interval-picker" .value=${o.interval} @change=${(e: Event) => o.onInterval(value(e))}>
+        ${INTERVALS.map((i) => html`<option value=${i} ?selected=${i === o.interval}>${i === 'auto' ? 'Auto' : i[0].toUpperCase() + i.slice(1)}</option>`)}
+      </select></label
+    >`;
+}
 
 /** A window as the reader says it ("Nov 3 – Dec 2, 2026"; with times when it is two days or less); `to` is exclusive. */
 export function formatSpan(from: number, to: number, timeZone: string, locale?: string): string {
