@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { Chart } from 'chart.js';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../../src/elements/usage-chart/define.ts';
 import type { ComposioUsageChart } from '../../src/elements/usage-chart/usage-chart.ts';
@@ -9,7 +9,7 @@ import { layoutHeader } from '../../src/elements/usage-chart/png-export.ts';
 import { render } from 'lit';
 import type { UsageSeriesResponse } from '../../src/contract/protocol.ts';
 import { zoneOffsetMs } from '../../src/core/time-zone.ts';
-import { bffPost, failOnce, post, resetWorker, seen, session, startWorker, worker } from './bff-in-page.ts';
+import { bff, bffPost, failOnce, post, resetWorker, seen, session, startWorker, worker } from './bff-in-page.ts';
 
 before(startWorker);
 afterEach(resetWorker);
@@ -628,5 +628,51 @@ describe('<composio-usage-chart> bad values from the host', () => {
       window.removeEventListener('error', onError);
       window.removeEventListener('unhandledrejection', onError);
     }
+  });
+});
+
+describe('<composio-usage-chart> small screens', () => {
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  /** Everything in the shadow root that reaches past the host's right edge. */
+  const tooWide = (el: ComposioUsageChart) => {
+    const right = el.getBoundingClientRect().right + 0.5;
+    return [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+      .filter((node) => node.getClientRects().length && node.getBoundingClientRect().right > right && !node.closest('.table-wrap'))
+      .map((node) => `${node.localName}.${node.className} ${Math.round(node.getBoundingClientRect().right)}`);
+  };
+
+  it('wraps its header, toolbar and legend at 375 px: nothing wider than the screen', async () => {
+    // group keys are the customer's own ids: often long unbroken strings (e-mail addresses, UUIDs)
+    const long = 'customer_3f6c1a529b7e4d1fa0c26e8b4f2d9a71@accounts.example.com';
+    worker.use(
+      http.post('/api/composio/usage/:entity/series', async ({ request }) => {
+        const body = (await (await bff(request)).json()) as UsageSeriesResponse;
+        if (body.group_keys?.length) body.group_keys[0] = long;
+        return HttpResponse.json(body);
+      }),
+    );
+    await setViewport({ width: 375, height: 800 });
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart range="30d" group-by="toolkit_slug" top="5" compare controls locale="en-US" time-zone="UTC"></composio-usage-chart>`,
+    );
+    const chart = await drawn(el);
+    expect(chart.data.datasets[0].label).to.equal(long);
+    await el.updateComplete;
+    expect(chart.scales.x.ticks.length, 'date labels fit side by side').to.be.at.most(Math.floor(chart.scales.x.width / 64));
+    expect(document.documentElement.clientWidth).to.equal(375);
+    expect(el.getBoundingClientRect().right).to.be.at.most(375);
+    expect(el.scrollWidth, 'host scrolls sideways').to.be.at.most(el.clientWidth);
+    expect(tooWide(el)).to.deep.equal([]);
+    // the error state, with its "Showing …" line and details, fits too
+    worker.use(failOnce(/\/api\/composio\/usage\/summary$/, 500), failOnce(/\/api\/composio\/usage\/summary$/, 500));
+    const failed = oneEvent(el, 'composio-error');
+    el.range = '7d';
+    await failed;
+    await el.updateComplete;
+    (shadow(el, '[part="error"] details') as HTMLDetailsElement).open = true;
+    expect(shadow(el, '[part="shown"]')).to.exist;
+    expect(tooWide(el)).to.deep.equal([]);
+    expect(document.documentElement.scrollWidth).to.be.at.most(375);
   });
 });

@@ -117,6 +117,9 @@ export const themeStyles = css`
     align-items: center;
     flex-wrap: wrap;
   }
+  .error {
+    overflow-wrap: anywhere;
+  }
   .error .meta {
     color: var(--_muted);
     font-size: 0.85em;

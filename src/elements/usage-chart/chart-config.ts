@@ -35,9 +35,9 @@ export interface ConfigInput {
   rowLabel: (key: string) => string;
 }
 
-/** At most ~8 labelled ticks, under the bucket midpoints where bars and points are drawn. */
-function tickValues(model: TableModel): number[] {
-  const step = Math.max(1, Math.ceil(model.rows.length / 8));
+/** At most `max` labelled ticks, under the bucket midpoints where bars and points are drawn. */
+function tickValues(model: TableModel, max: number): number[] {
+  const step = Math.max(1, Math.ceil(model.rows.length / max));
   return model.rows.filter((_, i) => i % step === 0).map(mid);
 }
 
@@ -171,7 +171,8 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
           ...scaleColours,
           grid: { display: false },
           afterBuildTicks: (axis) => {
-            axis.ticks = tickValues(model).map((value) => ({ value }));
+            // ~8 labels, fewer on a narrow screen (one per 64 px) so they never overlap
+            axis.ticks = tickValues(model, Math.max(2, Math.min(8, Math.floor(axis.width / 64) || 8))).map((value) => ({ value }));
           },
           // a tick sits at a bucket's midpoint; label it with the bucket it stands for
           ticks: { ...scaleColours.ticks, autoSkip: false, maxRotation: 0, callback: (value) => input.formatTick(bucketAt(model, Number(value))) },

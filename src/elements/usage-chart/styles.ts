@@ -71,7 +71,19 @@ export const chartStyles = css`
     margin: 0 0 0.5rem;
     padding: 0;
   }
+  /* narrow screens: every row wraps, and a long unbroken key (a UUID, an e-mail) breaks anywhere */
+  .header > *,
+  .legend li {
+    min-width: 0;
+    max-width: 100%;
+  }
+  .toolbar select {
+    max-width: 100%;
+  }
   .legend button {
+    max-width: 100%;
+    text-align: start;
+    overflow-wrap: anywhere;
     display: inline-flex;
     align-items: center;
     gap: 0.35rem;
@@ -84,6 +96,7 @@ export const chartStyles = css`
     text-decoration: line-through;
   }
   .swatch {
+    flex: none;
     width: 0.75rem;
     height: 0.75rem;
     border-radius: 2px;
