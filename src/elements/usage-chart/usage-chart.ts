@@ -30,10 +30,15 @@ const PREVIOUS_KEY = '\u0000previous';
  * Usage over time or by dimension, with totals, a data-table view and CSV/PNG export.
  *
  * @tagname composio-usage-chart
- * @fires {CustomEvent<RangeSelectDetail>} composio-range-select - A bucket was clicked (or chosen with the keyboard): `{ from, to }`.
- * @fires {CustomEvent<GroupSelectDetail>} composio-group-select - A group (stacked segment or breakdown bar) was clicked: `{ groupBy, key }`.
+ * Invalid `metric`, `view`, `group-by`, `range`, `interval`, `type` or `top` values fall back to
+ * their defaults with one console warning. Keyboard on the plot: Left/Right/Home/End move between
+ * buckets, Up/Down between the stacked groups of a bucket, Enter/Space select the bucket,
+ * Shift+Enter or G the highlighted group, Escape clears.
+ *
+ * @fires {CustomEvent<RangeSelectDetail>} composio-range-select - A bucket was clicked (or chosen with Enter): `{ from, to }`.
+ * @fires {CustomEvent<GroupSelectDetail>} composio-group-select - The stacked segment or breakdown bar under a click (none above a stack), or the group chosen with Shift+Enter/G: `{ groupBy, key }`.
  * @fires {CustomEvent<LoadDetail>} composio-load - Data loaded: `{ kind: 'usage-series' | 'usage-breakdown', count }`.
- * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen with a Retry button.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, dimmed and marked as such, with a Retry button.
  * @cssprop --composio-font-family - Font stack.
  * @cssprop --composio-text - Text colour.
  * @cssprop --composio-text-muted - Secondary text colour.
@@ -61,11 +66,12 @@ const PREVIOUS_KEY = '\u0000previous';
  * @csspart export-csv - CSV export button.
  * @csspart export-png - PNG export button.
  * @csspart legend - Series toggles (grouped or compared series).
- * @csspart plot - The chart area (focusable; arrow keys and Enter).
+ * @csspart plot - The chart area (focusable; arrow keys, Enter, Shift+Enter/G).
  * @csspart table - The data table view.
  * @csspart skeleton - Placeholder while the first data loads.
  * @csspart empty - "No tool calls in this period".
- * @csspart error - Error message with request id and Retry.
+ * @csspart error - Error message in plain words, Retry, and the technical details (status, request id) folded away.
+ * @csspart shown - After an error: which range the dimmed data on screen is for ("Showing Last 30d (…)").
  * @csspart retry - The Retry button.
  * @csspart note - Note shown when the series was computed in the browser.
  */
@@ -90,7 +96,7 @@ export class ComposioUsageChart extends ComposioElement {
   @property() type: ChartType = 'bar';
   /** Groups shown before the rest is summed as "Other" (1–20). */
   @property({ type: Number }) top = 5;
-  /** Overlay the previous period of the same length. */
+  /** Overlay the previous period: the same local days (hours for 24h) just before, bucket for bucket. */
   @property({ type: Boolean }) compare = false;
   /** Show range and interval pickers. */
   @property({ type: Boolean }) controls = false;
