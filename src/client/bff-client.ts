@@ -56,9 +56,15 @@ function delay(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+interface InFlight {
+  promise: Promise<unknown>;
+  users: number;
+  controller: AbortController;
+}
+
 export class BffClient {
   private readonly cache = new Map<string, { at: number; value: unknown }>();
-  private readonly inFlight = new Map<string, { promise: Promise<unknown>; users: number; controller: AbortController }>();
+  private readonly inFlight = new Map<string, InFlight>();
   private token?: Promise<string>;
 
   constructor(private readonly options: BffClientOptions) {}
@@ -94,11 +100,13 @@ export class BffClient {
         while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
         return value;
       });
+      const created = { promise, users: 0, controller };
+      // only this entry: by the time it settles, a newer request under the same key may be in flight
       promise.then(
-        () => this.inFlight.delete(key),
-        () => this.inFlight.delete(key),
+        () => this.forget(key, created),
+        () => this.forget(key, created),
       );
-      shared = { promise, users: 0, controller };
+      shared = created;
       this.inFlight.set(key, shared);
     }
     const entry = shared;
@@ -111,7 +119,12 @@ export class BffClient {
       };
       const onAbort = () => {
         leave();
-        if (entry.users === 0) entry.controller.abort(signal.reason);
+        if (entry.users === 0) {
+          // out of the map before the abort settles, so an identical request made right now
+          // (a double-clicked Retry) starts its own fetch instead of joining this aborted one
+          this.forget(key, entry);
+          entry.controller.abort(signal.reason);
+        }
         reject(signal.reason);
       };
       if (signal.aborted) return onAbort();
@@ -121,6 +134,10 @@ export class BffClient {
         (error) => (leave(), reject(error)),
       );
     });
+  }
+
+  private forget(key: string, entry: InFlight): void {
+    if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
   }
 
   private async authorization(refresh = false): Promise<Record<string, string>> {

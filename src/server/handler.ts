@@ -10,6 +10,7 @@ import { etag } from 'hono/etag';
 import { COMPOSIO_BASE_URL } from '../contract/constants.ts';
 import { DEFAULT_ENDPOINT } from '../contract/protocol.ts';
 import type { LogEntry } from '../contract/upstream.ts';
+import { DEFAULT_BUDGET, memoryBudget, type BudgetSettings, type UpstreamBudget } from './budget.ts';
 import { CursorSigner } from './cursor.ts';
 import { BffError, errorResponse } from './errors.ts';
 import { listLogs, logDetail, type LogsContext } from './logs.ts';
@@ -57,10 +58,19 @@ export interface ComposioHandlerOptions {
     maxScopeUsers?: number;
     /** Upstream calls in flight for one series or one multi-user log page (default 6). */
     concurrency?: number;
-    /** Most buckets in one series (default 744: a month of hours). */
+    /**
+     * Most buckets in one series (default 400): the cost cap of one request, since each bucket is one
+     * upstream call. Keep it below the per-scope budget, or such a request can never complete.
+     */
     maxBuckets?: number;
   };
   upstream?: Partial<Pick<UpstreamSettings, 'timeoutMs' | 'retries' | 'maxRetryAfterMs' | 'backoffMs'>>;
+  /**
+   * Upstream calls a minute: for the organisation (default 1,500, 75 % of Composio's Hobby limit)
+   * and for one scope (default 600). Cache hits spend nothing; a spent budget is a 429 with
+   * Retry-After. Or pass your own `UpstreamBudget` (e.g. one shared by several instances).
+   */
+  budget?: Partial<BudgetSettings> | UpstreamBudget;
   /** Clock (default `Date.now`). */
   now?: () => number;
   /** Called with unexpected errors (default `console.error`); the browser only sees a 500 envelope. */
@@ -88,6 +98,8 @@ async function jsonBody(c: Context<Env>): Promise<unknown> {
   }
 }
 
+const isBudget = (value: ComposioHandlerOptions['budget']): value is UpstreamBudget => typeof (value as UpstreamBudget | undefined)?.spend === 'function';
+
 export function createComposioHandler(options: ComposioHandlerOptions): ComposioHandler {
   if (!options.apiKey && !options.orgApiKey) throw new Error('createComposioHandler: pass apiKey (project key) or orgApiKey + projectIds');
   if (options.orgApiKey && !options.projectIds?.length) throw new Error('createComposioHandler: orgApiKey needs projectIds');
@@ -95,7 +107,7 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
 
   const now = options.now ?? Date.now;
   const basePath = (options.basePath ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
-  const limits = { maxBodyBytes: 64 * 1024, maxScopeUsers: DEFAULT_MAX_SCOPE_USERS, concurrency: 6, maxBuckets: 744, ...options.limits };
+  const limits = { maxBodyBytes: 64 * 1024, maxScopeUsers: DEFAULT_MAX_SCOPE_USERS, concurrency: 6, maxBuckets: 400, ...options.limits };
   const cache = options.cache ?? {};
   const secret = options.cursorSecret ?? crypto.getRandomValues(new Uint8Array(32));
   const secretBytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
@@ -114,6 +126,7 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
       ...options.upstream,
     },
     { maxEntries: cache.maxEntries ?? 5_000, maxBytes: cache.maxBytes ?? 50 * 1024 * 1024, now },
+    isBudget(options.budget) ? options.budget : memoryBudget({ ...DEFAULT_BUDGET, ...options.budget }),
   );
   const usageCtx: UsageContext = {
     upstream,
