@@ -25,7 +25,10 @@ export function resolveRange(range: RangePreset, now: number, timeZone: string):
   const days = Number(range.slice(0, -1));
   const today = localTime(now, timeZone);
   const start = new Date(Date.UTC(today.year, today.month - 1, today.day - (days - 1)));
-  const from = zonedWallTimeToEpoch({ year: start.getUTCFullYear(), month: start.getUTCMonth() + 1, day: start.getUTCDate(), hour: 0, minute: 0 }, timeZone);
+  const from = zonedWallTimeToEpoch(
+    { year: start.getUTCFullYear(), month: start.getUTCMonth() + 1, day: start.getUTCDate(), hour: 0, minute: 0 },
+    timeZone,
+  );
   return { from, to: now };
 }
 
@@ -86,5 +89,10 @@ export function shiftLocalDays(epochMs: number, days: number, timeZone: string):
   // seconds and milliseconds past the local minute (today's zone offsets are whole minutes)
   const within = t.second * 1000 + (((epochMs % 1000) + 1000) % 1000);
   const date = new Date(Date.UTC(t.year, t.month - 1, t.day + days));
-  return zonedWallTimeToEpoch({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: t.hour, minute: t.minute }, timeZone) + within;
+  return (
+    zonedWallTimeToEpoch(
+      { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: t.hour, minute: t.minute },
+      timeZone,
+    ) + within
+  );
 }

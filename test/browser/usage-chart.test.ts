@@ -75,12 +75,18 @@ describe('<composio-usage-chart> series', () => {
   });
 
   it('shows a table view with exactly the chart’s data, and exports it as formula-safe CSV', async () => {
-    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" locale="en-US" time-zone="UTC"></composio-usage-chart>`);
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart range="7d" locale="en-US" time-zone="UTC"></composio-usage-chart>`,
+    );
     const chart = await drawn(el);
     const points = pointsOf(chart);
     const rows = await tableRows(el);
     expect(rows.map((r) => Number(r[1].replace(/,/g, '')))).to.deep.equal(points.map((p) => p.y));
-    expect(rows.map((r) => r[0])).to.deep.equal(points.map((p) => new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(p.from)));
+    expect(rows.map((r) => r[0])).to.deep.equal(
+      points.map((p) =>
+        new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(p.from),
+      ),
+    );
     const footer = shadow(el, 'tfoot td').textContent!.replace(/,/g, '');
     expect(Number(footer)).to.equal(headerTotal(el));
     const csv = el.toCsv().trimEnd().split('\r\n');
@@ -90,7 +96,9 @@ describe('<composio-usage-chart> series', () => {
   });
 
   it('stacks grouped series: top N plus Other add up to each bucket, and the legend toggles a series', async () => {
-    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" time-zone="UTC"></composio-usage-chart>`);
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" time-zone="UTC"></composio-usage-chart>`,
+    );
     const chart = await drawn(el);
     expect(chart.data.datasets.map((d) => d.label)).to.have.length(4);
     expect(chart.data.datasets.at(-1)!.label).to.equal('Other');
@@ -124,7 +132,12 @@ describe('<composio-usage-chart> series', () => {
     expect(before).to.have.length(current.length);
     // the same local days, seven earlier; today's partial day against the same hours a week ago
     before.forEach((p, i) => expect([p.from, p.to]).to.deep.equal([current[i].from - 7 * DAY, current[i].to - 7 * DAY]));
-    const expected: UsageSeriesResponse = await post('usage/tool_calls/series', { from: before[0].from, to: before.at(-1)!.to, interval: 'day', time_zone: 'UTC' });
+    const expected: UsageSeriesResponse = await post('usage/tool_calls/series', {
+      from: before[0].from,
+      to: before.at(-1)!.to,
+      interval: 'day',
+      time_zone: 'UTC',
+    });
     expect(before.map((p) => p.y)).to.deep.equal(expected.buckets.map((b) => b.event_count));
     const rows = await tableRows(el);
     expect(rows[0]).to.have.length(3); // bucket, tool calls, previous period
@@ -137,12 +150,21 @@ describe('<composio-usage-chart> series', () => {
     const from = change - 3 * DAY;
     const to = change + 3 * DAY;
     const el = await fixture<ComposioUsageChart>(
-      html`<composio-usage-chart from=${String(from)} to=${String(to)} interval="day" time-zone="America/New_York" locale="en-US"></composio-usage-chart>`,
+      html`<composio-usage-chart
+        from=${String(from)}
+        to=${String(to)}
+        interval="day"
+        time-zone="America/New_York"
+        locale="en-US"
+      ></composio-usage-chart>`,
     );
     const chart = await drawn(el);
     const points = pointsOf(chart);
     const hours = points.slice(1, -1).map((p) => (p.to - p.from) / HOUR);
-    expect(hours.some((h) => h === 23 || h === 25), `day lengths ${hours}`).to.equal(true);
+    expect(
+      hours.some((h) => h === 23 || h === 25),
+      `day lengths ${hours}`,
+    ).to.equal(true);
     const localHour = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23' });
     points.slice(1).forEach((p) => expect(Number(localHour.format(p.from))).to.equal(0));
     const rows = await tableRows(el);
@@ -152,7 +174,11 @@ describe('<composio-usage-chart> series', () => {
   });
 
   it('falls back to one summary per bucket when the BFF has no series route', async () => {
-    worker.use(http.post('/api/composio/usage/:entity/series', () => HttpResponse.json({ error: { message: 'No route', status: 404, code: 10404, slug: 'URLNotFound' } }, { status: 404 })));
+    worker.use(
+      http.post('/api/composio/usage/:entity/series', () =>
+        HttpResponse.json({ error: { message: 'No route', status: 404, code: 10404, slug: 'URLNotFound' } }, { status: 404 }),
+      ),
+    );
     const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" time-zone="Asia/Kolkata"></composio-usage-chart>`);
     const chart = await drawn(el);
     const points = pointsOf(chart);
@@ -160,21 +186,31 @@ describe('<composio-usage-chart> series', () => {
     expect(sum(points.map((p) => p.y))).to.equal(headerTotal(el));
     expect(shadow(el, '[part="note"]').textContent).to.contain('no series route');
     expect(seen.filter((r) => r === 'POST usage/summary').length).to.be.at.least(7 + 2);
-    const direct: UsageSeriesResponse = await bffPost('usage/tool_calls/series', { from: points[0].from, to: points.at(-1)!.to, interval: 'day', time_zone: 'Asia/Kolkata' });
+    const direct: UsageSeriesResponse = await bffPost('usage/tool_calls/series', {
+      from: points[0].from,
+      to: points.at(-1)!.to,
+      interval: 'day',
+      time_zone: 'Asia/Kolkata',
+    });
     expect(points.map((p) => p.y)).to.deep.equal(direct.buckets.map((b) => b.event_count));
   });
 });
 
 describe('<composio-usage-chart> breakdown', () => {
   it('draws horizontal bars of the top groups plus Other, and emits composio-group-select on click', async () => {
-    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart view="breakdown" group-by="toolkit_slug" top="3"></composio-usage-chart>`);
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart view="breakdown" group-by="toolkit_slug" top="3"></composio-usage-chart>`,
+    );
     const chart = await drawn(el);
     expect(chart.options.indexAxis).to.equal('y');
     const bars = chart.data.datasets[0].data as unknown as { x: number; y: number }[];
     expect(bars).to.have.length(4);
     const labels = [...el.shadowRoot!.querySelectorAll('tbody th')].map((th) => th.textContent!.trim());
     const top = bars.slice(0, 3).map((b) => b.x);
-    expect(top).to.deep.equal([...top].sort((a, b) => b - a), 'largest first');
+    expect(top).to.deep.equal(
+      [...top].sort((a, b) => b - a),
+      'largest first',
+    );
     expect(sum(bars.map((b) => b.x))).to.equal(headerTotal(el));
     const rows = await tableRows(el);
     expect(rows.at(-1)![0]).to.equal('Other');
@@ -216,7 +252,9 @@ describe('<composio-usage-chart> interaction, theme and states', () => {
   });
 
   it('follows its container’s size', async () => {
-    const box = await fixture<HTMLDivElement>(html`<div style="width: 600px"><composio-usage-chart range="7d"></composio-usage-chart></div>`);
+    const box = await fixture<HTMLDivElement>(
+      html`<div style="width: 600px"><composio-usage-chart range="7d"></composio-usage-chart></div>`,
+    );
     const el = box.querySelector('composio-usage-chart') as ComposioUsageChart;
     const chart = await drawn(el);
     const before = chart.width;
@@ -265,7 +303,9 @@ describe('<composio-usage-chart> interaction, theme and states', () => {
   });
 
   it('has no axe violations, in the chart and the table view', async () => {
-    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" controls group-by="toolkit_slug"></composio-usage-chart>`);
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart range="7d" controls group-by="toolkit_slug"></composio-usage-chart>`,
+    );
     await drawn(el);
     await expect(el).to.be.accessible();
     await tableRows(el);
@@ -308,7 +348,9 @@ describe('<composio-usage-chart> lifecycle, colour scheme and hostile data', () 
 
   it('exports hostile group keys as inert CSV text', async () => {
     session.userIds = ['tyrell"><img src=x onerror=alert(1)>'];
-    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart view="breakdown" group-by="tool_slug" top="20"></composio-usage-chart>`);
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart view="breakdown" group-by="tool_slug" top="20"></composio-usage-chart>`,
+    );
     await drawn(el);
     const lines = el.toCsv().split('\r\n');
     const formula = lines.find((l) => l.includes('HYPERLINK'))!;
@@ -342,7 +384,9 @@ describe('<composio-usage-chart> drawing', () => {
     const { Chart } = await import('../../src/elements/usage-chart/chart-register.ts');
     const draws = new Map<unknown, number>();
     Chart.register({ id: 'test-draw-count', afterDraw: (chart: Chart) => void draws.set(chart, (draws.get(chart) ?? 0) + 1) });
-    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" time-zone="UTC"></composio-usage-chart>`);
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" time-zone="UTC"></composio-usage-chart>`,
+    );
     const first = await drawn(el);
     expect(draws.get(first)).to.equal(1);
     (shadow(el, '[part="legend"] button') as HTMLButtonElement).click();
@@ -379,7 +423,9 @@ describe('<composio-usage-chart> picking a segment', () => {
       const groups = chart.data.datasets.filter((d) => d.stack === 'usage');
       expect(groups.length).to.equal(4);
       // the quietest full day: room above its stack for a click on nothing
-      const totals = pointsOf(chart).slice(0, -1).map((_, i) => sum(groups.map((_, d) => pointsOf(chart, d)[i].y)));
+      const totals = pointsOf(chart)
+        .slice(0, -1)
+        .map((_, i) => sum(groups.map((_, d) => pointsOf(chart, d)[i].y)));
       const day = totals.indexOf(Math.min(...totals));
       // every non-empty segment of the day, bottom to top: each reports its own key
       for (let d = 0; d < 3; d++) {
@@ -401,7 +447,9 @@ describe('<composio-usage-chart> picking a segment', () => {
 
 describe('<composio-usage-chart> keyboard', () => {
   it('Enter selects the day only; Up/Down move between groups and Shift+Enter or G selects one', async () => {
-    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" time-zone="UTC" locale="en-US"></composio-usage-chart>`);
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" time-zone="UTC" locale="en-US"></composio-usage-chart>`,
+    );
     const chart = await drawn(el);
     const points = pointsOf(chart);
     const events: string[] = [];
@@ -442,28 +490,47 @@ describe('<composio-usage-chart> compare', () => {
     const from = Date.UTC(2026, 10, 4, 5);
     const to = Date.UTC(2026, 10, 10, 19, 23);
     const el = await fixture<ComposioUsageChart>(
-      html`<composio-usage-chart from=${String(from)} to=${String(to)} interval="day" compare time-zone="America/New_York"></composio-usage-chart>`,
+      html`<composio-usage-chart
+        from=${String(from)}
+        to=${String(to)}
+        interval="day"
+        compare
+        time-zone="America/New_York"
+      ></composio-usage-chart>`,
     );
     const chart = await drawn(el);
     const current = pointsOf(chart);
     const previous = chart.data.datasets.find((d) => d.label === 'Previous period')!.data as unknown as P[];
     expect(current).to.have.length(7);
     expect(previous).to.have.length(current.length);
-    const wall = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    const wall = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/New_York',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
     const local = (t: number) => wall.format(t);
-    const weekEarlier = (t: number) => wall.format(t).replace(/^11\/(\d+)/, (_, d) => (Number(d) > 7 ? `11/${Number(d) - 7}` : `10/${Number(d) + 24}`));
+    const weekEarlier = (t: number) =>
+      wall.format(t).replace(/^11\/(\d+)/, (_, d) => (Number(d) > 7 ? `11/${Number(d) - 7}` : `10/${Number(d) + 24}`));
     previous.forEach((p, i) => {
       expect(local(p.from), `bucket ${i} start`).to.equal(weekEarlier(current[i].from));
       expect(local(p.to), `bucket ${i} end`).to.equal(weekEarlier(current[i].to));
     });
     expect((previous.at(-1)!.to - previous.at(-1)!.from) / HOUR).to.be.closeTo(14 + 23 / 60, 1e-9);
-    expect(previous.some((p) => p.to - p.from === 25 * HOUR), 'the 25-hour day is one bucket').to.equal(true);
+    expect(
+      previous.some((p) => p.to - p.from === 25 * HOUR),
+      'the 25-hour day is one bucket',
+    ).to.equal(true);
   });
 });
 
 describe('<composio-usage-chart> tooltip', () => {
   it('shows the bucket’s total under its stacked parts', async () => {
-    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" time-zone="UTC" locale="en-US"></composio-usage-chart>`);
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" time-zone="UTC" locale="en-US"></composio-usage-chart>`,
+    );
     const chart = await drawn(el);
     const plot = shadow(el, '[part="plot"]');
     for (const key of ['ArrowRight', 'ArrowRight']) plot.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
@@ -474,7 +541,11 @@ describe('<composio-usage-chart> tooltip', () => {
 });
 
 describe('<composio-usage-chart> errors', () => {
-  const failSummaries = () => worker.use(failOnce(/\/api\/composio\/usage\/summary$/, 500, 'Composio is unavailable (HTTP 500)'), failOnce(/\/api\/composio\/usage\/summary$/, 500, 'Composio is unavailable (HTTP 500)'));
+  const failSummaries = () =>
+    worker.use(
+      failOnce(/\/api\/composio\/usage\/summary$/, 500, 'Composio is unavailable (HTTP 500)'),
+      failOnce(/\/api\/composio\/usage\/summary$/, 500, 'Composio is unavailable (HTTP 500)'),
+    );
 
   it('marks the data on screen as stale after a failed change, and says which range it is', async () => {
     const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="30d" controls time-zone="UTC"></composio-usage-chart>`);
@@ -529,7 +600,12 @@ describe('<composio-usage-chart> change against the previous period', () => {
     // the simulator's history starts 400 days ago: this window has 20 days of it, its previous period none
     const now = Date.now();
     const el = await fixture<ComposioUsageChart>(
-      html`<composio-usage-chart from=${String(now - 410 * DAY)} to=${String(now - 380 * DAY)} time-zone="UTC" locale="en-US"></composio-usage-chart>`,
+      html`<composio-usage-chart
+        from=${String(now - 410 * DAY)}
+        to=${String(now - 380 * DAY)}
+        time-zone="UTC"
+        locale="en-US"
+      ></composio-usage-chart>`,
     );
     await drawn(el);
     expect(headerTotal(el)).to.be.greaterThan(0);
@@ -547,7 +623,9 @@ describe('<composio-usage-chart> change against the previous period', () => {
   });
 
   it('shows an ordinary change as a percentage', async () => {
-    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="30d" time-zone="UTC" locale="en-US"></composio-usage-chart>`);
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart range="30d" time-zone="UTC" locale="en-US"></composio-usage-chart>`,
+    );
     await drawn(el);
     expect(shadow(el, '[part="change"]').textContent!.trim()).to.match(/^[+−-]?[\d.,]+\s?% vs previous period$/);
   });
@@ -556,7 +634,15 @@ describe('<composio-usage-chart> change against the previous period', () => {
 describe('<composio-usage-chart> PNG export', () => {
   it('carries the title, the window and the legend above the plot, on the background', async () => {
     const el = await fixture<ComposioUsageChart>(
-      html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" compare theme="light" time-zone="UTC" locale="en-US"></composio-usage-chart>`,
+      html`<composio-usage-chart
+        range="7d"
+        group-by="toolkit_slug"
+        top="3"
+        compare
+        theme="light"
+        time-zone="UTC"
+        locale="en-US"
+      ></composio-usage-chart>`,
     );
     const chart = await drawn(el);
     const image = await createImageBitmap((await el.toPng())!);
@@ -583,7 +669,11 @@ describe('<composio-usage-chart> PNG export', () => {
   });
 
   it('lays the header out: title, window, and a legend that wraps to the width', () => {
-    const header = { title: 'Tool calls by toolkit', range: 'Dec 1 – 7, 2026', legend: ['gmail', 'slack', 'github', 'Other', 'Previous period'].map((label) => ({ label, color: '#000' })) };
+    const header = {
+      title: 'Tool calls by toolkit',
+      range: 'Dec 1 – 7, 2026',
+      legend: ['gmail', 'slack', 'github', 'Other', 'Previous period'].map((label) => ({ label, color: '#000' })),
+    };
     const measure = (text: string) => text.length * 7;
     const wide = layoutHeader(header, 800, measure);
     const narrow = layoutHeader(header, 160, measure);
@@ -606,7 +696,17 @@ describe('<composio-usage-chart> bad values from the host', () => {
     window.addEventListener('unhandledrejection', onError);
     try {
       const el = await fixture<ComposioUsageChart>(
-        html`<composio-usage-chart range="forever" interval="fortnight" type="pie" metric="bananas" view="sideways" top="lots" group-by="planet" controls time-zone="UTC"></composio-usage-chart>`,
+        html`<composio-usage-chart
+          range="forever"
+          interval="fortnight"
+          type="pie"
+          metric="bananas"
+          view="sideways"
+          top="lots"
+          group-by="planet"
+          controls
+          time-zone="UTC"
+        ></composio-usage-chart>`,
       );
       const chart = await drawn(el);
       expect(pointsOf(chart), 'the default 30 days, per day').to.have.length(30);
@@ -614,7 +714,12 @@ describe('<composio-usage-chart> bad values from the host', () => {
       expect((chart.config as { type?: string }).type).to.equal('bar');
       expect(headerTotal(el)).to.be.greaterThan(0);
       for (const name of ['range', 'interval', 'type', 'metric', 'view', 'top', 'group-by']) {
-        expect(warnings.filter((w) => w.startsWith(`<composio-usage-chart>: ${name === 'top' || name === 'group-by' ? name : `unknown ${name}`} `)), name).to.have.length(1);
+        expect(
+          warnings.filter((w) =>
+            w.startsWith(`<composio-usage-chart>: ${name === 'top' || name === 'group-by' ? name : `unknown ${name}`} `),
+          ),
+          name,
+        ).to.have.length(1);
       }
       // a later bad value still never throws
       el.top = 0;
@@ -654,7 +759,15 @@ describe('<composio-usage-chart> small screens', () => {
     );
     await setViewport({ width: 375, height: 800 });
     const el = await fixture<ComposioUsageChart>(
-      html`<composio-usage-chart range="30d" group-by="toolkit_slug" top="5" compare controls locale="en-US" time-zone="UTC"></composio-usage-chart>`,
+      html`<composio-usage-chart
+        range="30d"
+        group-by="toolkit_slug"
+        top="5"
+        compare
+        controls
+        locale="en-US"
+        time-zone="UTC"
+      ></composio-usage-chart>`,
     );
     const chart = await drawn(el);
     expect(chart.data.datasets[0].label).to.equal(long);

@@ -94,7 +94,12 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
         ...common,
         indexAxis: 'y',
         scales: {
-          x: { type: 'linear', ...scaleColours, beginAtZero: true, ticks: { ...scaleColours.ticks, callback: (v) => input.formatNumber(Number(v)) } },
+          x: {
+            type: 'linear',
+            ...scaleColours,
+            beginAtZero: true,
+            ticks: { ...scaleColours.ticks, callback: (v) => input.formatNumber(Number(v)) },
+          },
           y: {
             type: 'linear',
             reverse: true,
@@ -124,23 +129,30 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
 
   const stacked = model.columns.length > 1;
   const chartType = input.type === 'bar' ? 'bar' : 'line';
-  const datasets: ChartDataset[] = model.columns.map((column, c) => ({
-    label: column.label,
-    data: model.rows.map((r) => ({ x: mid(r), y: Number(r.values[c]), from: r.from!, to: r.to! })),
-    backgroundColor: colour(c, column.key),
-    borderColor: colour(c, column.key),
-    borderWidth: chartType === 'line' ? 2 : 0,
-    pointRadius: chartType === 'line' && model.rows.length <= 48 ? 2 : 0,
-    fill: input.type === 'area' ? (stacked && c > 0 ? '-1' : 'origin') : false,
-    stack: STACK,
-    order: 1,
-  }) as ChartDataset);
+  const datasets: ChartDataset[] = model.columns.map(
+    (column, c) =>
+      ({
+        label: column.label,
+        data: model.rows.map((r) => ({ x: mid(r), y: Number(r.values[c]), from: r.from!, to: r.to! })),
+        backgroundColor: colour(c, column.key),
+        borderColor: colour(c, column.key),
+        borderWidth: chartType === 'line' ? 2 : 0,
+        pointRadius: chartType === 'line' && model.rows.length <= 48 ? 2 : 0,
+        fill: input.type === 'area' ? (stacked && c > 0 ? '-1' : 'origin') : false,
+        stack: STACK,
+        order: 1,
+      }) as ChartDataset,
+  );
   if (model.previous) {
     datasets.push({
       type: 'line',
       label: input.previousLabel,
       // previous bucket i (the same calendar shape, earlier) drawn over current bucket i, with its own edges
-      data: model.rows.map((r, i) => ({ x: mid(r), y: Number(model.previous![i] ?? 0), ...(model.previousSpans?.[i] ?? { from: r.from!, to: r.to! }) })),
+      data: model.rows.map((r, i) => ({
+        x: mid(r),
+        y: Number(model.previous![i] ?? 0),
+        ...(model.previousSpans?.[i] ?? { from: r.from!, to: r.to! }),
+      })),
       borderColor: theme.compare,
       backgroundColor: theme.compare,
       borderDash: [6, 4],
@@ -175,9 +187,19 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
             axis.ticks = tickValues(model, Math.max(2, Math.min(8, Math.floor(axis.width / 64) || 8))).map((value) => ({ value }));
           },
           // a tick sits at a bucket's midpoint; label it with the bucket it stands for
-          ticks: { ...scaleColours.ticks, autoSkip: false, maxRotation: 0, callback: (value) => input.formatTick(bucketAt(model, Number(value))) },
+          ticks: {
+            ...scaleColours.ticks,
+            autoSkip: false,
+            maxRotation: 0,
+            callback: (value) => input.formatTick(bucketAt(model, Number(value))),
+          },
         },
-        y: { stacked, beginAtZero: true, ...scaleColours, ticks: { ...scaleColours.ticks, precision: 0, callback: (v) => input.formatNumber(Number(v)) } },
+        y: {
+          stacked,
+          beginAtZero: true,
+          ...scaleColours,
+          ticks: { ...scaleColours.ticks, precision: 0, callback: (v) => input.formatNumber(Number(v)) },
+        },
       },
       plugins: {
         ...common.plugins,

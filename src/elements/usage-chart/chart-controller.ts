@@ -161,7 +161,8 @@ export class ChartController implements ReactiveController {
   private segmentAt(index: number, x: number, y: number): number | undefined {
     const chart = this.chart!;
     const segments = chart.data.datasets.flatMap((dataset, i) => (dataset.stack === STACK && chart.isDatasetVisible(i) ? [i] : []));
-    if ((chart.config as { type?: string }).type === 'bar') return segments.find((i) => (chart.getDatasetMeta(i).data[index] as unknown as BarElement | undefined)?.inRange(x, y, false));
+    if ((chart.config as { type?: string }).type === 'bar')
+      return segments.find((i) => (chart.getDatasetMeta(i).data[index] as unknown as BarElement | undefined)?.inRange(x, y, false));
     // stacked lines and areas: the band between the series below and this one
     const value = chart.scales.y.getValueForPixel(y) ?? NaN;
     let base = 0;
@@ -183,7 +184,13 @@ export class ChartController implements ReactiveController {
     const rows = chart ? ((chart.data.datasets[0]?.data.length as number) ?? 0) : 0;
     if (!chart || !rows) return;
     const breakdown = chart.options.indexAxis === 'y';
-    const dayMoves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, Home: -rows, End: rows, ...(breakdown ? { ArrowDown: 1, ArrowUp: -1 } : {}) };
+    const dayMoves: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowLeft: -1,
+      Home: -rows,
+      End: rows,
+      ...(breakdown ? { ArrowDown: 1, ArrowUp: -1 } : {}),
+    };
     const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
     let handled = true;
     if (key in dayMoves) {
@@ -194,7 +201,12 @@ export class ChartController implements ReactiveController {
       if (this.activeIndex < 0) this.activeIndex = 0;
       const segments = this.segments(this.activeIndex);
       const at = this.activeDataset === undefined ? -1 : segments.indexOf(this.activeDataset);
-      const next = at < 0 ? (key === 'ArrowUp' ? 0 : segments.length - 1) : Math.min(segments.length - 1, Math.max(0, at + (key === 'ArrowUp' ? 1 : -1)));
+      const next =
+        at < 0
+          ? key === 'ArrowUp'
+            ? 0
+            : segments.length - 1
+          : Math.min(segments.length - 1, Math.max(0, at + (key === 'ArrowUp' ? 1 : -1)));
       this.activeDataset = segments[next];
       this.highlight();
     } else if (key === 'Escape' && this.activeIndex >= 0) {
@@ -209,7 +221,8 @@ export class ChartController implements ReactiveController {
     } else if (breakdown && (key === 'Enter' || key === ' ')) {
       this.options.onPick({ index: this.activeIndex, datasetIndex: 0 });
     } else if ((key === 'Enter' && event.shiftKey) || key === 'g') {
-      if (this.activeDataset !== undefined) this.options.onPick({ index: this.activeIndex, datasetIndex: this.activeDataset, groupOnly: true });
+      if (this.activeDataset !== undefined)
+        this.options.onPick({ index: this.activeIndex, datasetIndex: this.activeDataset, groupOnly: true });
     } else if (key === 'Enter' || key === ' ') {
       this.options.onPick({ index: this.activeIndex });
     } else {
@@ -228,7 +241,9 @@ export class ChartController implements ReactiveController {
 
   private highlight(): void {
     const chart = this.chart!;
-    const visible = chart.data.datasets.flatMap((_, datasetIndex) => (chart.isDatasetVisible(datasetIndex) ? [{ datasetIndex, index: this.activeIndex }] : []));
+    const visible = chart.data.datasets.flatMap((_, datasetIndex) =>
+      chart.isDatasetVisible(datasetIndex) ? [{ datasetIndex, index: this.activeIndex }] : [],
+    );
     // the highlighted segment stands out; the tooltip lists the whole bucket
     chart.setActiveElements(this.activeDataset === undefined ? visible : [{ datasetIndex: this.activeDataset, index: this.activeIndex }]);
     chart.tooltip?.setActiveElements(visible, { x: 0, y: 0 });

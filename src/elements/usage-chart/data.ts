@@ -42,18 +42,31 @@ export interface ChartData {
 
 const FALLBACK_CONCURRENCY = 4;
 
-async function fallbackSeries(client: BffClient, metric: UsageEntityType, body: UsageSeriesRequest, signal: AbortSignal): Promise<UsageSeriesResponse> {
+async function fallbackSeries(
+  client: BffClient,
+  metric: UsageEntityType,
+  body: UsageSeriesRequest,
+  signal: AbortSignal,
+): Promise<UsageSeriesResponse> {
   const windows = calendarBuckets(body.from, body.to, body.interval, body.time_zone);
   const head = { entity_type: metric, interval: body.interval, time_zone: body.time_zone };
   if (!body.group_by) {
     const summaries = await mapWithConcurrency(windows, FALLBACK_CONCURRENCY, (w) =>
       client.post<UsageSummaryResponse>(BFF_PATHS.usageSummary, { ...w, entity_types: [metric] }, signal),
     );
-    return assembleSeries(head, windows, summaries.map((s) => s.entities[metric] ?? { unit: 'count', total_quantity: '0', event_count: 0 }));
+    return assembleSeries(
+      head,
+      windows,
+      summaries.map((s) => s.entities[metric] ?? { unit: 'count', total_quantity: '0', event_count: 0 }),
+    );
   }
   const groupBy = body.group_by;
   const perBucket = await mapWithConcurrency(windows, FALLBACK_CONCURRENCY, (w) =>
-    client.post<UsageBreakdownResponse>(BFF_PATHS.usageBreakdown(metric), { ...w, group_by: groupBy, limit: USAGE_BREAKDOWN_MAX_LIMIT }, signal),
+    client.post<UsageBreakdownResponse>(
+      BFF_PATHS.usageBreakdown(metric),
+      { ...w, group_by: groupBy, limit: USAGE_BREAKDOWN_MAX_LIMIT },
+      signal,
+    ),
   );
   return assembleGroupedSeries({ ...head, group_by: groupBy }, windows, perBucket, body.limit);
 }
@@ -81,7 +94,11 @@ export async function loadChartData(client: BffClient, request: ChartRequest, si
     // awaited together: a rejection is always observed (no unhandled-rejection reports)
     const [[summary, previousSummary], breakdown] = await Promise.all([
       summaries,
-      client.post<UsageBreakdownResponse>(BFF_PATHS.usageBreakdown(request.metric), { ...window, group_by: groupBy, limit: request.top }, signal),
+      client.post<UsageBreakdownResponse>(
+        BFF_PATHS.usageBreakdown(request.metric),
+        { ...window, group_by: groupBy, limit: request.top },
+        signal,
+      ),
     ]);
     return { request: { ...request, groupBy }, summary, previousSummary, breakdown, fallback: false };
   }

@@ -4,6 +4,8 @@
  * legend (a swatch and name per series), on the theme's background, above the chart.
  */
 
+import type { Chart } from 'chart.js';
+
 export interface PngLegendEntry {
   label: string;
   color: string;
@@ -61,7 +63,12 @@ export function layoutHeader(header: PngHeader, width: number, measure: (text: s
 }
 
 /** The chart's canvas under its header, as a PNG. */
-export function composePng(plot: HTMLCanvasElement, plotWidth: number, header: PngHeader, colours: { bg: string; text: string; muted: string }): Promise<Blob | null> {
+export function composePng(
+  plot: HTMLCanvasElement,
+  plotWidth: number,
+  header: PngHeader,
+  colours: { bg: string; text: string; muted: string },
+): Promise<Blob | null> {
   // the plot canvas is in device pixels; draw the header at the same scale
   const scale = plot.width / Math.max(1, plotWidth);
   const probe = document.createElement('canvas').getContext('2d')!;
@@ -100,4 +107,21 @@ export function composePng(plot: HTMLCanvasElement, plotWidth: number, header: P
   ctx.restore();
   ctx.drawImage(plot, 0, Math.ceil(layout.height * scale));
   return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
+}
+
+/** The visible series of a chart with more than one, as legend entries (dashed: the previous period). */
+export function pngLegend(chart: Chart): PngLegendEntry[] {
+  const datasets = chart.data.datasets;
+  if (datasets.length < 2) return [];
+  return datasets.flatMap((dataset, i) =>
+    chart.isDatasetVisible(i)
+      ? [
+          {
+            label: dataset.label ?? '',
+            color: String(dataset.borderColor ?? dataset.backgroundColor),
+            dashed: dataset.stack === 'previous',
+          },
+        ]
+      : [],
+  );
 }

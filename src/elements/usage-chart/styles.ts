@@ -101,14 +101,30 @@ export const chartStyles = css`
     height: 0.75rem;
     border-radius: 2px;
   }
-  .c1 { background: var(--_c1); }
-  .c2 { background: var(--_c2); }
-  .c3 { background: var(--_c3); }
-  .c4 { background: var(--_c4); }
-  .c5 { background: var(--_c5); }
-  .c6 { background: var(--_c6); }
-  .c7 { background: var(--_c7); }
-  .c8 { background: var(--_c8); }
+  .c1 {
+    background: var(--_c1);
+  }
+  .c2 {
+    background: var(--_c2);
+  }
+  .c3 {
+    background: var(--_c3);
+  }
+  .c4 {
+    background: var(--_c4);
+  }
+  .c5 {
+    background: var(--_c5);
+  }
+  .c6 {
+    background: var(--_c6);
+  }
+  .c7 {
+    background: var(--_c7);
+  }
+  .c8 {
+    background: var(--_c8);
+  }
   .swatch.previous {
     background: none;
     border-top: 2px dashed var(--_compare);

@@ -7,7 +7,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Chart, ChartConfiguration } from 'chart.js';
-import { formatBucket, formatNumber, formatTick } from '../../client/format.ts';
+import { formatNumber, formatTick } from '../../client/format.ts';
 import type { UsageEntityType } from '../../contract/constants.ts';
 import type { SeriesInterval } from '../../contract/protocol.ts';
 import { autoInterval, parseTime, resolveWindow, type RangePreset } from '../../core/ranges.ts';
@@ -18,13 +18,12 @@ import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import { backgroundPlugin, buildConfig, type ChartType } from './chart-config.ts';
 import { ChartController, type Pick } from './chart-controller.ts';
 import { loadChartData, type ChartData, type ChartView } from './data.ts';
-import { buildModel, modelToCsv, OTHER_KEY, type TableModel } from './model.ts';
-import { composePng } from './png-export.ts';
+import { buildModel, modelToCsv, OTHER_KEY, seriesKeys, type TableModel } from './model.ts';
+import { composePng, pngLegend } from './png-export.ts';
 import { GROUP_LABELS, INTERVAL_NOUN, KEY_HELP, METRIC_LABELS, resolveSettings, type Settings } from './settings.ts';
 import { chartStyles } from './styles.ts';
-import { formatSpan, renderPickers, renderStat, renderTableView } from './views.ts';
-
-const PREVIOUS_KEY = '\u0000previous';
+import { formatSpan, renderLegend, renderPickers, renderStats, renderTableView } from './views.ts';
+import { bucketLabel, describeActive, rowLabel, summarize, type Wording } from './words.ts';
 
 /**
  * Usage over time or by dimension, with totals, a data-table view and CSV/PNG export.
@@ -125,7 +124,7 @@ export class ComposioUsageChart extends ComposioElement {
     plot: () => this.plot ?? undefined,
     key: () => [this.model, this.settings.type, this.themeVersion, this.formatLocale, this.zone],
     config: () => this.chartConfig(),
-    seriesKeys: () => this.legendKeys(),
+    seriesKeys: () => seriesKeys(this.model),
     onPick: (pick) => this.select(pick),
   });
   private readonly onSchemeChange = () => this.themeVersion++;
@@ -137,7 +136,16 @@ export class ComposioUsageChart extends ComposioElement {
       const window = { from: start, to: end };
       const data = await loadChartData(
         client,
-        { metric, view, groupBy: groupBy || undefined, ...window, interval: interval === 'auto' ? autoInterval(start, end) : interval, timeZone, top, compare },
+        {
+          metric,
+          view,
+          groupBy: groupBy || undefined,
+          ...window,
+          interval: interval === 'auto' ? autoInterval(start, end) : interval,
+          timeZone,
+          top,
+          compare,
+        },
         signal,
       );
       return { ...data, preset: custom ? undefined : range };
@@ -174,7 +182,7 @@ export class ComposioUsageChart extends ComposioElement {
     if (!this.model || !this.data) return '';
     return modelToCsv(this.model, {
       groupBy: this.data.request.groupBy ?? 'group',
-      rowLabel: (key) => this.rowLabel(key),
+      rowLabel,
       bucketLabel: (from) => this.bucketLabel(from),
     });
   }
@@ -185,9 +193,7 @@ export class ComposioUsageChart extends ComposioElement {
     if (!chart || !this.data) return null;
     const { request } = this.data;
     const by = request.groupBy ? ` by ${GROUP_LABELS[request.groupBy] ?? request.groupBy}` : '';
-    const legend = chart.data.datasets.length < 2 ? [] : chart.data.datasets.flatMap((dataset, i) =>
-      chart.isDatasetVisible(i) ? [{ label: dataset.label ?? '', color: String(dataset.borderColor ?? dataset.backgroundColor), dashed: dataset.stack === 'previous' }] : [],
-    );
+    const legend = pngLegend(chart);
     const range = formatSpan(request.from, request.to, this.zone, this.formatLocale);
     return composePng(chart.canvas, chart.width, { title: `${METRIC_LABELS[request.metric]}${by}`, range, legend }, resolveTheme(this));
   }
@@ -207,34 +213,20 @@ export class ComposioUsageChart extends ComposioElement {
     return this.data?.request.interval ?? 'day';
   }
 
+  private get words(): Wording {
+    return { zone: this.zone, locale: this.formatLocale, interval: this.interval_ };
+  }
+
   private bucketLabel(from: number): string {
-    return formatBucket(from, this.interval_, this.zone, this.formatLocale);
-  }
-
-  private rowLabel(key: string): string {
-    if (key === OTHER_KEY) return 'Other';
-    return key === '' ? '(none)' : key;
-  }
-
-  private ariaSummary(): string {
-    const model = this.model!;
-    const data = this.data!;
-    const metric = METRIC_LABELS[data.request.metric];
-    const n = (v: string | number) => formatNumber(v, this.formatLocale);
-    if (model.kind === 'breakdown') {
-      const by = GROUP_LABELS[data.request.groupBy ?? ''] ?? data.request.groupBy;
-      return `${metric} by ${by}: ${model.rows.map((r) => `${this.rowLabel(r.key)} ${n(r.total)}`).join(', ')}. Total ${n(model.total)}.`;
-    }
-    const peak = model.rows.reduce((best, r) => (Number(r.total) > Number(best.total) ? r : best), model.rows[0]);
-    const span = model.rows.length ? `${this.bucketLabel(model.rows[0].from!)} to ${this.bucketLabel(model.rows.at(-1)!.from!)}` : '';
-    return `${metric} per ${INTERVAL_NOUN[this.interval_]}, ${span}: ${n(model.total)} in total${peak ? `; highest ${n(peak.total)} (${this.bucketLabel(peak.from!)})` : ''}.`;
+    return bucketLabel(from, this.words);
   }
 
   // ---- chart lifecycle
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('theme')) this.themeVersion++;
-    if ((['metric', 'view', 'groupBy', 'range', 'interval', 'type', 'top'] as const).some((k) => changed.has(k))) this.settings = this.resolve();
+    if ((['metric', 'view', 'groupBy', 'range', 'interval', 'type', 'top'] as const).some((k) => changed.has(k)))
+      this.settings = this.resolve();
   }
 
   private resolve(): Settings {
@@ -254,33 +246,10 @@ export class ComposioUsageChart extends ComposioElement {
       formatNumber: (v) => formatNumber(v, this.formatLocale),
       previousLabel: 'Previous period',
       totalLabel: 'Total',
-      rowLabel: (key) => this.rowLabel(key),
+      rowLabel,
     });
     config.plugins = [backgroundPlugin];
     return config;
-  }
-
-  /** Dataset order: the model's columns, then the previous period. */
-  private legendKeys(): string[] {
-    const model = this.model;
-    if (!model || model.kind === 'breakdown') return [];
-    return [...model.columns.map((c) => c.key), ...(model.previous ? [PREVIOUS_KEY] : [])];
-  }
-
-  private renderLegend() {
-    const model = this.model!;
-    const keys = this.legendKeys();
-    if (keys.length < 2 || this.showTable) return nothing;
-    const labels = [...model.columns.map((c) => c.label), 'Previous period'];
-    return html`<ul class="legend" part="legend" aria-label="Series">
-      ${keys.map(
-        (key, i) => html`<li>
-          <button type="button" aria-pressed=${this.plotter.hidden.has(key) ? 'false' : 'true'} @click=${() => this.plotter.toggle(key)}>
-            <span class="swatch ${key === PREVIOUS_KEY ? 'previous' : key === OTHER_KEY ? 'c8' : `c${(i % 7) + 1}`}" aria-hidden="true"></span>${labels[i]}
-          </button>
-        </li>`,
-      )}
-    </ul>`;
   }
 
   /** A click (or Enter) on a bucket or bar: tell the host which range and group it was. */
@@ -296,19 +265,8 @@ export class ComposioUsageChart extends ComposioElement {
     if (!row) return;
     if (!groupOnly) this.emit('composio-range-select', { from: row.from!, to: row.to! });
     const column = datasetIndex === undefined ? undefined : model.columns[datasetIndex];
-    if (request.groupBy && column && column.key !== OTHER_KEY) this.emit('composio-group-select', { groupBy: request.groupBy, key: column.key });
-  }
-
-  /** What the keyboard highlights, in words (announced politely). */
-  private activeText(): string {
-    const { activeIndex, activeDataset } = this.plotter;
-    const model = this.model;
-    const row = model?.rows[activeIndex];
-    if (!model || !row) return '';
-    const n = (v: string) => formatNumber(v, this.formatLocale);
-    if (model.kind === 'breakdown') return `${this.rowLabel(row.key)}: ${n(row.total)}`;
-    const segment = activeDataset === undefined ? undefined : model.columns[activeDataset];
-    return `${this.bucketLabel(row.from!)}: ${n(row.total)}${segment ? `; ${segment.label}: ${n(row.values[activeDataset!])}` : ''}`;
+    if (request.groupBy && column && column.key !== OTHER_KEY)
+      this.emit('composio-group-select', { groupBy: request.groupBy, key: column.key });
   }
 
   // ---- rendering
@@ -316,18 +274,25 @@ export class ComposioUsageChart extends ComposioElement {
   private renderControls() {
     const custom = parseTime(this.from) !== undefined && parseTime(this.to) !== undefined;
     return html`
-      ${this.controls
-        ? renderPickers({
-            range: custom ? 'custom' : this.settings.range,
-            interval: this.settings.interval,
-            onRange: (range) => {
-              this.from = this.to = undefined;
-              this.range = range as RangePreset;
-            },
-            onInterval: (interval) => (this.interval = interval as 'auto' | SeriesInterval),
-          })
-        : nothing}
-      <button type="button" part="table-toggle" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
+      ${
+        this.controls
+          ? renderPickers({
+              range: custom ? 'custom' : this.settings.range,
+              interval: this.settings.interval,
+              onRange: (range) => {
+                this.from = this.to = undefined;
+                this.range = range as RangePreset;
+              },
+              onInterval: (interval) => (this.interval = interval as 'auto' | SeriesInterval),
+            })
+          : nothing
+      }
+      <button
+        type="button"
+        part="table-toggle"
+        aria-pressed=${this.showTable ? 'true' : 'false'}
+        @click=${() => (this.showTable = !this.showTable)}
+      >
         Table
       </button>
       <button type="button" part="export-csv" ?disabled=${!this.model} @click=${this.exportCsv}>CSV</button>
@@ -338,7 +303,10 @@ export class ComposioUsageChart extends ComposioElement {
   private renderBody() {
     const model = this.model;
     const pending = this.task.status === TaskStatus.PENDING;
-    if (!model) return pending || this.task.status === TaskStatus.INITIAL ? html`<div class="plot skeleton" part="skeleton" aria-hidden="true"></div>` : nothing;
+    if (!model)
+      return pending || this.task.status === TaskStatus.INITIAL
+        ? html`<div class="plot skeleton" part="skeleton" aria-hidden="true"></div>`
+        : nothing;
     if (model.total === '0') {
       const noun = METRIC_LABELS[this.data!.request.metric].toLowerCase();
       return html`<div class="empty" part="empty" role="status">No ${noun} in this period</div>`;
@@ -347,18 +315,21 @@ export class ComposioUsageChart extends ComposioElement {
       const series = model.kind === 'series';
       const noun = INTERVAL_NOUN[this.interval_];
       return renderTableView(model, {
-        caption: this.ariaSummary(),
-        firstHeading: series ? noun[0].toUpperCase() + noun.slice(1) : GROUP_LABELS[this.data!.request.groupBy ?? ''] ?? 'Group',
-        rowLabel: (row) => (series ? this.bucketLabel(row.from!) : this.rowLabel(row.key)),
+        caption: summarize(model, this.data!.request, this.words),
+        firstHeading: series ? noun[0].toUpperCase() + noun.slice(1) : (GROUP_LABELS[this.data!.request.groupBy ?? ''] ?? 'Group'),
+        rowLabel: (row) => (series ? this.bucketLabel(row.from!) : rowLabel(row.key)),
         format: (value) => formatNumber(value, this.formatLocale),
       });
     }
-    return html`${this.renderLegend()}<div class="plot" part="plot" tabindex="0" @keydown=${(e: KeyboardEvent) => this.plotter.handleKey(e)} aria-describedby="keys">
-        <canvas role="img" aria-label=${this.ariaSummary()}></canvas>
+    return html`${this.showTable ? nothing : renderLegend(model, this.plotter.hidden, (key) => this.plotter.toggle(key))}
+      <div class="plot" part="plot" tabindex="0" @keydown=${(e: KeyboardEvent) => this.plotter.handleKey(e)} aria-describedby="keys">
+        <canvas role="img" aria-label=${summarize(model, this.data!.request, this.words)}></canvas>
         ${pending ? html`<div class="busy" aria-hidden="true"></div>` : nothing}
       </div>
       <p id="keys" class="visually-hidden">${KEY_HELP[model.kind]} The Table button shows the same data as a table.</p>
-      <p class="visually-hidden" aria-live="polite">${this.activeText()}</p>`;
+      <p class="visually-hidden" aria-live="polite">
+        ${describeActive(model, this.plotter.activeIndex, this.plotter.activeDataset, this.words)}
+      </p>`;
   }
 
   /** After a failure with data on screen: that data is the last that loaded, not what the controls ask for. */
@@ -376,11 +347,14 @@ export class ComposioUsageChart extends ComposioElement {
   protected override render() {
     const failed = this.task.status === TaskStatus.ERROR;
     // a first load that failed shows one error with Retry: no placeholders waiting for nothing
-    const stats = failed && !this.data ? nothing : html`<dl class="stats ${this.stale ? 'stale' : ''}" aria-live="polite" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}>
-          ${(this.settings.metric === 'sessions' ? (['sessions', 'tool_calls'] as const) : (['tool_calls', 'sessions'] as const)).map((m) =>
-            renderStat(METRIC_LABELS[m], this.data?.summary.entities[m]?.total_quantity, this.data?.previousSummary.entities[m]?.total_quantity, this.formatLocale),
-          )}
-        </dl>`;
+    const stats =
+      failed && !this.data
+        ? nothing
+        : renderStats(this.settings.metric, this.data, {
+            stale: this.stale,
+            busy: this.task.status === TaskStatus.PENDING,
+            locale: this.formatLocale,
+          });
     return html`
       <div class="header" part="header">
         ${stats}
