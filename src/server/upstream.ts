@@ -24,6 +24,8 @@ export interface UpstreamSettings {
   maxRetryAfterMs: number;
   /** First backoff step for 5xx and timeouts; doubles each retry, with full jitter (default 200 ms). */
   backoffMs: number;
+  /** All attempts of one call end by then (default 12 s: the browser gives up at 15 s). */
+  deadlineMs: number;
 }
 
 export interface CacheSettings {
@@ -148,24 +150,26 @@ export class Upstream {
   }
 
   private async fetchWithRetries(request: UpstreamCall): Promise<Cached> {
-    const { retries, backoffMs } = this.settings;
+    const { retries, backoffMs, deadlineMs } = this.settings;
+    const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       // every attempt is a request Composio counts, retries included
       await this.budget.spend(request.payer);
       try {
-        return await this.attempt(request);
+        return await this.attempt(request, deadlineMs - (Date.now() - started));
       } catch (error) {
         if (!(error instanceof Retryable)) throw error;
-        if (attempt >= retries) throw error.final;
         // full jitter: spread retries of many callers over the whole backoff window
         const wait = error.waitMs ?? Math.random() * backoffMs * 2 ** attempt;
+        if (attempt >= retries || Date.now() - started + wait >= deadlineMs) throw error.final;
         await sleep(wait);
       }
     }
   }
 
-  private async attempt(request: UpstreamCall): Promise<Cached> {
-    const { baseUrl, timeoutMs } = this.settings;
+  private async attempt(request: UpstreamCall, remainingMs: number): Promise<Cached> {
+    const { baseUrl } = this.settings;
+    const timeoutMs = Math.max(1, Math.min(this.settings.timeoutMs, remainingMs));
     const headers: Record<string, string> = { accept: 'application/json' };
     if (request.auth === 'org') headers['x-org-api-key'] = this.settings.orgApiKey ?? '';
     else headers['x-api-key'] = this.settings.apiKey ?? '';

@@ -144,3 +144,33 @@ describe('BFF: a log id’s existence does not leak', () => {
     assert.equal(answers[0].status, 404);
   });
 });
+
+describe('BFF: opt-in CORS', () => {
+  const origin = 'https://app.example.com';
+  const preflight = (bff: ReturnType<typeof makeBff>, from: string) =>
+    bff.handler(
+      new Request('http://app.test/api/composio/usage/summary', {
+        method: 'OPTIONS',
+        headers: { origin: from, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      }),
+    );
+
+  it('answers a preflight from an allowed origin, naming that origin (never *)', async () => {
+    const bff = makeBff({ handler: { cors: { origins: [origin] } } });
+    const got = await preflight(bff, origin);
+    assert.ok(got.status === 204 || got.status === 200, `status ${got.status}`);
+    assert.equal(got.headers.get('access-control-allow-origin'), origin);
+    assert.match(got.headers.get('access-control-allow-headers') ?? '', /authorization/i);
+    const answer = await bff.post('usage/summary', {}, { origin });
+    assert.equal(answer.headers.get('access-control-allow-origin'), origin);
+    assert.match(answer.headers.get('vary') ?? '', /origin/i);
+    assert.match(answer.headers.get('vary') ?? '', /authorization/i);
+  });
+
+  it('gives another origin nothing, and is off unless configured', async () => {
+    const bff = makeBff({ handler: { cors: { origins: [origin] } } });
+    assert.equal((await preflight(bff, 'https://evil.example')).headers.get('access-control-allow-origin'), null);
+    assert.equal((await preflight(makeBff(), origin)).headers.get('access-control-allow-origin'), null);
+    assert.throws(() => makeBff({ handler: { cors: { origins: ['*'] } } }), /exact origins/);
+  });
+});
