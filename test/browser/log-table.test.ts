@@ -178,7 +178,7 @@ describe('<composio-log-table> detail, keyboard and export', () => {
     session.userIds = ['tyrell"><img src=x onerror=alert(1)>'];
     const el = await fixture<ComposioLogTable>(html`<composio-log-table range="30d" page-size="100"></composio-log-table>`);
     await loaded(el, 50);
-    const csv = el.exportCsv();
+    const csv = el.toCsv();
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).to.equal('time,status,tool,toolkit,user,message,duration_ms,log_id,parent_tool');
     expect(lines.length).to.equal(el.logs.length + 1);

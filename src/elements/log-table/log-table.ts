@@ -12,7 +12,7 @@ import { BffRequestError } from '../../client/bff-client.ts';
 import { formatNumber } from '../../client/format.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
-import { toCsv } from '../../core/csv.ts';
+import { toCsv as csvText } from '../../core/csv.ts';
 import { ComposioElement } from '../shared/base.ts';
 import { download } from '../shared/download.ts';
 import { themeStyles } from '../shared/theme.ts';
@@ -303,8 +303,9 @@ export class ComposioLogTable extends ComposioElement {
     void this.focusRow(this.focused);
   }
 
-  exportCsv(): string {
-    return toCsv(
+  /** The loaded rows as RFC 4180 CSV (formulas neutralised): what Export CSV downloads. */
+  toCsv(): string {
+    return csvText(
       ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration_ms', 'log_id', 'parent_tool'],
       this.rows.rows.map((l) => [l.timestamp, l.status, text(l.metadata.tool_slug), text(l.metadata.toolkit_slug), text(l.metadata.user_id), l.message ?? '', Number(l.metrics.duration_ms ?? 0), l.id, l.parent?.tool_slug ?? '']),
     );
@@ -392,7 +393,7 @@ export class ComposioLogTable extends ComposioElement {
       <div class="footer" part="footer">
         <span role="status">${formatNumber(count, this.formatLocale)} loaded${this.cursor ? '' : count ? ' · all' : ''}</span>
         ${this.cursor ? html`<button type="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>${this.loadingMore ? 'Loading…' : 'Load more'}</button>` : nothing}
-        <button type="button" ?disabled=${!count} @click=${() => download('tool-calls.csv', this.exportCsv())}>Export CSV</button>
+        <button type="button" ?disabled=${!count} @click=${() => download('tool-calls.csv', this.toCsv())}>Export CSV</button>
       </div>
     `;
   }
