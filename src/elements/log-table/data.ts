@@ -4,6 +4,7 @@
  * nothing is doubled or skipped).
  */
 import type { BffClient } from '../../client/bff-client.ts';
+import { LOG_FILTER_FIELDS, LOG_FILTER_OPERATORS } from '../../contract/constants.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
 import type { RangePreset } from '../../core/ranges.ts';
@@ -45,6 +46,29 @@ export function writeBar(filters: readonly LogFilter[], bar: BarState): LogFilte
 /** Filters the bar does not show (set by the host), for the "more filters" chips. */
 export function extraFilters(filters: readonly LogFilter[]): LogFilter[] {
   return filters.filter((f) => !isStatus(f) && !isToolkit(f) && !isTool(f));
+}
+
+const isFilter = (f: unknown): f is LogFilter => {
+  const { field, operator, value } = (f ?? {}) as Record<string, unknown>;
+  return (LOG_FILTER_FIELDS as readonly unknown[]).includes(field) && (LOG_FILTER_OPERATORS as readonly unknown[]).includes(operator) && typeof value === 'string';
+};
+
+/**
+ * The valid filters of whatever the host set (the `filters` attribute may be any text). `problem`
+ * says what was wrong, for one warning; the table never sends a filter the BFF would reject.
+ */
+export function cleanFilters(value: unknown): { filters: LogFilter[]; problem?: string } {
+  if (!Array.isArray(value)) return { filters: [], problem: `filters must be a JSON array of {field, operator, value}; got ${JSON.stringify(value)?.slice(0, 80)}` };
+  const filters = value.filter(isFilter);
+  const dropped = value.length - filters.length;
+  return dropped ? { filters, problem: `filters: ignored ${dropped} invalid filter(s)` } : { filters: value };
+}
+
+/** `page-size` as a request limit: whole, 1–100; anything else is 50 (with a problem to warn about). */
+export function pageLimit(value: unknown): { limit: number; problem?: string } {
+  const n = Number(value);
+  if (Number.isInteger(n) && n >= 1 && n <= 100) return { limit: n };
+  return { limit: Number.isFinite(n) ? Math.min(100, Math.max(1, Math.floor(n))) : 50, problem: `page-size ${JSON.stringify(String(value))} is not a whole number from 1 to 100` };
 }
 
 export interface LogQuery {

@@ -13,12 +13,12 @@ import { formatNumber } from '../../client/format.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
 import { toCsv as csvText } from '../../core/csv.ts';
-import { ComposioElement } from '../shared/base.ts';
 import { download } from '../shared/download.ts';
 import { themeStyles } from '../shared/theme.ts';
-import { resolveWindow, type RangePreset } from '../../core/ranges.ts';
-import { extraFilters, fetchNewer, LogRows, readBar, requestBody, writeBar, type BarState, type LogQuery } from './data.ts';
-import { renderCell, renderFilterBar } from './views.ts';
+import { isRangePreset, resolveWindow, type RangePreset } from '../../core/ranges.ts';
+import { ComposioElement, warnOnce } from '../shared/base.ts';
+import { cleanFilters, extraFilters, fetchNewer, LogRows, pageLimit, readBar, requestBody, writeBar, type BarState, type LogQuery } from './data.ts';
+import { pickColumns, renderCell, renderFilterBar } from './views.ts';
 import { TableLayout } from './layout.ts';
 import { tableStyles } from './styles.ts';
 
@@ -26,14 +26,13 @@ import { HEADINGS, LOG_COLUMNS, text, type LogColumn } from './views.ts';
 
 export { LOG_COLUMNS, type LogColumn };
 
-/** `filters` as a JSON attribute; invalid JSON means "no filters" rather than an exception. */
+/** `filters` as a JSON attribute; what is not a list of valid filters is dropped (with a warning) in `willUpdate`. */
 const filtersConverter = {
   fromAttribute: (value: string | null): LogFilter[] => {
     try {
-      const parsed = JSON.parse(value ?? '[]');
-      return Array.isArray(parsed) ? parsed : [];
+      return JSON.parse(value ?? '[]');
     } catch {
-      return [];
+      return value as unknown as LogFilter[];
     }
   },
   toAttribute: (value: LogFilter[]) => JSON.stringify(value),
@@ -92,17 +91,13 @@ export class ComposioLogTable extends ComposioElement {
   private searchTimer?: ReturnType<typeof setTimeout>;
   private liveTimer?: ReturnType<typeof setTimeout>;
   private detailModule?: Promise<unknown>;
+  private shownColumns: LogColumn[] = [...LOG_COLUMNS];
 
   private readonly firstPage = new Task(this, {
-    task: async ([client, filters, range, from, to, limit, zone], { signal }) => {
+    task: async ([client, filters, range, from, to, pageSize, zone], { signal }) => {
       this.moreController?.abort();
       const { from: start, to: end } = resolveWindow({ range, from, to }, Date.now(), zone, '24h');
-      const query: LogQuery = {
-        filters,
-        from: start,
-        to: end,
-        limit: Math.min(100, Math.max(1, Math.floor(limit) || 50)),
-      };
+      const query: LogQuery = { filters, from: start, to: end, limit: pageLimit(pageSize).limit };
       return { query, page: await client.post<LogListResponse>(BFF_PATHS.logList, requestBody(query), signal) };
     },
     args: () => [this.client, this.filters, this.range, this.from, this.to, this.pageSize, this.zone, this.reloads] as const,
@@ -152,6 +147,28 @@ export class ComposioLogTable extends ComposioElement {
   refresh(): void {
     this.client.clearCache();
     this.reloads++;
+  }
+
+  /** Bad values from the host fall back and warn once, before the Tasks read them. */
+  protected override willUpdate(changed: PropertyValues): void {
+    const warn = (problem?: string) => problem && warnOnce(this.localName, problem);
+    if (changed.has('filters')) {
+      const { filters, problem } = cleanFilters(this.filters);
+      warn(problem);
+      if (filters !== this.filters) this.filters = filters;
+    }
+    if (changed.has('columns')) {
+      const { columns, unknown } = pickColumns(this.columns);
+      warn(unknown.length ? `columns: ignored unknown ${unknown.map((c) => JSON.stringify(c)).join(', ')} (known: ${LOG_COLUMNS.join(', ')})` : undefined);
+      this.shownColumns = columns;
+    }
+    if (changed.has('range') && !isRangePreset(this.range)) warn(`unknown range ${JSON.stringify(this.range)}; showing the last 24h`);
+    if (changed.has('pageSize')) warn(pageLimit(this.pageSize).problem);
+  }
+
+  /** The preset in use (`range`, or 24h when it is unknown). */
+  private get preset(): RangePreset {
+    return isRangePreset(this.range) ? this.range : '24h';
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -238,7 +255,7 @@ export class ComposioLogTable extends ComposioElement {
 
   // ---- filters
 
-  private setFilters(filters: LogFilter[], range = this.range): void {
+  private setFilters(filters: LogFilter[], range = this.preset): void {
     this.filters = filters;
     this.range = range;
     this.emit('composio-filters-change', { filters, range });
@@ -313,11 +330,6 @@ export class ComposioLogTable extends ComposioElement {
 
   // ---- rendering
 
-  private get visibleColumns(): LogColumn[] {
-    const wanted = this.columns.split(',').map((c) => c.trim()).filter((c): c is LogColumn => (LOG_COLUMNS as readonly string[]).includes(c));
-    return wanted.length ? wanted : [...LOG_COLUMNS];
-  }
-
   private renderRow(log: LogEntry, index: number, columns: LogColumn[]) {
     return html`<div
       role="row"
@@ -341,7 +353,7 @@ export class ComposioLogTable extends ComposioElement {
     if (!rows.length && status === TaskStatus.COMPLETE) {
       const active = this.filters.map((f) => `${f.field} ${f.operator} ${f.value}`);
       return html`<div class="empty" part="empty" role="status">
-        <p>No tool calls in the last ${this.from ? 'selected window' : this.range}${active.length ? html` matching ${active.join(', ')}` : nothing}.</p>
+        <p>No tool calls in the last ${this.from ? 'selected window' : this.preset}${active.length ? html` matching ${active.join(', ')}` : nothing}.</p>
         ${active.length ? html`<button type="button" @click=${this.clearFilters}>Clear filters</button>` : nothing}
       </div>`;
     }
@@ -361,14 +373,14 @@ export class ComposioLogTable extends ComposioElement {
   }
 
   protected override render() {
-    const columns = this.visibleColumns;
+    const columns = this.shownColumns;
     const count = this.rows.rows.length;
     return html`
       ${renderFilterBar({
         bar: readBar(this.filters),
         toolDraft: this.toolDraft,
         toolkits: this.toolkits.value ?? [],
-        range: this.range,
+        range: this.preset,
         custom: Boolean(this.from),
         extras: extraFilters(this.filters),
         onBar: (patch) => this.setBar(patch),

@@ -9,6 +9,13 @@ export const LOG_COLUMNS = ['time', 'status', 'tool', 'toolkit', 'user', 'messag
 export type LogColumn = (typeof LOG_COLUMNS)[number];
 export const HEADINGS: Record<LogColumn, string> = { time: 'Time', status: 'Status', tool: 'Tool', toolkit: 'Toolkit', user: 'User', message: 'Message', duration: 'Duration' };
 
+/** The known columns named in `columns`, in order (all when none is known), and the unknown names. */
+export function pickColumns(value: unknown): { columns: LogColumn[]; unknown: string[] } {
+  const names = String(value ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  const columns = names.filter((c): c is LogColumn => (LOG_COLUMNS as readonly string[]).includes(c));
+  return { columns: columns.length ? columns : [...LOG_COLUMNS], unknown: names.filter((c) => !columns.includes(c as LogColumn)) };
+}
+
 /** Metadata values are free-form: show strings, nothing else. */
 export const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
