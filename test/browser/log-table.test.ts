@@ -124,7 +124,7 @@ describe('<composio-log-table> filters', () => {
     await waitUntil(() => bodies.length === 3);
     await new Promise((r) => setTimeout(r, 400));
     expect(bodies).to.have.length(3, 'one request for four keystrokes');
-    expect(shadow(el, '.chip').textContent).to.contain('session_id == trs_1');
+    expect(shadow(el, '.chip').textContent).to.contain('session_id is trs_1');
   });
 
   it('aborts the request in flight when the filters change', async () => {
@@ -144,10 +144,10 @@ describe('<composio-log-table> filters', () => {
     expect(listSignals.some((s) => s.aborted), 'the first query was aborted').to.equal(true);
   });
 
-  it('says which filters left nothing, and clears them', async () => {
+  it('says which filters left nothing, in plain words, and clears them', async () => {
     const el = await fixture<ComposioLogTable>(html`<composio-log-table filters='[{"field":"tool_slug","operator":"==","value":"NO_SUCH_TOOL"}]'></composio-log-table>`);
     await waitUntil(() => shadow(el, '[part="empty"]'), 'empty state');
-    expect(shadow(el, '[part="empty"]').textContent).to.contain('tool_slug == NO_SUCH_TOOL');
+    expect(shadow(el, '[part="empty"]').textContent).to.contain('No tool calls in the last 24 hours, where tool_slug is NO_SUCH_TOOL.');
     const change = oneEvent(el, 'composio-filters-change');
     (shadow(el, '[part="empty"] button') as HTMLButtonElement).click();
     expect((await change).detail.filters).to.deep.equal([]);

@@ -8,17 +8,17 @@ import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js'
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { BffRequestError } from '../../client/bff-client.ts';
 import { formatNumber } from '../../client/format.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
 import { toCsv as csvText } from '../../core/csv.ts';
 import { download } from '../shared/download.ts';
+import { renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { isRangePreset, resolveWindow, type RangePreset } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
 import { cleanFilters, extraFilters, fetchNewer, LogRows, pageLimit, readBar, requestBody, writeBar, type BarState, type LogQuery } from './data.ts';
-import { pickColumns, renderCell, renderFilterBar } from './views.ts';
+import { emptySentence, pickColumns, renderCell, renderEmpty, renderFilterBar } from './views.ts';
 import { TableLayout } from './layout.ts';
 import { tableStyles } from './styles.ts';
 
@@ -351,30 +351,26 @@ export class ComposioLogTable extends ComposioElement {
       return html`<div class="rows skeleton-rows" aria-hidden="true">${[0, 1, 2, 3, 4, 5].map(() => html`<div class="skeleton line"></div>`)}</div>`;
     }
     if (!rows.length && status === TaskStatus.COMPLETE) {
-      const active = this.filters.map((f) => `${f.field} ${f.operator} ${f.value}`);
-      return html`<div class="empty" part="empty" role="status">
-        <p>No tool calls in the last ${this.from ? 'selected window' : this.preset}${active.length ? html` matching ${active.join(', ')}` : nothing}.</p>
-        ${active.length ? html`<button type="button" @click=${this.clearFilters}>Clear filters</button>` : nothing}
-      </div>`;
+      const sentence = emptySentence(readBar(this.filters), extraFilters(this.filters), this.preset, Boolean(this.from));
+      return renderEmpty(sentence, this.filters.length > 0, () => this.clearFilters());
     }
     return html`<div class="rows" role="rowgroup" @keydown=${this.onGridKey} @rangeChanged=${this.onRangeChanged}>
       ${virtualize({ items: rows, renderItem: (log, i) => this.renderRow(log, i, columns), keyFunction: (log) => log.id, scroller: true, layout: { type: TableLayout } })}
     </div>`;
   }
 
+  /** The first page failed (rows shown, if any, are from the previous choice: stale) or the next page did. */
   private renderError() {
-    const error = this.firstPage.status === TaskStatus.ERROR ? (this.firstPage.error as Error) : this.moreError;
-    if (!error) return nothing;
-    const requestId = error instanceof BffRequestError ? error.requestId : undefined;
-    return html`<div class="error" part="error" role="alert">
-      <span>Could not load logs: ${error.message}</span>${requestId ? html`<span class="meta">Request ID ${requestId}</span>` : nothing}
-      <button type="button" @click=${() => (this.firstPage.status === TaskStatus.ERROR ? this.refresh() : ((this.moreError = undefined), this.loadMore()))}>Retry</button>
-    </div>`;
+    if (this.firstPage.status === TaskStatus.ERROR) {
+      return renderProblem(this.firstPage.error, { subject: 'activity', stale: this.rows.rows.length > 0, onRetry: () => this.refresh() });
+    }
+    return this.moreError ? renderProblem(this.moreError, { subject: 'activity', stale: false, onRetry: () => ((this.moreError = undefined), this.loadMore()) }) : nothing;
   }
 
   protected override render() {
     const columns = this.shownColumns;
     const count = this.rows.rows.length;
+    const failed = this.firstPage.status === TaskStatus.ERROR;
     return html`
       ${renderFilterBar({
         bar: readBar(this.filters),
@@ -389,11 +385,12 @@ export class ComposioLogTable extends ComposioElement {
         onRemove: (filter) => this.setFilters(this.filters.filter((x) => x !== filter)),
       })}
       ${this.pending.length ? html`<button type="button" class="new-logs" part="new-logs" @click=${this.showPending}>${formatNumber(this.pending.length, this.formatLocale)} new</button>` : nothing}
+      ${this.renderError()}
       <div class="layout">
-        <div role="grid" part="grid" class="grid" aria-label="Tool calls" aria-rowcount=${count + 1} aria-colcount=${columns.length} aria-busy=${this.firstPage.status === TaskStatus.PENDING ? 'true' : 'false'}>
+        ${failed && !count ? nothing : html`<div role="grid" part="grid" class="grid ${failed ? 'stale' : ''}" aria-label="Tool calls" aria-rowcount=${count + 1} aria-colcount=${columns.length} aria-busy=${this.firstPage.status === TaskStatus.PENDING ? 'true' : 'false'}>
           <div role="row" class="row head" aria-rowindex="1">${columns.map((c) => html`<span role="columnheader" class="c-${c}">${HEADINGS[c]}</span>`)}</div>
           ${this.renderBody(columns)}
-        </div>
+        </div>`}
         ${this.selected
           ? html`<div class="panel" part="detail" role="dialog" aria-label="Tool call details" tabindex="-1" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), this.close())}>
               <button type="button" class="close" aria-label="Close details" @click=${this.close}>×</button>
@@ -401,7 +398,6 @@ export class ComposioLogTable extends ComposioElement {
             </div>`
           : nothing}
       </div>
-      ${this.renderError()}
       <div class="footer" part="footer">
         <span role="status">${formatNumber(count, this.formatLocale)} loaded${this.cursor ? '' : count ? ' · all' : ''}</span>
         ${this.cursor ? html`<button type="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>${this.loadingMore ? 'Loading…' : 'Load more'}</button>` : nothing}

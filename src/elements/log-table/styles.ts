@@ -165,6 +165,10 @@ export const tableStyles = css`
   .error {
     margin: 0.5rem 0.75rem;
   }
+  /* rows from the previous choice, kept while the new one failed to load */
+  .grid.stale .rows {
+    opacity: 0.5;
+  }
   .panel {
     position: relative;
     width: min(28rem, 45%);

@@ -42,6 +42,33 @@ export function renderCell(log: LogEntry, column: LogColumn, zone: string, local
   }
 }
 
+const OPERATOR_WORDS: Record<LogFilter['operator'], string> = { '==': 'is', '!=': 'is not', contains: 'contains', not_contains: 'does not contain' };
+
+/** A filter as the reader says it: "session_id is not trs_1". */
+export const filterWords = (f: LogFilter) => `${f.field} ${OPERATOR_WORDS[f.operator] ?? f.operator} ${f.value}`;
+
+const PERIOD: Record<RangePreset, string> = { '1h': 'the last hour', '24h': 'the last 24 hours', '7d': 'the last 7 days', '30d': 'the last 30 days', '90d': 'the last 90 days' };
+
+/** "No failed calls matching 'ZZZ' in the last 24 hours": the empty result in the reader's words. */
+export function emptySentence(bar: BarState, extras: readonly LogFilter[], range: RangePreset, custom: boolean): string {
+  const kind = bar.status === 'failed' ? 'failed calls' : bar.status === 'success' ? 'successful calls' : 'tool calls';
+  return [
+    `No ${kind}`,
+    bar.toolkit && ` in ${bar.toolkit}`,
+    bar.tool && ` matching '${bar.tool}'`,
+    ` in ${custom ? 'the selected period' : PERIOD[range]}`,
+    extras.length ? `, where ${extras.map(filterWords).join(' and ')}` : '',
+    '.',
+  ].join('');
+}
+
+export function renderEmpty(sentence: string, filtered: boolean, onClear: () => void) {
+  return html`<div class="empty" part="empty" role="status">
+    <p>${sentence}</p>
+    ${filtered ? html`<button type="button" @click=${onClear}>Clear filters</button>` : nothing}
+  </div>`;
+}
+
 export interface FilterBarState {
   bar: BarState;
   /** What is typed in the tool search but not applied yet (debounce). */
@@ -77,6 +104,6 @@ export function renderFilterBar(s: FilterBarState) {
         ${s.custom ? html`<option value="custom" selected>Custom</option>` : nothing}
         ${TABLE_RANGES.map((r) => html`<option value=${r} ?selected=${!s.custom && r === s.range}>Last ${r}</option>`)}
       </select></label>
-    ${s.extras.map((f) => html`<span class="chip">${f.field} ${f.operator} ${f.value}<button type="button" aria-label="Remove filter ${f.field} ${f.operator} ${f.value}" @click=${() => s.onRemove(f)}>×</button></span>`)}
+    ${s.extras.map((f) => html`<span class="chip">${filterWords(f)}<button type="button" aria-label="Remove filter: ${filterWords(f)}" @click=${() => s.onRemove(f)}>×</button></span>`)}
   </div>`;
 }
