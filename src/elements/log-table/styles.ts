@@ -22,6 +22,21 @@ export const tableStyles = css`
     font-size: 0.8em;
     color: var(--_muted);
   }
+  /* a hostile value (a 100 kB toolkit key) must not widen the controls: cut it, the full text is in a title */
+  select,
+  input {
+    max-width: 14rem;
+    text-overflow: ellipsis;
+  }
+  .chip {
+    max-width: 100%;
+  }
+  .chip-text {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    max-width: 20rem;
+  }
   input {
     cursor: text;
     font-size: 1.1em;

@@ -19,6 +19,9 @@ export function pickColumns(value: unknown): { columns: LogColumn[]; unknown: st
 /** Metadata values are free-form: show strings, nothing else. */
 export const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
+/** Option text cannot be cut by CSS: long values (a 100 kB toolkit key) are cut here, in full in the title. */
+export const clip = (value: string, max = 48) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+
 /** One cell; every value from the log is a text binding (Lit escapes it), never HTML. */
 export function renderCell(log: LogEntry, column: LogColumn, zone: string, locale?: string) {
   const at = Date.parse(log.timestamp);
@@ -32,7 +35,7 @@ export function renderCell(log: LogEntry, column: LogColumn, zone: string, local
         >${log.parent ? html`<span class="nested" title="Called inside ${log.parent.tool_slug}">↳ <span class="visually-hidden">inside ${log.parent.tool_slug}: </span></span>` : nothing}${text(log.metadata.tool_slug)}</span
       >`;
     case 'toolkit':
-      return html`<span role="gridcell" class="c-toolkit">${text(log.metadata.toolkit_slug)}</span>`;
+      return html`<span role="gridcell" class="c-toolkit" title=${text(log.metadata.toolkit_slug)}>${text(log.metadata.toolkit_slug)}</span>`;
     case 'user':
       return html`<span role="gridcell" class="c-user" title=${text(log.metadata.user_id)}>${text(log.metadata.user_id)}</span>`;
     case 'message':
@@ -95,15 +98,15 @@ export function renderFilterBar(s: FilterBarState) {
     <label>Toolkit
       <select .value=${bar.toolkit} @change=${(e: Event) => s.onBar({ toolkit: value(e) })}>
         <option value="" ?selected=${!bar.toolkit}>All</option>
-        ${[...new Set([...s.toolkits, ...(bar.toolkit ? [bar.toolkit] : [])])].map((t) => html`<option value=${t} ?selected=${t === bar.toolkit}>${t}</option>`)}
+        ${[...new Set([...s.toolkits, ...(bar.toolkit ? [bar.toolkit] : [])])].map((t) => html`<option value=${t} title=${t} ?selected=${t === bar.toolkit}>${clip(t)}</option>`)}
       </select></label>
     <label>Tool
-      <input type="search" placeholder="e.g. send_email" .value=${s.toolDraft ?? bar.tool} @input=${(e: Event) => s.onToolInput(value(e))} /></label>
+      <input type="search" title=${s.toolDraft ?? bar.tool} placeholder="e.g. send_email" .value=${s.toolDraft ?? bar.tool} @input=${(e: Event) => s.onToolInput(value(e))} /></label>
     <label>Time
       <select .value=${s.custom ? 'custom' : s.range} @change=${(e: Event) => s.onRange(value(e) as RangePreset)}>
         ${s.custom ? html`<option value="custom" selected>Custom</option>` : nothing}
         ${TABLE_RANGES.map((r) => html`<option value=${r} ?selected=${!s.custom && r === s.range}>Last ${r}</option>`)}
       </select></label>
-    ${s.extras.map((f) => html`<span class="chip">${filterWords(f)}<button type="button" aria-label="Remove filter: ${filterWords(f)}" @click=${() => s.onRemove(f)}>×</button></span>`)}
+    ${s.extras.map((f) => html`<span class="chip" title=${filterWords(f)}><span class="chip-text">${filterWords(f)}</span><button type="button" aria-label="Remove filter: ${filterWords(f)}" @click=${() => s.onRemove(f)}>×</button></span>`)}
   </div>`;
 }
