@@ -7,6 +7,8 @@ export const tableStyles = css`
     border-radius: var(--_radius);
     font-size: 0.9rem;
     min-width: 0;
+    /* columns and the detail panel adapt to the table's own width, not the window's */
+    container-type: inline-size;
   }
   .filters {
     display: flex;
@@ -191,6 +193,41 @@ export const tableStyles = css`
     border-inline-start: 1px solid var(--_border);
     max-height: calc(var(--_height) + 2.3rem);
     overflow: auto;
+  }
+  .footer {
+    flex-wrap: wrap;
+  }
+  /* narrow tables drop the least useful columns instead of scrolling the page sideways */
+  @container (max-width: 60rem) {
+    .c-user,
+    .c-toolkit {
+      display: none;
+    }
+  }
+  @container (max-width: 40rem) {
+    .c-message,
+    .c-duration {
+      display: none;
+    }
+    .c-time {
+      width: 7.5rem;
+    }
+    .row > .c-tool {
+      flex: 1;
+      min-width: 0;
+    }
+    /* the detail covers the table, full width, its close button in view */
+    .layout {
+      position: relative;
+    }
+    .panel {
+      position: absolute;
+      inset: 0;
+      width: auto;
+      max-height: none;
+      border-inline-start: 0;
+      background: var(--_bg);
+    }
   }
   .panel .close {
     position: absolute;
