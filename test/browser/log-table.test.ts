@@ -13,10 +13,13 @@ const shadow = (el: Element, selector: string) => el.shadowRoot!.querySelector(s
 const bodyRows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="row"]:not(.head)')];
 const loaded = (el: ComposioLogTable, n = 1) => waitUntil(() => el.logs.length >= n, `${n} rows`, { timeout: 10_000 });
 
+/** Recent enough for the default 24h window (the live tail reads by time). */
+const BASE = Date.now() - 60_000;
+
 function entry(i: number, extra: Partial<LogEntry> = {}): LogEntry {
   return {
     id: `log_test${String(i).padStart(7, '0')}`,
-    timestamp: new Date(Date.UTC(2026, 10, 1) - i * 1000).toISOString(),
+    timestamp: new Date(BASE - i * 1000).toISOString(),
     type: 'tool.execution',
     status: i % 10 === 0 ? 'failed' : 'success',
     level: 'info',
@@ -86,7 +89,7 @@ describe('<composio-log-table> paging and virtualization', () => {
     await loaded(el, 100);
     const scroller = shadow(el, '.rows');
     scroller.scrollTop = scroller.scrollHeight;
-    await waitUntil(() => el.logs.length >= 200, 'next page on scroll');
+    await waitUntil(() => el.logs.length >= 200, 'next page on scroll', { timeout: 5000 });
     expect(el.logs.map((l) => l.id)).to.deep.equal(feed.slice(0, el.logs.length).map((l) => l.id));
     await el.loadMore();
     await el.loadMore();
@@ -238,7 +241,8 @@ describe('<composio-log-table> live tail', () => {
     const scroller = shadow(el, '.rows');
     scroller.scrollTop = 400;
     await new Promise((r) => setTimeout(r, 50));
-    const burst = Array.from({ length: 60 }, (_, i) => entry(i + 100, { id: `log_burst${String(i).padStart(5, '0')}` }));
+    // newer than everything shown, newest first
+    const burst = Array.from({ length: 60 }, (_, i) => entry(i - 60, { id: `log_burst${String(i).padStart(5, '0')}` }));
     feed.unshift(...burst);
     await waitUntil(() => shadow(el, '[part="new-logs"]'), '"N new" button', { timeout: 5000 });
     expect(shadow(el, '[part="new-logs"]').textContent).to.equal('60 new');

@@ -1,7 +1,7 @@
 /**
  * The log table's data: the filter bar as v3.1 filters, cursor paging with de-duplication, and the
- * live tail (logs newer than the newest shown, fetched until they overlap what is on screen, so
- * nothing is doubled or skipped).
+ * live tail (logs newer than the newest shown, plus an overlap window for late arrivals, merged by
+ * time and de-duplicated by id, so nothing is doubled or skipped).
  */
 import type { BffClient } from '../../client/bff-client.ts';
 import { LOG_FILTER_FIELDS, LOG_FILTER_OPERATORS } from '../../contract/constants.ts';
@@ -76,6 +76,8 @@ export interface LogQuery {
   from: number;
   to: number;
   limit: number;
+  /** A host-set window (`from`/`to`): the live tail keeps its end. */
+  custom?: boolean;
 }
 
 export function requestBody(query: LogQuery, cursor?: string | null) {
@@ -103,28 +105,54 @@ export class LogRows {
     return fresh.length;
   }
 
-  prepend(logs: readonly LogEntry[]): number {
+  /** New rows at their time position (late arrivals land between rows already shown). */
+  insert(logs: readonly LogEntry[]): number {
     const fresh = logs.filter((l) => !this.ids.has(l.id));
     fresh.forEach((l) => this.ids.add(l.id));
-    this.rows = [...fresh, ...this.rows];
+    this.rows = mergeByTime(this.rows, fresh);
     return fresh.length;
   }
 }
 
 const MAX_CATCH_UP_PAGES = 5;
+/** Browser clocks drift: the tail asks up to an hour ahead and the BFF clamps `to` to its own now. */
+const CLOCK_SLACK_MS = 3_600_000;
+
+const time = (log: LogEntry) => Date.parse(log.timestamp);
+
+/** Newest first by timestamp; rows of `b` go before rows of `a` with the same time. */
+export function mergeByTime(a: readonly LogEntry[], b: readonly LogEntry[]): LogEntry[] {
+  const out: LogEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j < b.length && (i >= a.length || time(b[j]) >= time(a[i])) ? b[j++] : a[i++]);
+  return out;
+}
 
 /**
- * Logs newer than what `known` holds, newest first: first pages are read until one overlaps a
- * known row. `null` when more arrived than the catch-up allows (the caller reloads instead).
+ * What the live tail has not shown yet, newest first: everything in the last `overlapMs` before
+ * `since` (the newest row shown) and after it, read page by page and de-duplicated by id. The
+ * overlap catches logs that reach the API a few seconds after their timestamp; they belong between
+ * rows already shown. `null` when more arrived than the catch-up allows (the caller reloads).
  */
-export async function fetchNewer(client: BffClient, query: LogQuery, known: (id: string) => boolean, signal: AbortSignal): Promise<LogEntry[] | null> {
+export async function fetchNewer(
+  client: BffClient,
+  query: LogQuery,
+  since: number | undefined,
+  known: (id: string) => boolean,
+  overlapMs: number,
+  signal: AbortSignal,
+): Promise<LogEntry[] | null> {
+  const from = Math.max(query.from, (since ?? query.from) - Math.max(0, overlapMs));
+  const tail: LogQuery = { ...query, from, to: query.custom ? query.to : Date.now() + CLOCK_SLACK_MS, limit: 100 };
   const fresh: LogEntry[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < MAX_CATCH_UP_PAGES; page++) {
-    const answer: LogListResponse = await client.post<LogListResponse>(BFF_PATHS.logList, requestBody(query, cursor), signal);
+    const answer: LogListResponse = await client.post<LogListResponse>(BFF_PATHS.logList, requestBody(tail, cursor), signal);
     for (const log of answer.logs) {
-      if (known(log.id)) return fresh;
-      fresh.push(log);
+      // an upstream that ignores time_range still ends the read here
+      if (time(log) < from) return fresh;
+      if (!known(log.id)) fresh.push(log);
     }
     cursor = answer.next_cursor;
     if (!cursor) return fresh;

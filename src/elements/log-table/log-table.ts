@@ -17,9 +17,10 @@ import { renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { isRangePreset, resolveWindow, type RangePreset } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
-import { cleanFilters, extraFilters, fetchNewer, LogRows, pageLimit, readBar, requestBody, writeBar, type BarState, type LogQuery } from './data.ts';
-import { emptySentence, pickColumns, renderCell, renderEmpty, renderFilterBar } from './views.ts';
+import { cleanFilters, extraFilters, fetchNewer, LogRows, mergeByTime, pageLimit, readBar, requestBody, writeBar, type BarState, type LogQuery } from './data.ts';
+import { emptySentence, pickColumns, renderCell, renderEmpty, renderFilterBar, renderLivePaused } from './views.ts';
 import { TableLayout } from './layout.ts';
+import { LiveTailController } from './live-tail-controller.ts';
 import { tableStyles } from './styles.ts';
 
 import { HEADINGS, LOG_COLUMNS, text, type LogColumn } from './views.ts';
@@ -43,7 +44,7 @@ const filtersConverter = {
  * @fires {CustomEvent<LogSelectDetail>} composio-log-select - A row was opened (click or Enter): `{ log }`.
  * @fires {CustomEvent<FiltersChangeDetail>} composio-filters-change - The filter bar changed: `{ filters, range }` (keep them in your URL).
  * @fires {CustomEvent<LoadDetail>} composio-load - A page loaded: `{ kind: 'logs-page' | 'logs-live', count }`.
- * @fires {CustomEvent<ErrorDetail>} composio-error - A request failed; loaded rows stay, with a Retry button.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - A request failed; loaded rows stay (marked stale when they no longer match the filters), with a Retry button. Once per live-tail outage.
  * @cssprop --composio-table-height - Height of the scrolling rows area (default 480px).
  * @cssprop --composio-text - Text colour (and the other `--composio-*` tokens of the usage chart).
  * @cssprop --composio-success - Status "success" colour.
@@ -53,6 +54,7 @@ const filtersConverter = {
  * @csspart row - A log row.
  * @csspart footer - Loaded-row count, Load more, CSV export.
  * @csspart new-logs - The "N new" button of the live tail.
+ * @csspart live-status - "Live updates paused — retrying in N s" while polls fail, with Retry now.
  * @csspart empty - The empty result, with the active filters and a Clear button.
  * @csspart error - Error message with request id and Retry.
  * @csspart detail - The detail side panel.
@@ -73,6 +75,8 @@ export class ComposioLogTable extends ComposioElement {
   @property() columns = LOG_COLUMNS.join(',');
   /** Poll for new logs every N seconds (0 = off). */
   @property({ type: Number }) live = 0;
+  /** Seconds before the newest row that each poll reads again, for logs that reach the API late. */
+  @property({ attribute: 'live-overlap', type: Number }) liveOverlap = 60;
 
   @state() private rows = new LogRows();
   @state() private pending: LogEntry[] = [];
@@ -89,15 +93,14 @@ export class ComposioLogTable extends ComposioElement {
   private query?: LogQuery;
   private moreController?: AbortController;
   private searchTimer?: ReturnType<typeof setTimeout>;
-  private liveTimer?: ReturnType<typeof setTimeout>;
   private detailModule?: Promise<unknown>;
   private shownColumns: LogColumn[] = [...LOG_COLUMNS];
 
   private readonly firstPage = new Task(this, {
     task: async ([client, filters, range, from, to, pageSize, zone], { signal }) => {
       this.moreController?.abort();
-      const { from: start, to: end } = resolveWindow({ range, from, to }, Date.now(), zone, '24h');
-      const query: LogQuery = { filters, from: start, to: end, limit: pageLimit(pageSize).limit };
+      const { from: start, to: end, custom } = resolveWindow({ range, from, to }, Date.now(), zone, '24h');
+      const query: LogQuery = { filters, from: start, to: end, limit: pageLimit(pageSize).limit, custom };
       return { query, page: await client.post<LogListResponse>(BFF_PATHS.logList, requestBody(query), signal) };
     },
     args: () => [this.client, this.filters, this.range, this.from, this.to, this.pageSize, this.zone, this.reloads] as const,
@@ -124,6 +127,13 @@ export class ComposioLogTable extends ComposioElement {
     args: () => [this.client, this.range, this.zone] as const,
   });
 
+  private readonly tail = new LiveTailController(this, {
+    interval: () => this.live,
+    ready: () => Boolean(this.query) && this.firstPage.status === TaskStatus.COMPLETE,
+    poll: (signal) => this.pollNewer(signal),
+    onPause: (error) => this.reportError(error),
+  });
+
   /** The rows loaded so far, newest first. */
   get logs(): readonly LogEntry[] {
     return this.rows.rows;
@@ -132,15 +142,7 @@ export class ComposioLogTable extends ComposioElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.moreController?.abort();
-    clearTimeout(this.liveTimer);
     clearTimeout(this.searchTimer);
-    document.removeEventListener('visibilitychange', this.onVisibility);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibility);
-    this.scheduleLive();
   }
 
   /** Reload the first page (Retry). */
@@ -169,10 +171,6 @@ export class ComposioLogTable extends ComposioElement {
   /** The preset in use (`range`, or 24h when it is unknown). */
   private get preset(): RangePreset {
     return isRangePreset(this.range) ? this.range : '24h';
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('live')) this.scheduleLive();
   }
 
   // ---- paging
@@ -206,42 +204,29 @@ export class ComposioLogTable extends ComposioElement {
 
   // ---- live tail
 
-  private readonly onVisibility = () => {
-    if (!document.hidden) this.scheduleLive(0);
-  };
-
   private atTop(): boolean {
     return (this.scroller?.scrollTop ?? 0) < 4;
   }
 
-  private scheduleLive(delayMs = this.live * 1000): void {
-    clearTimeout(this.liveTimer);
-    if (this.live > 0 && this.isConnected) this.liveTimer = setTimeout(() => void this.poll(), delayMs);
-  }
-
-  private async poll(): Promise<void> {
-    if (this.query && this.firstPage.status === TaskStatus.COMPLETE) {
-      try {
-        const controller = new AbortController();
-        const known = (id: string) => this.rows.has(id) || this.pending.some((l) => l.id === id);
-        // the window's end moves with the clock; its start stays (a rolling window would drop rows)
-        const newer = await fetchNewer(this.client, { ...this.query, to: Date.now() }, known, controller.signal);
-        if (newer === null) this.refresh();
-        else if (newer.length) {
-          if (this.atTop() && !document.hidden && !this.pending.length) this.showNew(newer);
-          else this.pending = [...newer, ...this.pending];
-        }
-      } catch (error) {
-        this.reportError(error);
-      }
-    }
-    this.scheduleLive();
+  /** One live-tail poll: new and late rows go in at their time, or wait behind "N new". */
+  private async pollNewer(signal: AbortSignal): Promise<void> {
+    const query = this.query!;
+    const known = (id: string) => this.rows.has(id) || this.pending.some((l) => l.id === id);
+    const newest = [this.rows.rows[0], this.pending[0]].filter(Boolean).map((l) => Date.parse(l.timestamp));
+    const since = newest.length ? Math.max(...newest) : undefined;
+    const fresh = await fetchNewer(this.client, query, since, known, this.liveOverlap * 1000, signal);
+    if (this.query !== query) return; // the filters changed meanwhile
+    if (fresh === null) return this.refresh();
+    if (!fresh.length) return;
+    if (this.atTop() && !document.hidden && !this.pending.length) this.showNew(fresh);
+    else this.pending = mergeByTime(this.pending, fresh);
   }
 
   private showNew(logs: LogEntry[]): void {
-    const added = this.rows.prepend(logs);
+    const focusedId = this.rows.rows[this.focused]?.id;
+    const added = this.rows.insert(logs);
     this.requestUpdate('rows');
-    this.focused += added;
+    this.focused = Math.max(0, this.rows.rows.findIndex((l) => l.id === focusedId));
     this.emit('composio-load', { kind: 'logs-live', count: added });
   }
 
@@ -384,6 +369,7 @@ export class ComposioLogTable extends ComposioElement {
         onRange: (range) => ((this.from = this.to = undefined), this.setFilters(this.filters, range)),
         onRemove: (filter) => this.setFilters(this.filters.filter((x) => x !== filter)),
       })}
+      ${this.tail.paused ? renderLivePaused(this.tail.error, this.tail.retryInSeconds, () => this.tail.pollNow()) : nothing}
       ${this.pending.length ? html`<button type="button" class="new-logs" part="new-logs" @click=${this.showPending}>${formatNumber(this.pending.length, this.formatLocale)} new</button>` : nothing}
       ${this.renderError()}
       <div class="layout">

@@ -182,6 +182,15 @@ export const tableStyles = css`
   .error {
     margin: 0.5rem 0.75rem;
   }
+  .live-paused {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    justify-content: center;
+    margin: 0.4rem 0.75rem;
+    color: var(--_warning);
+  }
   /* rows from the previous choice, kept while the new one failed to load */
   .grid.stale .rows {
     opacity: 0.5;

@@ -1,5 +1,6 @@
 /** The log table's row cells and filter bar: markup only, state stays in the element. */
 import { html, nothing } from 'lit';
+import { BffRequestError } from '../../client/bff-client.ts';
 import { formatDateTime, formatDuration, formatRelative, formatRowTime } from '../../client/format.ts';
 import type { LogEntry, LogFilter } from '../../contract/upstream.ts';
 import type { RangePreset } from '../../core/ranges.ts';
@@ -69,6 +70,21 @@ export function renderEmpty(sentence: string, filtered: boolean, onClear: () => 
   return html`<div class="empty" part="empty" role="status">
     <p>${sentence}</p>
     ${filtered ? html`<button type="button" @click=${onClear}>Clear filters</button>` : nothing}
+  </div>`;
+}
+
+/** Why live updates stopped, in the reader's words. */
+function pauseReason(error: unknown): string {
+  const status = error instanceof BffRequestError ? error.status : 0;
+  if (status === 429) return 'too many requests';
+  if (status === 401 || status === 403) return 'you are signed out';
+  return status ? 'the activity service is not answering' : 'no connection';
+}
+
+export function renderLivePaused(error: unknown, seconds: number, onRetry: () => void) {
+  return html`<div class="live-paused" part="live-status" role="status">
+    <span>Live updates paused (${pauseReason(error)}) — retrying in ${seconds} s</span>
+    <button type="button" @click=${onRetry}>Retry now</button>
   </div>`;
 }
 
