@@ -150,7 +150,7 @@ describe('<composio-log-table> long values', () => {
 });
 
 describe('<composio-log-table> paging under a held End key', () => {
-  it.skip('keeps one page request in flight and a bounded number of them', async () => {
+  it('keeps one page request in flight and a bounded number of them', async () => {
     const feed = Array.from({ length: 5000 }, (_, i) => entry(i));
     let inFlight = 0;
     let maxInFlight = 0;
@@ -163,9 +163,7 @@ describe('<composio-log-table> paging under a held End key', () => {
         return HttpResponse.json({ logs, next_cursor: start + logs.length < feed.length ? logs.at(-1)!.id : null } satisfies LogListResponse);
       }),
     );
-    const el = await fixture<ComposioLogTable>(html`<composio-log-table page-size="50"></composio-log-table>`);
-    await loaded(el, 50);
-    el.fetch = async (input, init) => {
+    const counting = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const isList = String(input).includes('logs/tool_execution');
       if (isList) (pages++, inFlight++, (maxInFlight = Math.max(maxInFlight, inFlight)));
       try {
@@ -173,8 +171,9 @@ describe('<composio-log-table> paging under a held End key', () => {
       } finally {
         if (isList) inFlight--;
       }
-    };
-    await el.updateComplete;
+    }) as typeof fetch;
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table page-size="50" .fetch=${counting}></composio-log-table>`);
+    await loaded(el, 50);
     await waitUntil(() => el.shadowRoot!.querySelector('[role="row"]:not(.head)'), 'rows');
     (el.shadowRoot!.querySelector('[role="row"]:not(.head)') as HTMLElement).focus();
     const grid = shadow(el, '.rows');
@@ -185,7 +184,7 @@ describe('<composio-log-table> paging under a held End key', () => {
     }
     await new Promise((r) => setTimeout(r, 300));
     expect(maxInFlight).to.be.at.most(1);
-    expect(pages, `${pages} page requests for one held End`).to.be.at.most(3);
+    expect(pages - 1, `${pages - 1} page requests for one held End`).to.be.at.most(2);
     expect(el.logs.length).to.be.at.least(100, 'End still reaches further rows');
   });
 });

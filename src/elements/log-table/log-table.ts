@@ -27,6 +27,9 @@ import { HEADINGS, LOG_COLUMNS, text, type LogColumn } from './views.ts';
 
 export { LOG_COLUMNS, type LogColumn };
 
+/** Automatic paging (scrolling near the end) waits this long after the previous page. */
+const AUTO_PAGE_GAP_MS = 1000;
+
 /** `filters` as a JSON attribute; what is not a list of valid filters is dropped (with a warning) in `willUpdate`. */
 const filtersConverter = {
   fromAttribute: (value: string | null): LogFilter[] => {
@@ -93,6 +96,9 @@ export class ComposioLogTable extends ComposioElement {
   private query?: LogQuery;
   private moreController?: AbortController;
   private searchTimer?: ReturnType<typeof setTimeout>;
+  private pageTimer?: ReturnType<typeof setTimeout>;
+  private lastPageAt = 0;
+  private lastVisible = -1;
   private detailModule?: Promise<unknown>;
   private shownColumns: LogColumn[] = [...LOG_COLUMNS];
 
@@ -113,6 +119,7 @@ export class ComposioLogTable extends ComposioElement {
       this.focused = 0;
       this.moreError = undefined;
       this.scroller?.scrollTo({ top: 0 });
+      this.lastPageAt = Date.now();
       this.emit('composio-load', { kind: 'logs-page', count: this.rows.rows.length });
     },
     onError: (error) => this.reportError(error),
@@ -143,6 +150,7 @@ export class ComposioLogTable extends ComposioElement {
     super.disconnectedCallback();
     this.moreController?.abort();
     clearTimeout(this.searchTimer);
+    clearTimeout(this.pageTimer);
   }
 
   /** Reload the first page (Retry). */
@@ -193,13 +201,27 @@ export class ComposioLogTable extends ComposioElement {
         this.reportError(error);
       }
     } finally {
+      this.lastPageAt = Date.now();
       if (this.moreController === controller) this.loadingMore = false;
     }
   }
 
-  /** Fetch the next page before the reader reaches the end. */
+  /** Fetch the next page before the reader reaches the end: one page at a time, at most one a second. */
   private onRangeChanged(event: RangeChangedEvent): void {
-    if (event.last >= this.rows.rows.length - 20 && !this.moreError) void this.loadMore();
+    this.lastVisible = event.last;
+    this.pageIfNeeded();
+  }
+
+  /**
+   * Driven by what is on screen when it runs, not by every scroll or key event: a held End key
+   * (each press reaching the newest end) made ~370 page requests a minute before.
+   */
+  private pageIfNeeded(): void {
+    clearTimeout(this.pageTimer);
+    if (this.lastVisible < this.rows.rows.length - 20 || this.moreError || this.loadingMore || !this.cursor) return;
+    const wait = this.lastPageAt + AUTO_PAGE_GAP_MS - Date.now();
+    if (wait > 0) this.pageTimer = setTimeout(() => this.pageIfNeeded(), wait);
+    else void this.loadMore();
   }
 
   // ---- live tail
