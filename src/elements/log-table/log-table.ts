@@ -99,6 +99,7 @@ export class ComposioLogTable extends ComposioElement {
   private pageTimer?: ReturnType<typeof setTimeout>;
   private lastPageAt = 0;
   private lastVisible = -1;
+  private ownFilters?: LogFilter[];
   private detailModule?: Promise<unknown>;
   private shownColumns: LogColumn[] = [...LOG_COLUMNS];
 
@@ -163,6 +164,7 @@ export class ComposioLogTable extends ComposioElement {
   protected override willUpdate(changed: PropertyValues): void {
     const warn = (problem?: string) => problem && warnOnce(this.localName, problem);
     if (changed.has('filters')) {
+      if (this.filters !== this.ownFilters) this.cancelSearch(); // the host set them
       const { filters, problem } = cleanFilters(this.filters);
       warn(problem);
       if (filters !== this.filters) this.filters = filters;
@@ -263,7 +265,7 @@ export class ComposioLogTable extends ComposioElement {
   // ---- filters
 
   private setFilters(filters: LogFilter[], range = this.preset): void {
-    this.filters = filters;
+    this.filters = this.ownFilters = filters;
     this.range = range;
     this.emit('composio-filters-change', { filters, range });
   }
@@ -272,18 +274,25 @@ export class ComposioLogTable extends ComposioElement {
     this.setFilters(writeBar(this.filters, { ...readBar(this.filters), ...patch }));
   }
 
-  private onToolInput(value: string): void {
-    this.toolDraft = value;
+  /**
+   * Typing is debounced (the Task aborts the request in flight when the filters change). The draft
+   * is what the box shows until it applies; anything else that sets the filters (Escape, Clear
+   * filters, the host) cancels a pending term, which used to come back and mix with the next one.
+   */
+  private onToolInput(value: string, now = false): void {
+    this.cancelSearch();
+    const apply = () => ((this.toolDraft = undefined), this.setBar({ tool: value }));
+    if (now) apply();
+    else (this.toolDraft = value), (this.searchTimer = setTimeout(apply, 300));
+  }
+
+  private cancelSearch(): void {
     clearTimeout(this.searchTimer);
-    // typing is debounced; the Task aborts the request in flight when the filters change
-    this.searchTimer = setTimeout(() => {
-      this.toolDraft = undefined;
-      this.setBar({ tool: value });
-    }, 300);
+    this.toolDraft = undefined;
   }
 
   private clearFilters(): void {
-    this.toolDraft = undefined;
+    this.cancelSearch();
     this.setFilters([]);
   }
 
@@ -387,7 +396,7 @@ export class ComposioLogTable extends ComposioElement {
         custom: Boolean(this.from),
         extras: extraFilters(this.filters),
         onBar: (patch) => this.setBar(patch),
-        onToolInput: (value) => this.onToolInput(value),
+        onToolInput: (value, now) => this.onToolInput(value, now),
         onRange: (range) => ((this.from = this.to = undefined), this.setFilters(this.filters, range)),
         onRemove: (filter) => this.setFilters(this.filters.filter((x) => x !== filter)),
       })}

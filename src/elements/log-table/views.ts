@@ -98,7 +98,8 @@ export interface FilterBarState {
   /** Filters the host set that the bar has no control for. */
   extras: LogFilter[];
   onBar(patch: Partial<BarState>): void;
-  onToolInput(value: string): void;
+  /** `now`: apply without the debounce (Escape). */
+  onToolInput(value: string, now?: boolean): void;
   onRange(range: RangePreset): void;
   onRemove(filter: LogFilter): void;
 }
@@ -117,7 +118,7 @@ export function renderFilterBar(s: FilterBarState) {
         ${[...new Set([...s.toolkits, ...(bar.toolkit ? [bar.toolkit] : [])])].map((t) => html`<option value=${t} title=${t} ?selected=${t === bar.toolkit}>${clip(t)}</option>`)}
       </select></label>
     <label>Tool
-      <input type="search" title=${s.toolDraft ?? bar.tool} placeholder="e.g. send_email" .value=${s.toolDraft ?? bar.tool} @input=${(e: Event) => s.onToolInput(value(e))} /></label>
+      <input type="search" title=${s.toolDraft ?? bar.tool} placeholder="e.g. send_email" .value=${s.toolDraft ?? bar.tool} @input=${(e: Event) => s.onToolInput(value(e))} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && value(e) && (e.preventDefault(), ((e.target as HTMLInputElement).value = ''), s.onToolInput('', true))} /></label>
     <label>Time
       <select .value=${s.custom ? 'custom' : s.range} @change=${(e: Event) => s.onRange(value(e) as RangePreset)}>
         ${s.custom ? html`<option value="custom" selected>Custom</option>` : nothing}
