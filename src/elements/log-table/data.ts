@@ -7,6 +7,7 @@ import type { BffClient } from '../../client/bff-client.ts';
 import { LOG_FILTER_FIELDS, LOG_FILTER_OPERATORS } from '../../contract/constants.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
+import { toCsv } from '../../core/csv.ts';
 import type { RangePreset } from '../../core/ranges.ts';
 
 /** The presets the table's Time picker offers (any preset works as the `range` attribute). */
@@ -46,6 +47,28 @@ export function writeBar(filters: readonly LogFilter[], bar: BarState): LogFilte
 /** Filters the bar does not show (set by the host), for the "more filters" chips. */
 export function extraFilters(filters: readonly LogFilter[]): LogFilter[] {
   return filters.filter((f) => !isStatus(f) && !isToolkit(f) && !isTool(f));
+}
+
+/** `filters` as a JSON attribute; what is not a list of valid filters is dropped (with a warning) by `cleanFilters`. */
+export const filtersConverter = {
+  fromAttribute: (value: string | null): LogFilter[] => {
+    try {
+      return JSON.parse(value ?? '[]');
+    } catch {
+      return value as unknown as LogFilter[];
+    }
+  },
+  toAttribute: (value: LogFilter[]) => JSON.stringify(value),
+};
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Rows as RFC 4180 CSV (formulas neutralised by `toCsv`). */
+export function logsCsv(rows: readonly LogEntry[]): string {
+  return toCsv(
+    ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration_ms', 'log_id', 'parent_tool'],
+    rows.map((l) => [l.timestamp, l.status, str(l.metadata.tool_slug), str(l.metadata.toolkit_slug), str(l.metadata.user_id), l.message ?? '', Number(l.metrics.duration_ms ?? 0), l.id, l.parent?.tool_slug ?? '']),
+  );
 }
 
 const isFilter = (f: unknown): f is LogFilter => {

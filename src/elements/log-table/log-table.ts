@@ -11,36 +11,21 @@ import { property, query, state } from 'lit/decorators.js';
 import { formatNumber } from '../../client/format.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
-import { toCsv as csvText } from '../../core/csv.ts';
 import { download } from '../shared/download.ts';
 import { renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { isRangePreset, resolveWindow, type RangePreset } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
-import { cleanFilters, extraFilters, fetchNewer, LogRows, mergeByTime, pageLimit, readBar, requestBody, writeBar, type BarState, type LogQuery } from './data.ts';
-import { emptySentence, pickColumns, renderCell, renderEmpty, renderFilterBar, renderLivePaused } from './views.ts';
+import { cleanFilters, extraFilters, fetchNewer, filtersConverter, logsCsv, LogRows, mergeByTime, pageLimit, readBar, requestBody, writeBar, type BarState, type LogQuery } from './data.ts';
+import { emptySentence, HEADINGS, LOG_COLUMNS, pickColumns, renderEmpty, renderFilterBar, renderLivePaused, renderPanel, renderRow, SKELETON, type LogColumn } from './views.ts';
 import { TableLayout } from './layout.ts';
 import { LiveTailController } from './live-tail-controller.ts';
 import { tableStyles } from './styles.ts';
-
-import { HEADINGS, LOG_COLUMNS, text, type LogColumn } from './views.ts';
 
 export { LOG_COLUMNS, type LogColumn };
 
 /** Automatic paging (scrolling near the end) waits this long after the previous page. */
 const AUTO_PAGE_GAP_MS = 1000;
-
-/** `filters` as a JSON attribute; what is not a list of valid filters is dropped (with a warning) in `willUpdate`. */
-const filtersConverter = {
-  fromAttribute: (value: string | null): LogFilter[] => {
-    try {
-      return JSON.parse(value ?? '[]');
-    } catch {
-      return value as unknown as LogFilter[];
-    }
-  },
-  toAttribute: (value: LogFilter[]) => JSON.stringify(value),
-};
 
 /**
  * @tagname composio-log-table
@@ -228,10 +213,6 @@ export class ComposioLogTable extends ComposioElement {
 
   // ---- live tail
 
-  private atTop(): boolean {
-    return (this.scroller?.scrollTop ?? 0) < 4;
-  }
-
   /** One live-tail poll: new and late rows go in at their time, or wait behind "N new". */
   private async pollNewer(signal: AbortSignal): Promise<void> {
     const query = this.query!;
@@ -242,7 +223,7 @@ export class ComposioLogTable extends ComposioElement {
     if (this.query !== query) return; // the filters changed meanwhile
     if (fresh === null) return this.refresh();
     if (!fresh.length) return;
-    if (this.atTop() && !document.hidden && !this.pending.length) this.showNew(fresh);
+    if ((this.scroller?.scrollTop ?? 0) < 4 && !document.hidden && !this.pending.length) this.showNew(fresh);
     else this.pending = mergeByTime(this.pending, fresh);
   }
 
@@ -338,40 +319,36 @@ export class ComposioLogTable extends ComposioElement {
 
   /** The loaded rows as RFC 4180 CSV (formulas neutralised): what Export CSV downloads. */
   toCsv(): string {
-    return csvText(
-      ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration_ms', 'log_id', 'parent_tool'],
-      this.rows.rows.map((l) => [l.timestamp, l.status, text(l.metadata.tool_slug), text(l.metadata.toolkit_slug), text(l.metadata.user_id), l.message ?? '', Number(l.metrics.duration_ms ?? 0), l.id, l.parent?.tool_slug ?? '']),
-    );
+    return logsCsv(this.rows.rows);
   }
 
   // ---- rendering
 
-  private renderRow(log: LogEntry, index: number, columns: LogColumn[]) {
-    return html`<div
-      role="row"
-      part="row"
-      class="row ${index === this.focused ? 'focused' : ''} ${this.selected?.id === log.id ? 'selected' : ''}"
-      aria-rowindex=${index + 2}
-      aria-selected=${this.selected?.id === log.id ? 'true' : 'false'}
-      tabindex=${index === this.focused ? 0 : -1}
-      @click=${() => ((this.focused = index), this.open(log))}
-    >
-      ${columns.map((c) => renderCell(log, c, this.zone, this.formatLocale))}
-    </div>`;
+  private readonly rowState = {
+    focused: () => this.focused,
+    selected: () => this.selected?.id,
+    zone: () => this.zone,
+    locale: () => this.formatLocale,
+    onOpen: (log: LogEntry, index: number) => ((this.focused = index), this.open(log)),
+  };
+
+  private get detailSettings() {
+    const { endpoint, fetch, fetchToken, theme, formatLocale: locale, zone } = this;
+    return { endpoint, fetch, fetchToken, theme, locale, zone };
   }
 
   private renderBody(columns: LogColumn[]) {
     const rows = this.rows.rows;
     const status = this.firstPage.status;
     if (!rows.length && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL)) {
-      return html`<div class="rows skeleton-rows" aria-hidden="true">${[0, 1, 2, 3, 4, 5].map(() => html`<div class="skeleton line"></div>`)}</div>`;
+      return SKELETON;
     }
     if (!rows.length && status === TaskStatus.COMPLETE) {
       const sentence = emptySentence(readBar(this.filters), extraFilters(this.filters), this.preset, Boolean(this.from));
       return renderEmpty(sentence, this.filters.length > 0, () => this.clearFilters());
     }
     return html`<div class="rows" role="rowgroup" @keydown=${this.onGridKey} @rangeChanged=${this.onRangeChanged}>
-      ${virtualize({ items: rows, renderItem: (log, i) => this.renderRow(log, i, columns), keyFunction: (log) => log.id, scroller: true, layout: { type: TableLayout } })}
+      ${virtualize({ items: rows, renderItem: (log, i) => renderRow(log, i, columns, this.rowState), keyFunction: (log) => log.id, scroller: true, layout: { type: TableLayout } })}
     </div>`;
   }
 
@@ -408,12 +385,7 @@ export class ComposioLogTable extends ComposioElement {
           <div role="row" class="row head" aria-rowindex="1">${columns.map((c) => html`<span role="columnheader" class="c-${c}">${HEADINGS[c]}</span>`)}</div>
           ${this.renderBody(columns)}
         </div>`}
-        ${this.selected
-          ? html`<div class="panel" part="detail" role="dialog" aria-label="Tool call details" tabindex="-1" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), this.close())}>
-              <button type="button" class="close" aria-label="Close details" @click=${this.close}>×</button>
-              <composio-log-detail .logId=${this.selected.id} .entry=${this.selected} .endpoint=${this.endpoint} .fetch=${this.fetch} .fetchToken=${this.fetchToken} .locale=${this.formatLocale} .timeZone=${this.zone} theme=${this.theme} @composio-log-select=${(e: CustomEvent<{ log: LogEntry }>) => (e.stopPropagation(), (this.selected = e.detail.log))}></composio-log-detail>
-            </div>`
-          : nothing}
+        ${this.selected ? renderPanel(this.selected, this.detailSettings, () => this.close(), (log) => (this.selected = log)) : nothing}
       </div>
       <div class="footer" part="footer">
         <span role="status">${formatNumber(count, this.formatLocale)} loaded${this.cursor ? '' : count ? ' · all' : ''}</span>

@@ -88,6 +88,51 @@ export function renderLivePaused(error: unknown, seconds: number, onRetry: () =>
   </div>`;
 }
 
+export const SKELETON = html`<div class="rows skeleton-rows" aria-hidden="true">${[0, 1, 2, 3, 4, 5].map(() => html`<div class="skeleton line"></div>`)}</div>`;
+
+/** What a row needs from the element, read when the row renders. */
+export interface RowState {
+  focused(): number;
+  selected(): string | undefined;
+  zone(): string;
+  locale(): string | undefined;
+  onOpen(log: LogEntry, index: number): void;
+}
+
+export function renderRow(log: LogEntry, index: number, columns: readonly LogColumn[], s: RowState) {
+  const focused = index === s.focused();
+  const selected = s.selected() === log.id;
+  return html`<div
+    role="row"
+    part="row"
+    class="row ${focused ? 'focused' : ''} ${selected ? 'selected' : ''}"
+    aria-rowindex=${index + 2}
+    aria-selected=${selected ? 'true' : 'false'}
+    tabindex=${focused ? 0 : -1}
+    @click=${() => s.onOpen(log, index)}
+  >
+    ${columns.map((c) => renderCell(log, c, s.zone(), s.locale()))}
+  </div>`;
+}
+
+/** The table's settings the detail element inherits. */
+interface DetailSettings {
+  endpoint: string;
+  fetch?: typeof fetch;
+  fetchToken?: unknown;
+  theme: string;
+  locale?: string;
+  zone: string;
+}
+
+/** The detail panel: Escape or × closes it; a link to another log (the parent call) opens that one. */
+export function renderPanel(log: LogEntry, host: DetailSettings, onClose: () => void, onSelect: (log: LogEntry) => void) {
+  return html`<div class="panel" part="detail" role="dialog" aria-label="Tool call details" tabindex="-1" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
+    <button type="button" class="close" aria-label="Close details" @click=${onClose}>×</button>
+    <composio-log-detail .logId=${log.id} .entry=${log} .endpoint=${host.endpoint} .fetch=${host.fetch} .fetchToken=${host.fetchToken} .locale=${host.locale} .timeZone=${host.zone} theme=${host.theme} @composio-log-select=${(e: CustomEvent<{ log: LogEntry }>) => (e.stopPropagation(), onSelect(e.detail.log))}></composio-log-detail>
+  </div>`;
+}
+
 export interface FilterBarState {
   bar: BarState;
   /** What is typed in the tool search but not applied yet (debounce). */
