@@ -20,12 +20,10 @@ import { cleanFilters, extraFilters, fetchNewer, filtersConverter, logsCsv, LogR
 import { emptySentence, HEADINGS, LOG_COLUMNS, pickColumns, renderEmpty, renderFilterBar, renderLivePaused, renderPanel, renderRow, SKELETON, type LogColumn } from './views.ts';
 import { TableLayout } from './layout.ts';
 import { LiveTailController } from './live-tail-controller.ts';
+import { PagerController } from './pager-controller.ts';
 import { tableStyles } from './styles.ts';
 
 export { LOG_COLUMNS, type LogColumn };
-
-/** Automatic paging (scrolling near the end) waits this long after the previous page. */
-const AUTO_PAGE_GAP_MS = 1000;
 
 /**
  * @tagname composio-log-table
@@ -68,9 +66,6 @@ export class ComposioLogTable extends ComposioElement {
 
   @state() private rows = new LogRows();
   @state() private pending: LogEntry[] = [];
-  @state() private cursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private moreError?: Error;
   @state() private focused = 0;
   @state() private selected?: LogEntry;
   @state() private toolDraft?: string;
@@ -79,18 +74,14 @@ export class ComposioLogTable extends ComposioElement {
   @query('.rows') private scroller?: HTMLElement;
 
   private query?: LogQuery;
-  private moreController?: AbortController;
   private searchTimer?: ReturnType<typeof setTimeout>;
-  private pageTimer?: ReturnType<typeof setTimeout>;
-  private lastPageAt = 0;
-  private lastVisible = -1;
   private ownFilters?: LogFilter[];
   private detailModule?: Promise<unknown>;
   private shownColumns: LogColumn[] = [...LOG_COLUMNS];
 
   private readonly firstPage = new Task(this, {
     task: async ([client, filters, range, from, to, pageSize, zone], { signal }) => {
-      this.moreController?.abort();
+      this.pager.abort();
       const { from: start, to: end, custom } = resolveWindow({ range, from, to }, Date.now(), zone, '24h');
       const query: LogQuery = { filters, from: start, to: end, limit: pageLimit(pageSize).limit, custom };
       return { query, page: await client.post<LogListResponse>(BFF_PATHS.logList, requestBody(query), signal) };
@@ -100,12 +91,10 @@ export class ComposioLogTable extends ComposioElement {
       this.query = query;
       this.rows = new LogRows();
       this.rows.append(page.logs);
-      this.cursor = page.next_cursor;
+      this.pager.reset(page.next_cursor);
       this.pending = [];
       this.focused = 0;
-      this.moreError = undefined;
       this.scroller?.scrollTo({ top: 0 });
-      this.lastPageAt = Date.now();
       this.emit('composio-load', { kind: 'logs-page', count: this.rows.rows.length });
     },
     onError: (error) => this.reportError(error),
@@ -118,6 +107,17 @@ export class ComposioLogTable extends ComposioElement {
       return answer.groups.map((g) => g.key).filter(Boolean);
     },
     args: () => [this.client, this.range, this.zone] as const,
+  });
+
+  private readonly pager = new PagerController(this, {
+    load: (cursor, signal) => this.client.post<LogListResponse>(BFF_PATHS.logList, requestBody(this.query!, cursor), signal),
+    count: () => this.rows.rows.length,
+    onPage: (logs) => {
+      this.rows.append(logs);
+      this.requestUpdate('rows');
+      this.emit('composio-load', { kind: 'logs-page', count: this.rows.rows.length });
+    },
+    onError: (error) => this.reportError(error),
   });
 
   private readonly tail = new LiveTailController(this, {
@@ -134,9 +134,7 @@ export class ComposioLogTable extends ComposioElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.moreController?.abort();
     clearTimeout(this.searchTimer);
-    clearTimeout(this.pageTimer);
   }
 
   /** Reload the first page (Retry). */
@@ -168,47 +166,9 @@ export class ComposioLogTable extends ComposioElement {
     return isRangePreset(this.range) ? this.range : '24h';
   }
 
-  // ---- paging
-
-  async loadMore(): Promise<void> {
-    if (!this.cursor || this.loadingMore || !this.query) return;
-    const controller = (this.moreController = new AbortController());
-    this.loadingMore = true;
-    try {
-      const page = await this.client.post<LogListResponse>(BFF_PATHS.logList, requestBody(this.query, this.cursor), controller.signal);
-      if (controller.signal.aborted) return;
-      this.rows.append(page.logs);
-      this.requestUpdate('rows');
-      this.cursor = page.next_cursor;
-      this.moreError = undefined;
-      this.emit('composio-load', { kind: 'logs-page', count: this.rows.rows.length });
-    } catch (error) {
-      if (!controller.signal.aborted) {
-        this.moreError = error as Error;
-        this.reportError(error);
-      }
-    } finally {
-      this.lastPageAt = Date.now();
-      if (this.moreController === controller) this.loadingMore = false;
-    }
-  }
-
-  /** Fetch the next page before the reader reaches the end: one page at a time, at most one a second. */
-  private onRangeChanged(event: RangeChangedEvent): void {
-    this.lastVisible = event.last;
-    this.pageIfNeeded();
-  }
-
-  /**
-   * Driven by what is on screen when it runs, not by every scroll or key event: a held End key
-   * (each press reaching the newest end) made ~370 page requests a minute before.
-   */
-  private pageIfNeeded(): void {
-    clearTimeout(this.pageTimer);
-    if (this.lastVisible < this.rows.rows.length - 20 || this.moreError || this.loadingMore || !this.cursor) return;
-    const wait = this.lastPageAt + AUTO_PAGE_GAP_MS - Date.now();
-    if (wait > 0) this.pageTimer = setTimeout(() => this.pageIfNeeded(), wait);
-    else void this.loadMore();
+  /** Load the next page now (what Load more does). */
+  loadMore(): Promise<void> {
+    return this.pager.loadMore();
   }
 
   // ---- live tail
@@ -347,7 +307,7 @@ export class ComposioLogTable extends ComposioElement {
       const sentence = emptySentence(readBar(this.filters), extraFilters(this.filters), this.preset, Boolean(this.from));
       return renderEmpty(sentence, this.filters.length > 0, () => this.clearFilters());
     }
-    return html`<div class="rows" role="rowgroup" @keydown=${this.onGridKey} @rangeChanged=${this.onRangeChanged}>
+    return html`<div class="rows" role="rowgroup" @keydown=${this.onGridKey} @rangeChanged=${(e: RangeChangedEvent) => this.pager.visible(e.last)}>
       ${virtualize({ items: rows, renderItem: (log, i) => renderRow(log, i, columns, this.rowState), keyFunction: (log) => log.id, scroller: true, layout: { type: TableLayout } })}
     </div>`;
   }
@@ -357,7 +317,7 @@ export class ComposioLogTable extends ComposioElement {
     if (this.firstPage.status === TaskStatus.ERROR) {
       return renderProblem(this.firstPage.error, { subject: 'activity', stale: this.rows.rows.length > 0, onRetry: () => this.refresh() });
     }
-    return this.moreError ? renderProblem(this.moreError, { subject: 'activity', stale: false, onRetry: () => ((this.moreError = undefined), this.loadMore()) }) : nothing;
+    return this.pager.error ? renderProblem(this.pager.error, { subject: 'activity', stale: false, onRetry: () => this.loadMore() }) : nothing;
   }
 
   protected override render() {
@@ -388,8 +348,8 @@ export class ComposioLogTable extends ComposioElement {
         ${this.selected ? renderPanel(this.selected, this.detailSettings, () => this.close(), (log) => (this.selected = log)) : nothing}
       </div>
       <div class="footer" part="footer">
-        <span role="status">${formatNumber(count, this.formatLocale)} loaded${this.cursor ? '' : count ? ' · all' : ''}</span>
-        ${this.cursor ? html`<button type="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>${this.loadingMore ? 'Loading…' : 'Load more'}</button>` : nothing}
+        <span role="status">${formatNumber(count, this.formatLocale)} loaded${this.pager.cursor ? '' : count ? ' · all' : ''}</span>
+        ${this.pager.cursor ? html`<button type="button" ?disabled=${this.pager.loading} @click=${() => this.loadMore()}>${this.pager.loading ? 'Loading…' : 'Load more'}</button>` : nothing}
         <button type="button" ?disabled=${!count} @click=${() => download('tool-calls.csv', this.toCsv())}>Export CSV</button>
       </div>
     `;
