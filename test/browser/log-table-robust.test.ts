@@ -76,7 +76,8 @@ describe('<composio-log-table> bad attributes fall back and warn once', () => {
         await el.updateComplete;
       });
       expect(uncaught, 'uncaught errors').to.deep.equal([]);
-      expect(warnings.filter((w) => warning.test(w)), warnings.join('\n')).to.have.length(1);
+      expect(warnings, 'exactly one warning').to.have.length(1);
+      expect(warnings[0]).to.match(warning);
       expect(shadow(el, '[part="error"]')).to.equal(null);
     });
   }
