@@ -120,4 +120,20 @@ describe('<composio-log-table> live tail', () => {
     state.down = false;
     await waitUntil(() => el.logs[0].id === entry(-1).id && !shadow(el, '[part="live-status"]'), 'resumed', { timeout: 10_000 });
   });
+
+  it('does not reload the table when a busy project fills the overlap window', async () => {
+    // 700 calls in the last 70 s: the 60 s overlap alone is more than the tail reads per poll
+    const feed = Array.from({ length: 700 }, (_, i) => entry(i, { timestamp: new Date(T0 - i * 100).toISOString() }));
+    const { fetch, state } = feedFetch(feed);
+    const reloads: Event[] = [];
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table live="1" page-size="50" .fetch=${fetch}></composio-log-table>`);
+    await loaded(el, 50);
+    el.addEventListener('composio-load', (e) => (e as CustomEvent).detail.kind === 'logs-page' && reloads.push(e));
+    feed.unshift(entry(-1, { timestamp: new Date(T0 + 1000).toISOString() }));
+    await waitUntil(() => el.logs[0].id === entry(-1).id, 'the new call shown', { timeout: 5000 });
+    const calls = state.calls;
+    await waitUntil(() => state.calls >= calls + 2, 'two more polls', { timeout: 5000 });
+    expect(reloads, 'first-page reloads').to.have.length(0);
+    expect(el.logs.length).to.be.below(100, 'the overlap re-read does not load old rows');
+  });
 });

@@ -156,29 +156,34 @@ export function mergeByTime(a: readonly LogEntry[], b: readonly LogEntry[]): Log
  * What the live tail has not shown yet, newest first: everything in the last `overlapMs` before
  * `since` (the newest row shown) and after it, read page by page and de-duplicated by id. The
  * overlap catches logs that reach the API a few seconds after their timestamp; they belong between
- * rows already shown. `null` when more arrived than the catch-up allows (the caller reloads).
+ * rows already shown. Nothing older than `floor` is read: below the oldest loaded row (while more
+ * pages exist) rows are paging's business, not late arrivals. `null` when more new rows arrived than the catch-up allows (the caller
+ * reloads); a busy overlap window alone only shortens the re-read.
  */
 export async function fetchNewer(
   client: BffClient,
   query: LogQuery,
-  since: number | undefined,
+  window: { since?: number; overlapMs: number; floor: number },
   known: (id: string) => boolean,
-  overlapMs: number,
   signal: AbortSignal,
 ): Promise<LogEntry[] | null> {
-  const from = Math.max(query.from, (since ?? query.from) - Math.max(0, overlapMs));
+  const { since, overlapMs, floor } = window;
+  const from = Math.max(query.from, floor, (since ?? query.from) - Math.max(0, overlapMs));
   const tail: LogQuery = { ...query, from, to: query.custom ? query.to : Date.now() + CLOCK_SLACK_MS, limit: 100 };
   const fresh: LogEntry[] = [];
   let cursor: string | null = null;
+  let caughtUp = since === undefined;
   for (let page = 0; page < MAX_CATCH_UP_PAGES; page++) {
     const answer: LogListResponse = await client.post<LogListResponse>(BFF_PATHS.logList, requestBody(tail, cursor), signal);
     for (const log of answer.logs) {
       // an upstream that ignores time_range still ends the read here
       if (time(log) < from) return fresh;
       if (!known(log.id)) fresh.push(log);
+      caughtUp ||= time(log) <= since!;
     }
     cursor = answer.next_cursor;
     if (!cursor) return fresh;
   }
-  return null;
+  // a busy project fills the pages with the overlap: what is newer than `since` is all there
+  return caughtUp ? fresh : null;
 }

@@ -179,7 +179,9 @@ export class ComposioLogTable extends ComposioElement {
     const known = (id: string) => this.rows.has(id) || this.pending.some((l) => l.id === id);
     const newest = [this.rows.rows[0], this.pending[0]].filter(Boolean).map((l) => Date.parse(l.timestamp));
     const since = newest.length ? Math.max(...newest) : undefined;
-    const fresh = await fetchNewer(this.client, query, since, known, this.liveOverlap * 1000, signal);
+    const oldest = this.rows.rows.at(-1);
+    const floor = this.pager.cursor && oldest ? Date.parse(oldest.timestamp) : query.from;
+    const fresh = await fetchNewer(this.client, query, { since, overlapMs: this.liveOverlap * 1000, floor }, known, signal);
     if (this.query !== query) return; // the filters changed meanwhile
     if (fresh === null) return this.refresh();
     if (!fresh.length) return;
