@@ -1,8 +1,9 @@
-/** `npm run bench [-- name …]`: runs the named benchmarks (default: all) one after another. */
+/** `npm run bench [-- name …]`: runs the named benchmarks (default: all but the 15-minute soak) one after another. */
 export {};
-const available = ['simulator', 'bff', 'size', 'demo'];
+const available = ['simulator', 'bff', 'size', 'demo', 'soak'];
+const defaults = available.filter((name) => name !== 'soak');
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-for (const name of wanted.length ? wanted : available) {
+for (const name of wanted.length ? wanted : defaults) {
   if (!available.includes(name)) throw new Error(`unknown benchmark '${name}' (have: ${available.join(', ')})`);
   console.log(`\n## ${name}\n`);
   await import(`./${name}.ts`);

@@ -6,8 +6,9 @@ import { http } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createComposioHandler } from '../src/server/index.ts';
 import { createSimulator } from '../src/simulator/index.ts';
+import { DEMO_LIVE_RATE } from './session.ts';
 
-export const simulator = createSimulator();
+export const simulator = createSimulator({ liveRate: DEMO_LIVE_RATE });
 export const customers = simulator.customers.filter((c) => c.projectId === 'proj_acme_prod');
 export const session = { userIds: [...customers[0].userIds] };
 

@@ -35,9 +35,19 @@ customerSelect.addEventListener('change', async () => {
 });
 
 // ---- preferences
-const zones = [...new Set([Intl.DateTimeFormat().resolvedOptions().timeZone, 'UTC', 'America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney'])];
+/**
+ * The browser's zone first, then a few others, each zone once: the platform may name the browser's
+ * zone by an alias (Asia/Calcutta for Asia/Kolkata), so compare canonical forms.
+ */
+function zoneOptions(): string[] {
+  const canonical = (zone: string) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  const listed = ['UTC', 'America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney'];
+  const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const same = listed.find((zone) => canonical(zone) === canonical(browser));
+  return [same ?? browser, ...listed.filter((zone) => zone !== same)];
+}
 const zoneSelect = $<HTMLSelectElement>('zone');
-zones.forEach((z) => zoneSelect.add(new Option(z, z)));
+zoneOptions().forEach((z) => zoneSelect.add(new Option(z, z)));
 zoneSelect.addEventListener('change', () => elements.forEach((el) => el.setAttribute('time-zone', zoneSelect.value)));
 const localeSelect = $<HTMLSelectElement>('locale');
 localeSelect.addEventListener('change', () => elements.forEach((el) => el.setAttribute('locale', localeSelect.value)));

@@ -9,7 +9,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { AddressInfo } from 'node:net';
 import { createComposioHandler } from '../src/server/index.ts';
 import { createSimulator, DEFAULT_PROJECT_API_KEY, type Simulator } from '../src/simulator/index.ts';
-import { slugOf, type DemoCustomer } from './session.ts';
+import { DEMO_LIVE_RATE, slugOf, type DemoCustomer } from './session.ts';
 
 export interface DemoServerOptions {
   /** The built page (vite build --config demo/vite.config.ts --mode server). */
@@ -28,7 +28,7 @@ export interface RunningDemo {
 }
 
 export function startDemoServer(options: DemoServerOptions): Promise<RunningDemo> {
-  const simulator = options.apiKey ? undefined : (options.simulator ?? createSimulator());
+  const simulator = options.apiKey ? undefined : (options.simulator ?? createSimulator({ liveRate: DEMO_LIVE_RATE }));
   const customers: DemoCustomer[] = simulator
     ? simulator.customers.filter((c) => c.projectId === 'proj_acme_prod').map((c) => ({ slug: slugOf(c.userIds), name: c.name, userIds: [...c.userIds] }))
     : [{ slug: 'you', name: 'Your project', userIds: options.userIds ?? [] }];

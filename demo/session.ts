@@ -2,6 +2,12 @@
  * Who is signed in, in the demo. On the demo server a cookie names the customer and the server's
  * resolveScope maps it to user ids; in the static build the in-page BFF reads the same choice.
  */
+/**
+ * The demo's present is livelier than its history (the rhythm's peak, ×4, day and night): Globex
+ * makes a call about every 25 s, so the log's live tail visibly moves while someone looks at it.
+ */
+export const DEMO_LIVE_RATE = 4;
+
 export interface DemoCustomer {
   slug: string;
   name: string;

@@ -1,4 +1,4 @@
-// `npm test`: type-check, node:test suites, web-test-runner suites in headless Chromium; then one
+// `npm test`: type-check, lint and format check, node:test suites, web-test-runner suites in headless Chromium; then one
 // plain closing line "N passed, N failed" over both runners. Exits non-zero if anything failed.
 import { spawn } from 'node:child_process';
 
@@ -23,6 +23,8 @@ let failed = 0;
 
 const typecheck = await run('typecheck (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json']);
 if (typecheck.code !== 0) failed++;
+const lint = await run('lint and format (eslint, prettier --check)', 'npm', ['run', '-s', 'lint']);
+if (lint.code !== 0) failed++;
 
 const node = await run('node tests (node:test)', 'npm', ['run', '-s', 'test:node']);
 const nodePassed = last(node.output, /^(?:# |ℹ )pass (\d+)/gm);
@@ -36,6 +38,6 @@ const browserFailed = last(browser.output, /^browser: \d+ passed, (\d+) failed/g
 passed += browserPassed;
 failed += browserFailed + (browser.code !== 0 && browserFailed === 0 ? 1 : 0);
 
-console.log(`\nnode: ${nodePassed} passed, ${nodeFailed} failed · browser: ${browserPassed} passed, ${browserFailed} failed${typecheck.code ? ' · typecheck failed' : ''}`);
+console.log(`\nnode: ${nodePassed} passed, ${nodeFailed} failed · browser: ${browserPassed} passed, ${browserFailed} failed${typecheck.code ? ' · typecheck failed' : ''}${lint.code ? ' · lint failed' : ''}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -1,10 +1,10 @@
 /**
- * The v3.1 error envelope [C: OAS-ERR]. The BFF always answers with it, and normalises the
+ * The v3.1 error envelope (docs/composio-v3.1.md#error-envelope). The BFF always answers with it, and normalises the
  * upstream 429's bare `{ message }` body into it.
  */
 export interface ErrorBody {
   message: string;
-  /** Composio's numeric code, e.g. 10400 for BadRequest (ranges [3P]). */
+  /** Composio's numeric code, e.g. 10400 for BadRequest (docs/composio-v3.1.md#error-envelope). */
   code: number;
   slug: string;
   status: number;
@@ -17,12 +17,12 @@ export interface ErrorEnvelope {
   error: ErrorBody;
 }
 
-/** The upstream 429 body: a plain object, not the envelope [C: RL]. */
+/** The upstream 429 body: a plain object, not the envelope (docs/composio-v3.1.md#rate-limits). */
 export interface RateLimitBody {
   message: string;
 }
 
-/** Composio-style numeric code and slug for an HTTP status [3P: helm-charts error codes]. */
+/** Composio-style numeric code and slug for an HTTP status; the codes are known from third-party material only (docs/composio-v3.1.md#error-envelope). */
 export function errorCodeFor(status: number): { code: number; slug: string } {
   switch (status) {
     case 400:

@@ -2,7 +2,7 @@
  * Types of the Composio v3.1 Logs and Usage endpoints, taken from the official `@composio/client`
  * package (generated from the v3.1 OpenAPI spec). Type-only imports: nothing of it ships at runtime.
  * The aliases give them the names this project speaks in; extensions are marked where the
- * generated spec lags behind the SDKs (see shared/composio-v3.1.md).
+ * generated spec lags behind the SDKs (see docs/composio-v3.1.md#sources).
  */
 import type {
   LogCreateToolExecutionParams,

@@ -6,10 +6,12 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { COMPOSIO_BASE_URL } from '../contract/constants.ts';
 import { DEFAULT_ENDPOINT } from '../contract/protocol.ts';
 import type { LogEntry } from '../contract/upstream.ts';
+import { DEFAULT_BUDGET, memoryBudget, type BudgetSettings, type UpstreamBudget } from './budget.ts';
 import { CursorSigner } from './cursor.ts';
 import { BffError, errorResponse } from './errors.ts';
 import { listLogs, logDetail, type LogsContext } from './logs.ts';
@@ -57,10 +59,25 @@ export interface ComposioHandlerOptions {
     maxScopeUsers?: number;
     /** Upstream calls in flight for one series or one multi-user log page (default 6). */
     concurrency?: number;
-    /** Most buckets in one series (default 744: a month of hours). */
+    /**
+     * Most buckets in one series (default 400): the cost cap of one request, since each bucket is one
+     * upstream call. Keep it below the per-scope budget, or such a request can never complete.
+     */
     maxBuckets?: number;
   };
-  upstream?: Partial<Pick<UpstreamSettings, 'timeoutMs' | 'retries' | 'maxRetryAfterMs' | 'backoffMs'>>;
+  upstream?: Partial<Pick<UpstreamSettings, 'timeoutMs' | 'retries' | 'maxRetryAfterMs' | 'backoffMs' | 'deadlineMs'>>;
+  /**
+   * Upstream calls a minute: for the organisation (default 1,500, 75 % of Composio's Hobby limit)
+   * and for one scope (default 600). Cache hits spend nothing; a spent budget is a 429 with
+   * Retry-After. Or pass your own `UpstreamBudget` (e.g. one shared by several instances).
+   */
+  budget?: Partial<BudgetSettings> | UpstreamBudget;
+  /**
+   * Opt-in CORS for pages on other origins (the reason embed tokens exist): only these exact origins
+   * (e.g. `['https://app.example.com']`) get `Access-Control-Allow-Origin`; there is no wildcard.
+   * `credentials: true` also lets cookies through (off by default: use embed tokens).
+   */
+  cors?: { origins: string[]; credentials?: boolean; maxAgeSeconds?: number };
   /** Clock (default `Date.now`). */
   now?: () => number;
   /** Called with unexpected errors (default `console.error`); the browser only sees a 500 envelope. */
@@ -88,6 +105,8 @@ async function jsonBody(c: Context<Env>): Promise<unknown> {
   }
 }
 
+const isBudget = (value: ComposioHandlerOptions['budget']): value is UpstreamBudget => typeof (value as UpstreamBudget | undefined)?.spend === 'function';
+
 export function createComposioHandler(options: ComposioHandlerOptions): ComposioHandler {
   if (!options.apiKey && !options.orgApiKey) throw new Error('createComposioHandler: pass apiKey (project key) or orgApiKey + projectIds');
   if (options.orgApiKey && !options.projectIds?.length) throw new Error('createComposioHandler: orgApiKey needs projectIds');
@@ -95,7 +114,7 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
 
   const now = options.now ?? Date.now;
   const basePath = (options.basePath ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
-  const limits = { maxBodyBytes: 64 * 1024, maxScopeUsers: DEFAULT_MAX_SCOPE_USERS, concurrency: 6, maxBuckets: 744, ...options.limits };
+  const limits = { maxBodyBytes: 64 * 1024, maxScopeUsers: DEFAULT_MAX_SCOPE_USERS, concurrency: 6, maxBuckets: 400, ...options.limits };
   const cache = options.cache ?? {};
   const secret = options.cursorSecret ?? crypto.getRandomValues(new Uint8Array(32));
   const secretBytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
@@ -111,9 +130,11 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
       retries: 2,
       maxRetryAfterMs: 5_000,
       backoffMs: 200,
+      deadlineMs: 12_000,
       ...options.upstream,
     },
     { maxEntries: cache.maxEntries ?? 5_000, maxBytes: cache.maxBytes ?? 50 * 1024 * 1024, now },
+    isBudget(options.budget) ? options.budget : memoryBudget({ ...DEFAULT_BUDGET, ...options.budget }),
   );
   const usageCtx: UsageContext = {
     upstream,
@@ -148,7 +169,29 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
     await next();
     c.res.headers.set('x-request-id', c.get('requestId'));
   });
-  app.use(
+  if (options.cors) {
+    const allowed = new Set(options.cors.origins);
+    if (allowed.has('*')) throw new Error('createComposioHandler: cors.origins lists exact origins; "*" is not allowed');
+    app.use(
+      cors({
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        allowMethods: ['GET', 'POST'],
+        allowHeaders: ['authorization', 'content-type'],
+        exposeHeaders: ['x-request-id', 'retry-after'],
+        credentials: options.cors.credentials ?? false,
+        maxAge: options.cors.maxAgeSeconds ?? 600,
+      }),
+    );
+  }
+  // answers differ by who asks: no shared cache may hand one caller's answer to another
+  app.use(async (c, next) => {
+    await next();
+    c.res.headers.append('vary', 'authorization, cookie');
+  });
+  // only POST routes read a body; on GET the limit would make the Node adapter build a full Request
+  app.on(
+    'POST',
+    '*',
     bodyLimit({
       maxSize: limits.maxBodyBytes,
       onError: (c) => errorResponse(new BffError(413, `Request body larger than ${limits.maxBodyBytes} bytes`), c.get('requestId')),

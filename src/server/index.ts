@@ -3,3 +3,4 @@ export { createComposioHandler, type ComposioHandler, type ComposioHandlerOption
 export { bearerTokenScope, createEmbedToken, type EmbedTokenClaims, type Secret } from './tokens.ts';
 export { BffError } from './errors.ts';
 export type { ResolveScope, Scope } from './scope.ts';
+export { DEFAULT_BUDGET, memoryBudget, type BudgetSettings, type UpstreamBudget } from './budget.ts';

@@ -10,7 +10,8 @@ import { matchesFilter } from '../core/filters.ts';
 import { canonicalJson, type Upstream } from './upstream.ts';
 import { sha256Base64Url, type CursorSigner } from './cursor.ts';
 import { BffError } from './errors.ts';
-import type { Scope } from './scope.ts';
+import { checkWindow } from './validation.ts';
+import { scopeKey, type Scope } from './scope.ts';
 import { mapWithConcurrency } from '../core/concurrency.ts';
 
 /** Where a user's stream stands: the upstream page being read and rows of it already shown; 0 = exhausted. */
@@ -69,6 +70,7 @@ export async function listLogs(ctx: LogsContext, scope: Scope, body: LogListRequ
     states = payload.st;
   } else {
     // whole seconds: identical requests in the same second share one upstream call
+    if (body.time_range) checkWindow(body.time_range.from, body.time_range.to, 'time_range');
     const snapshot = Math.floor(ctx.now() / 1000) * 1000;
     const to = Math.min(body.time_range?.to ?? snapshot, snapshot);
     const from = body.time_range?.from ?? to - USAGE_MAX_WINDOW_MS;
@@ -82,6 +84,8 @@ export async function listLogs(ctx: LogsContext, scope: Scope, body: LogListRequ
       path: LIST_PATH,
       auth: 'project',
       ttlMs: cursor ? ctx.ttl.pageMs : ctx.ttl.firstPageMs,
+      payer: scopeKey(scope),
+      shape: 'logList',
       body: {
         limit,
         cursor,
@@ -144,7 +148,17 @@ export async function logDetail(ctx: LogsContext, scope: Scope, id: string): Pro
   const notFound = new BffError(404, `Log ${id} not found`, { suggested_fix: 'Check the log id' });
   let detail: LogDetail;
   try {
-    detail = await ctx.upstream.call<LogDetail>({ method: 'GET', path: `${LIST_PATH}/${encodeURIComponent(id)}`, auth: 'project', ttlMs: ctx.ttl.detailMs });
+    detail = await ctx.upstream.call<LogDetail>({
+      method: 'GET',
+      path: `${LIST_PATH}/${encodeURIComponent(id)}`,
+      auth: 'project',
+      ttlMs: ctx.ttl.detailMs,
+      // unknown ids are remembered like known ones: no upstream call per guess, and the same
+      // timing whether an id is unknown or another customer's
+      notFoundTtlMs: ctx.ttl.detailMs,
+      payer: scopeKey(scope),
+      shape: 'logDetail',
+    });
   } catch (error) {
     throw error instanceof BffError && error.status === 404 ? notFound : error;
   }

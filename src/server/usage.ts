@@ -11,13 +11,13 @@ import {
   USAGE_GROUP_BY,
   type UsageEntityType,
 } from '../contract/constants.ts';
-import type { BffUsageBreakdownRequest, BffUsageSummaryRequest, UsageSeriesRequest, UsageSeriesResponse } from '../contract/protocol.ts';
+import type { BffUsageBreakdownRequest, BffUsageSummaryRequest, SeriesInterval, UsageSeriesRequest, UsageSeriesResponse } from '../contract/protocol.ts';
 import type { UsageBreakdownResponse, UsageSummaryResponse } from '../contract/upstream.ts';
 import { calendarBuckets, estimateBucketCount } from '../core/buckets.ts';
 import { assembleGroupedSeries, assembleSeries } from '../core/series.ts';
 import { mapWithConcurrency } from '../core/concurrency.ts';
 import { BffError } from './errors.ts';
-import type { Scope } from './scope.ts';
+import { scopeKey, type Scope } from './scope.ts';
 import type { Upstream } from './upstream.ts';
 import { checkWindow } from './validation.ts';
 
@@ -77,6 +77,8 @@ async function upstreamSummary(ctx: UsageContext, scope: Scope, window: { from: 
     path: `${basePath(ctx)}/summary`,
     auth: ctx.org ? 'org' : 'project',
     ttlMs: ttlFor(ctx, window.to),
+    payer: scopeKey(scope),
+    shape: 'summary',
     body: { ...window, entity_types: types, filters: scopedFilters(ctx, scope, filters) },
   });
   // an entity with no events may be missing upstream: default it to zero
@@ -98,6 +100,8 @@ async function upstreamBreakdown(
     path: `${basePath(ctx)}/${entity}`,
     auth: ctx.org ? 'org' : 'project',
     ttlMs: ttlFor(ctx, query.to),
+    payer: scopeKey(scope),
+    shape: 'breakdown',
     body: { ...query, filters: scopedFilters(ctx, scope, filters) },
   });
 }
@@ -119,22 +123,27 @@ export async function usageBreakdown(ctx: UsageContext, scope: Scope, entity: Us
       group_by: groupBy,
       order_by: body.order_by ?? 'total_quantity',
       order_direction: body.order_direction ?? 'desc',
-      // sent explicitly: the spec says 100, the guide 50 [D]
+      // sent explicitly: the spec says 100, the guide 50 (docs/composio-v3.1.md#limits)
       limit: body.limit ?? USAGE_BREAKDOWN_DEFAULT_LIMIT,
     },
     body.filters,
   );
 }
 
+function tooCostly(ctx: UsageContext, interval: SeriesInterval, buckets: number): BffError {
+  const coarser = { hour: 'day', day: 'week', week: 'month', month: 'month' }[interval];
+  return new BffError(400, `This series needs about ${buckets} upstream calls (one per ${interval}), more than the ${ctx.maxBuckets} one request may make`, {
+    suggested_fix: `Use interval "${coarser}", or a window of at most ${ctx.maxBuckets} ${interval}s`,
+  });
+}
+
 export async function usageSeries(ctx: UsageContext, scope: Scope, entity: UsageEntityType, body: UsageSeriesRequest): Promise<UsageSeriesResponse> {
   checkWindow(body.from, body.to);
-  if (estimateBucketCount(body.from, body.to, body.interval) > ctx.maxBuckets * 1.1) {
-    throw new BffError(400, `Too many ${body.interval} buckets for this window (at most ${ctx.maxBuckets})`, { suggested_fix: 'Use a coarser interval or a shorter window' });
-  }
+  // the cost cap: one upstream call per bucket, refused before any is made
+  const estimate = estimateBucketCount(body.from, body.to, body.interval);
+  if (estimate > ctx.maxBuckets * 1.1) throw tooCostly(ctx, body.interval, estimate);
   const windows = calendarBuckets(body.from, body.to, body.interval, body.time_zone);
-  if (windows.length > ctx.maxBuckets) {
-    throw new BffError(400, `Too many ${body.interval} buckets for this window (${windows.length}, at most ${ctx.maxBuckets})`, { suggested_fix: 'Use a coarser interval or a shorter window' });
-  }
+  if (windows.length > ctx.maxBuckets) throw tooCostly(ctx, body.interval, windows.length);
   const head = { entity_type: entity, interval: body.interval, time_zone: body.time_zone };
 
   if (!body.group_by) {

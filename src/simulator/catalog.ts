@@ -124,7 +124,7 @@ export const FAILURE_WEIGHTS: Readonly<Record<FailureKind, number>> = {
 export interface ProjectSpec {
   id: string;
   name: string;
-  /** Payload storage off ("Don't store data"): logs keep the audit row, `data` is empty [C: RET]. */
+  /** Payload storage off ("Don't store data"): logs keep the audit row, `data` is empty (docs/composio-v3.1.md#retention). */
   storesPayloads: boolean;
 }
 

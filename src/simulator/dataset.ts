@@ -32,6 +32,8 @@ export interface DatasetOptions {
   historyDays: number;
   /** Expected tool calls over the history (the scale knob: 100,000 by default, 1,000,000 for load). */
   toolCalls: number;
+  /** Hours after `now` run at the daily rhythm's peak times this (the demo's livelier present); 1 = as the history. */
+  liveRate?: number;
 }
 
 /** One (customer, user_id) pair: the unit that owns sessions and connected accounts. */
@@ -231,6 +233,9 @@ export class Dataset {
     const growth = 0.75 + 0.4 * Math.min(1, Math.max(0, 1 - daysAgo / this.options.historyDays));
     const ramp =
       customer.onboardedDaysAgo === undefined ? 1 : Math.min(1, (customer.onboardedDaysAgo - daysAgo) / 7 + 0.1);
+    const liveRate = this.options.liveRate ?? 1;
+    // a livelier present runs at the rhythm's peak all day, so a demo moves at night too
+    if (liveRate !== 1 && ts >= this.options.now) return customer.weight * growth * ramp * liveRate;
     return customer.weight * HOURLY[localHour] * WEEKDAY[weekday] * growth * ramp;
   }
 

@@ -19,8 +19,17 @@ export const DEFAULT_SEED = 'composio-widgets';
 export interface SimulatorOptions {
   /** Same seed and `now`, same data (default `'composio-widgets'`). */
   seed?: number | string;
-  /** The simulated clock: a fixed instant, or a function (default `Date.now`: logs keep arriving). */
+  /**
+   * The simulated clock: a fixed instant (tests: same seed and `now`, same data), or a function.
+   * Default `Date.now`: history ends at start-up, logs keep arriving, rate-limit windows roll.
+   */
   now?: number | (() => number);
+  /**
+   * After start-up, calls arrive at the daily rhythm's peak rate times this, day and night
+   * (default 1: the history's rhythm goes on). The demo raises it so that a visitor sees the live
+   * tail move within a minute instead of every few minutes.
+   */
+  liveRate?: number;
   /** Days of history before the first `now` (default 90). */
   historyDays?: number;
   /** Expected tool calls over the history (default 100,000; 1,000,000 for load tests). */
@@ -64,18 +73,13 @@ export interface Simulator {
 }
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
-  const clockBase = typeof options.now === 'function' ? options.now : (() => {
-    const fixed = options.now ?? Date.now();
-    return () => fixed;
-  })();
-  let offset = 0;
-  const now = () => clockBase() + offset;
-
+  const now = clockOf(options.now);
   const ds = new Dataset({
     seed: options.seed ?? DEFAULT_SEED,
     now: now(),
     historyDays: options.historyDays ?? 90,
     toolCalls: options.toolCalls ?? 100_000,
+    liveRate: options.liveRate ?? 1,
   });
   const records = new Records(ds);
 
@@ -157,7 +161,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     headers.set(RATE_LIMIT_HEADERS.remaining, String(budget.remaining));
     if (budget.retryAfter !== undefined) {
       headers.set('Retry-After', String(budget.retryAfter));
-      // the upstream 429 is a bare object, not the envelope [C: RL]
+      // the upstream 429 is a bare object, not the envelope (docs/composio-v3.1.md#rate-limits)
       return reply({ message: `Rate limit exceeded. Limit: ${limit} requests per ${Math.round(windowMs / 60_000) || 1} minutes` }, 429);
     }
     if (fate.serverError) {
@@ -181,9 +185,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   return {
     fetch: handle,
     now,
-    advance(ms: number) {
-      offset += ms;
-    },
+    advance: now.advance,
     customers,
     projects: PROJECTS.map((p) => ({ ...p, apiKey: keyOf(p.id) })),
     stats,
@@ -196,6 +198,17 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
     dataset: ds,
   };
+}
+
+/** A clock read on every call (so a default `Date.now` moves), plus the tests' `advance`. */
+function clockOf(option: SimulatorOptions['now']): (() => number) & { advance(ms: number): void } {
+  const base = typeof option === 'function' ? option : typeof option === 'number' ? () => option : Date.now;
+  let offset = 0;
+  return Object.assign(() => base() + offset, {
+    advance(ms: number) {
+      offset += ms;
+    },
+  });
 }
 
 export { DAY_MS };

@@ -237,7 +237,7 @@ export function breakdown(ds: Dataset, query: BreakdownQuery): { total: number; 
       total++;
     }
   }
-  // Code 0 of the optional dimensions means "none"; it groups under the empty key [U].
+  // Code 0 of the optional dimensions means "none"; it groups under the empty key (docs/composio-v3.1.md#unverified).
   const groups: UsageGroup[] = [];
   counts.forEach((count, c) => {
     if (count > 0) groups.push({ key: keys[c], total_quantity: String(count), event_count: count });

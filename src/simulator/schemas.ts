@@ -1,4 +1,4 @@
-/** Request bodies the simulated endpoints accept, as documented in shared/composio-v3.1.md. */
+/** Request bodies the simulated endpoints accept, as documented (docs/composio-v3.1.md). */
 import { z } from 'zod';
 import {
   LOG_FILTER_FIELDS,

@@ -47,6 +47,8 @@ export interface ComposioEventMap {
 }
 
 declare global {
+  // declaration merging: the composio events join every element's event map (typed addEventListener)
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends ComposioEventMap {}
 }
 

@@ -1,0 +1,62 @@
+// The upstream budget: one customer cannot spend what the others need. Upstream calls are counted
+// at the simulator, which keeps Composio's real limit (2,000 a minute per key).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { makeBff, NOW } from './bff-helpers.ts';
+
+const DAY = 86_400_000;
+const ATTACKER = { 'x-test-users': 'globex-ops' };
+const VICTIM = { 'x-test-users': 'hooli_prod' };
+const composioLimit = { rateLimit: { limit: 2_000 } };
+/** A year of days, with a random session filter so that every request misses the cache. */
+const costly = (i: number) => ({ from: NOW - 365 * DAY, to: NOW, interval: 'day', time_zone: 'UTC', filters: { session_id: [`trs_random_${i}`] } });
+
+describe('BFF upstream budget', () => {
+  it('refuses a request whose cost is over the cap, before any upstream call, saying how to narrow it', async () => {
+    const bff = makeBff({ sim: composioLimit });
+    bff.sim.resetStats();
+    const got = await bff.post('usage/tool_calls/series', { from: NOW - 31 * DAY, to: NOW, interval: 'hour', time_zone: 'UTC' }, ATTACKER);
+    assert.equal(got.status, 400);
+    assert.match(got.body.error.message, /74\d upstream calls/);
+    assert.match(got.body.error.suggested_fix, /interval "day"/);
+    assert.equal(bff.sim.stats.requests, 0);
+  });
+
+  it('an amplification attack spends only the attacker’s share; another customer is still served', async () => {
+    const bff = makeBff({ sim: composioLimit });
+    bff.sim.resetStats();
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 6; i++) {
+      const got = await bff.post('usage/tool_calls/series', costly(i), ATTACKER);
+      statuses.push(got.status);
+      if (got.status === 429) retryAfter ??= got.headers.get('retry-after');
+    }
+    const spent = bff.sim.stats.requests;
+    console.log(`attack: 6 requests × 366 buckets → ${spent} upstream calls, statuses ${statuses.join(',')}`);
+    assert.ok(spent <= 600, `the attacker's share is 600 calls a minute, spent ${spent}`);
+    assert.ok(statuses.includes(429), 'the attacker is told to wait');
+    assert.ok(Number(retryAfter) >= 1 && Number(retryAfter) <= 60, `Retry-After ${retryAfter}`);
+    const victim = await bff.post('usage/summary', { from: NOW - 30 * DAY, to: NOW }, VICTIM);
+    assert.equal(victim.status, 200, 'another customer is served');
+  });
+
+  it('cache hits spend nothing: a spent customer still gets what is cached', async () => {
+    const bff = makeBff({ handler: { budget: { perScopePerMinute: 40 } } });
+    const closed = { from: NOW - 10 * DAY, to: NOW - 5 * DAY, interval: 'day', time_zone: 'UTC' };
+    assert.equal((await bff.post('usage/tool_calls/series', closed, ATTACKER)).status, 200);
+    let status = 200;
+    for (let i = 0; status === 200 && i < 20; i++) status = (await bff.post('usage/tool_calls/series', costly(i), ATTACKER)).status;
+    assert.equal(status, 429, 'the share is spent');
+    assert.equal((await bff.post('usage/tool_calls/series', closed, ATTACKER)).status, 200, 'the cached series still answers');
+  });
+
+  it('the organisation’s budget holds when many customers together ask for more', async () => {
+    const bff = makeBff({ handler: { budget: { perMinute: 50, perScopePerMinute: 30 } } });
+    bff.sim.resetStats();
+    const customers = ['globex-ops', 'hooli_prod', 'initech-1', 'umbrella-1'];
+    const got = await Promise.all(customers.map((user, i) => bff.post('usage/tool_calls/series', costly(i), { 'x-test-users': user })));
+    assert.ok(bff.sim.stats.requests <= 50, `spent ${bff.sim.stats.requests} of the organisation's 50`);
+    assert.ok(got.some((r) => r.status === 429 && /on this server/.test(r.body.error.message)));
+  });
+});
