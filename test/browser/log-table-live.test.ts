@@ -25,7 +25,8 @@ function movingBff() {
     cursorSecret: 'live-test-secret-live-test-secret-live',
     now: sim.now,
   });
-  const fetch = ((input: RequestInfo | URL, init?: RequestInit) => bff(new Request(new URL(String(input), location.origin), init))) as typeof globalThis.fetch;
+  const fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+    bff(new Request(new URL(String(input), location.origin), init))) as typeof globalThis.fetch;
   return { sim, bff, fetch };
 }
 
@@ -33,7 +34,8 @@ function movingBff() {
 function feedFetch(feed: LogEntry[], state = { down: false, calls: 0 }) {
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
-    if (!url.includes('logs/tool_execution')) return new Response(JSON.stringify({ groups: [] }), { headers: { 'content-type': 'application/json' } });
+    if (!url.includes('logs/tool_execution'))
+      return new Response(JSON.stringify({ groups: [] }), { headers: { 'content-type': 'application/json' } });
     state.calls++;
     if (state.down) throw new TypeError('Failed to fetch');
     const body = JSON.parse(String(init?.body ?? '{}')) as { limit?: number; cursor?: string };
@@ -64,7 +66,9 @@ function entry(i: number, extra: Partial<LogEntry> = {}): LogEntry {
 describe('<composio-log-table> live tail', () => {
   it('shows the calls that happen as the simulated clock moves, without duplicates or gaps', async () => {
     const { sim, bff, fetch } = movingBff();
-    const el = await fixture<ComposioLogTable>(html`<composio-log-table live="1" range="1h" page-size="100" .fetch=${fetch}></composio-log-table>`);
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table live="1" range="1h" page-size="100" .fetch=${fetch}></composio-log-table>`,
+    );
     await loaded(el);
     const before = ids(el.logs);
     sim.advance(20 * 60_000);
@@ -77,7 +81,12 @@ describe('<composio-log-table> live tail', () => {
     const expected: string[] = [];
     let cursor: string | null = null;
     do {
-      const response = await bff(new Request(`${location.origin}/api/composio/logs/tool_execution`, { method: 'POST', body: JSON.stringify({ limit: 100, cursor, time_range: { from: window.from, to: sim.now() } }) }));
+      const response = await bff(
+        new Request(`${location.origin}/api/composio/logs/tool_execution`, {
+          method: 'POST',
+          body: JSON.stringify({ limit: 100, cursor, time_range: { from: window.from, to: sim.now() } }),
+        }),
+      );
       const page = (await response.json()) as LogListResponse;
       expected.push(...ids(page.logs));
       cursor = page.next_cursor;
@@ -105,12 +114,16 @@ describe('<composio-log-table> live tail', () => {
     const feed = Array.from({ length: 30 }, (_, i) => entry(i));
     const { fetch, state } = feedFetch(feed);
     const errors: Event[] = [];
-    const el = await fixture<ComposioLogTable>(html`<composio-log-table live="1" .fetch=${fetch} @composio-error=${(e: Event) => errors.push(e)}></composio-log-table>`);
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table live="1" .fetch=${fetch} @composio-error=${(e: Event) => errors.push(e)}></composio-log-table>`,
+    );
     await loaded(el, 20);
     state.down = true;
     const downAt = state.calls;
     await waitUntil(() => shadow(el, '[part="live-status"]'), 'paused banner', { timeout: 5000 });
-    expect(shadow(el, '[part="live-status"]').textContent!.replace(/\s+/g, ' ')).to.match(/Live updates paused \(no connection\) — retrying in \d+ s/);
+    expect(shadow(el, '[part="live-status"]').textContent!.replace(/\s+/g, ' ')).to.match(
+      /Live updates paused \(no connection\) — retrying in \d+ s/,
+    );
     await waitUntil(() => state.calls >= downAt + 2, 'a retry', { timeout: 6000 });
     const failedPolls = state.calls - downAt;
     await new Promise((r) => setTimeout(r, 1500));

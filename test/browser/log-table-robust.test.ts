@@ -60,7 +60,13 @@ describe('<composio-log-table> bad attributes fall back and warn once', () => {
     ['locale', html`<composio-log-table locale="xx-!!"></composio-log-table>`, /locale "xx-!!"/],
     ['filters (not JSON)', html`<composio-log-table filters="{oops"></composio-log-table>`, /filters/],
     ['filters (not an array)', html`<composio-log-table filters='{"field":"status"}'></composio-log-table>`, /filters/],
-    ['filters (junk objects)', html`<composio-log-table filters='[1,null,{"field":"status","operator":"~~","value":"x"},{"field":"toolkit_slug","operator":"==","value":"gmail"}]'></composio-log-table>`, /filters/],
+    [
+      'filters (junk objects)',
+      html`<composio-log-table
+        filters='[1,null,{"field":"status","operator":"~~","value":"x"},{"field":"toolkit_slug","operator":"==","value":"gmail"}]'
+      ></composio-log-table>`,
+      /filters/,
+    ],
     ['columns', html`<composio-log-table columns="time,bogus,status"></composio-log-table>`, /columns.*bogus/],
     ['range', html`<composio-log-table range="forever"></composio-log-table>`, /range "forever"/],
     ['page-size', html`<composio-log-table page-size="lots"></composio-log-table>`, /page-size/],
@@ -71,7 +77,10 @@ describe('<composio-log-table> bad attributes fall back and warn once', () => {
       const { warnings, uncaught } = await watchConsole(async () => {
         el = await fixture<ComposioLogTable>(template);
         await waitUntil(() => el.logs.length > 0 || shadow(el, '[part="empty"]'), 'rows or the empty state', { timeout: 10_000 });
-        await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="row"]:not(.head)').length > 0 || shadow(el, '[part="empty"]'), 'rendered');
+        await waitUntil(
+          () => el.shadowRoot!.querySelectorAll('[role="row"]:not(.head)').length > 0 || shadow(el, '[part="empty"]'),
+          'rendered',
+        );
         el.requestUpdate();
         await el.updateComplete;
       });
@@ -84,8 +93,17 @@ describe('<composio-log-table> bad attributes fall back and warn once', () => {
 
   it('keeps the valid filters of a junk list and sends only those', async () => {
     const bodies: { filters?: unknown }[] = [];
-    worker.use(http.post(LIST, async ({ request }) => (bodies.push((await request.json()) as object), HttpResponse.json({ logs: [entry(1)], next_cursor: null }))));
-    const el = await fixture<ComposioLogTable>(html`<composio-log-table filters='[1,{"field":"status","operator":"~~","value":"x"},{"field":"toolkit_slug","operator":"==","value":"gmail"}]'></composio-log-table>`);
+    worker.use(
+      http.post(
+        LIST,
+        async ({ request }) => (bodies.push((await request.json()) as object), HttpResponse.json({ logs: [entry(1)], next_cursor: null })),
+      ),
+    );
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table
+        filters='[1,{"field":"status","operator":"~~","value":"x"},{"field":"toolkit_slug","operator":"==","value":"gmail"}]'
+      ></composio-log-table>`,
+    );
     await loaded(el);
     expect(el.filters).to.deep.equal([{ field: 'toolkit_slug', operator: '==', value: 'gmail' }]);
     expect(bodies[0].filters).to.deep.equal([{ field: 'toolkit_slug', operator: '==', value: 'gmail' }]);
@@ -116,7 +134,9 @@ describe('<composio-log-table> search', () => {
 
   it('Clear filters cancels a search still being typed (the old term does not come back)', async () => {
     worker.use(http.post(LIST, () => HttpResponse.json({ logs: [], next_cursor: null })));
-    const el = await fixture<ComposioLogTable>(html`<composio-log-table filters='[{"field":"status","operator":"==","value":"failed"}]'></composio-log-table>`);
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table filters='[{"field":"status","operator":"==","value":"failed"}]'></composio-log-table>`,
+    );
     await waitUntil(() => shadow(el, '[part="empty"] button'), 'empty state');
     const search = shadow(el, 'input[type="search"]') as HTMLInputElement;
     search.focus();
@@ -133,10 +153,21 @@ describe('<composio-log-table> long values', () => {
   it('keeps a 100 kB toolkit key from widening the controls and cells, with the full text in a title', async () => {
     const huge = 'x'.repeat(100_000);
     worker.use(
-      http.post('/api/composio/usage/tool_calls', () => HttpResponse.json({ groups: [{ key: huge, count: 1 }, { key: 'gmail', count: 1 }] })),
-      http.post(LIST, () => HttpResponse.json({ logs: [entry(1, { metadata: { tool_slug: 'T', toolkit_slug: huge, user_id: 'u' } })], next_cursor: null })),
+      http.post('/api/composio/usage/tool_calls', () =>
+        HttpResponse.json({
+          groups: [
+            { key: huge, count: 1 },
+            { key: 'gmail', count: 1 },
+          ],
+        }),
+      ),
+      http.post(LIST, () =>
+        HttpResponse.json({ logs: [entry(1, { metadata: { tool_slug: 'T', toolkit_slug: huge, user_id: 'u' } })], next_cursor: null }),
+      ),
     );
-    const el = await fixture<ComposioLogTable>(html`<div style="width: 900px"><composio-log-table></composio-log-table></div>`).then((d) => d.firstElementChild as ComposioLogTable);
+    const el = await fixture<ComposioLogTable>(html`<div style="width: 900px"><composio-log-table></composio-log-table></div>`).then(
+      (d) => d.firstElementChild as ComposioLogTable,
+    );
     await loaded(el);
     const toolkit = el.shadowRoot!.querySelectorAll('select')[1] as HTMLSelectElement;
     await waitUntil(() => toolkit.options.length > 2, 'toolkit choices');
@@ -163,7 +194,10 @@ describe('<composio-log-table> paging under a held End key', () => {
         const body = (await request.json()) as { limit?: number; cursor?: string };
         const start = body.cursor ? feed.findIndex((l) => l.id === body.cursor) + 1 : 0;
         const logs = feed.slice(start, start + (body.limit ?? 50));
-        return HttpResponse.json({ logs, next_cursor: start + logs.length < feed.length ? logs.at(-1)!.id : null } satisfies LogListResponse);
+        return HttpResponse.json({
+          logs,
+          next_cursor: start + logs.length < feed.length ? logs.at(-1)!.id : null,
+        } satisfies LogListResponse);
       }),
     );
     const counting = (async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -231,7 +265,9 @@ describe('<composio-log-table> errors in plain words', () => {
   it('the empty state speaks plainly and chips use plain operators', async () => {
     worker.use(http.post(LIST, () => HttpResponse.json({ logs: [], next_cursor: null })));
     const el = await fixture<ComposioLogTable>(
-      html`<composio-log-table filters='[{"field":"status","operator":"==","value":"failed"},{"field":"tool_slug","operator":"contains","value":"ZZZ"},{"field":"session_id","operator":"!=","value":"trs_1"}]'></composio-log-table>`,
+      html`<composio-log-table
+        filters='[{"field":"status","operator":"==","value":"failed"},{"field":"tool_slug","operator":"contains","value":"ZZZ"},{"field":"session_id","operator":"!=","value":"trs_1"}]'
+      ></composio-log-table>`,
     );
     await waitUntil(() => shadow(el, '[part="empty"]'), 'empty state');
     const text = shadow(el, '[part="empty"]').textContent!.replace(/\s+/g, ' ');
@@ -245,22 +281,23 @@ describe('<composio-log-table> errors in plain words', () => {
 describe('<composio-log-table> small screens', () => {
   afterEach(() => setViewport({ width: 800, height: 600 }));
 
-  for (const width of [375, 320]) it(`works at ${width} px: no sideways page scroll, full-width detail with its close button visible`, async () => {
-    await setViewport({ width, height: 700 });
-    const el = await fixture<ComposioLogTable>(html`<composio-log-table></composio-log-table>`);
-    await loaded(el, 3);
-    await waitUntil(() => shadow(el, '[role="row"]:not(.head)'), 'rows');
-    expect(document.documentElement.scrollWidth).to.be.at.most(width);
-    el.open(el.logs[0]);
-    await waitUntil(() => el.shadowRoot!.querySelector('composio-log-detail')?.shadowRoot?.querySelector('h2'), 'detail loaded');
-    await el.updateComplete;
-    expect(document.documentElement.scrollWidth).to.be.at.most(width);
-    const close = shadow(el, '[part="detail"] .close').getBoundingClientRect();
-    expect(close.left).to.be.at.least(0);
-    expect(close.right).to.be.at.most(width);
-    const panel = shadow(el, '[part="detail"]').getBoundingClientRect();
-    expect(panel.left).to.be.at.least(-1);
-    expect(panel.right).to.be.at.most(width + 1);
-    expect(panel.width, 'as wide as the table').to.be.at.least(el.getBoundingClientRect().width - 4);
-  });
+  for (const width of [375, 320])
+    it(`works at ${width} px: no sideways page scroll, full-width detail with its close button visible`, async () => {
+      await setViewport({ width, height: 700 });
+      const el = await fixture<ComposioLogTable>(html`<composio-log-table></composio-log-table>`);
+      await loaded(el, 3);
+      await waitUntil(() => shadow(el, '[role="row"]:not(.head)'), 'rows');
+      expect(document.documentElement.scrollWidth).to.be.at.most(width);
+      el.open(el.logs[0]);
+      await waitUntil(() => el.shadowRoot!.querySelector('composio-log-detail')?.shadowRoot?.querySelector('h2'), 'detail loaded');
+      await el.updateComplete;
+      expect(document.documentElement.scrollWidth).to.be.at.most(width);
+      const close = shadow(el, '[part="detail"] .close').getBoundingClientRect();
+      expect(close.left).to.be.at.least(0);
+      expect(close.right).to.be.at.most(width);
+      const panel = shadow(el, '[part="detail"]').getBoundingClientRect();
+      expect(panel.left).to.be.at.least(-1);
+      expect(panel.right).to.be.at.most(width + 1);
+      expect(panel.width, 'as wide as the table').to.be.at.least(el.getBoundingClientRect().width - 4);
+    });
 });

@@ -55,7 +55,11 @@ describe('<composio-log-table> paging and virtualization', () => {
     let cursor: string | null = null;
     const window = (el as unknown as { query: { from: number; to: number } }).query;
     do {
-      const page: LogListResponse = await bffPost('logs/tool_execution', { limit: 100, cursor, time_range: { from: window.from, to: window.to } });
+      const page: LogListResponse = await bffPost('logs/tool_execution', {
+        limit: 100,
+        cursor,
+        time_range: { from: window.from, to: window.to },
+      });
       expected.push(...page.logs.map((l) => l.id));
       cursor = page.next_cursor;
     } while (cursor && expected.length < ids.length);
@@ -103,7 +107,9 @@ describe('<composio-log-table> filters', () => {
   it('maps the filter bar to v3.1 filters, debounces typing, and emits composio-filters-change', async () => {
     const bodies: { filters?: unknown[] }[] = [];
     worker.use(feedRoute([entry(1)], bodies));
-    const el = await fixture<ComposioLogTable>(html`<composio-log-table filters='[{"field":"session_id","operator":"==","value":"trs_1"}]'></composio-log-table>`);
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table filters='[{"field":"session_id","operator":"==","value":"trs_1"}]'></composio-log-table>`,
+    );
     await loaded(el);
     const [status, toolkit] = [...el.shadowRoot!.querySelectorAll('select')];
     let change = oneEvent(el, 'composio-filters-change');
@@ -144,11 +150,16 @@ describe('<composio-log-table> filters', () => {
     el.filters = [{ field: 'status', operator: '==', value: 'success' }];
     await waitUntil(() => el.logs.length && el.logs.every((l) => l.status === 'success'), 'second query shown');
     const listSignals = signals.filter((s) => s);
-    expect(listSignals.some((s) => s.aborted), 'the first query was aborted').to.equal(true);
+    expect(
+      listSignals.some((s) => s.aborted),
+      'the first query was aborted',
+    ).to.equal(true);
   });
 
   it('says which filters left nothing, in plain words, and clears them', async () => {
-    const el = await fixture<ComposioLogTable>(html`<composio-log-table filters='[{"field":"tool_slug","operator":"==","value":"NO_SUCH_TOOL"}]'></composio-log-table>`);
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table filters='[{"field":"tool_slug","operator":"==","value":"NO_SUCH_TOOL"}]'></composio-log-table>`,
+    );
     await waitUntil(() => shadow(el, '[part="empty"]'), 'empty state');
     expect(shadow(el, '[part="empty"]').textContent).to.contain('No tool calls in the last 24 hours, where tool_slug is NO_SUCH_TOOL.');
     const change = oneEvent(el, 'composio-filters-change');
@@ -174,7 +185,10 @@ describe('<composio-log-table> detail, keyboard and export', () => {
     const panel = shadow(el, '[part="detail"]');
     await waitUntil(() => el.shadowRoot!.activeElement === panel, 'focus moves into the panel');
     panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    await waitUntil(() => !shadow(el, '[part="detail"]') && el.shadowRoot!.activeElement?.getAttribute('aria-rowindex') === '5', 'closed, focus back on the row');
+    await waitUntil(
+      () => !shadow(el, '[part="detail"]') && el.shadowRoot!.activeElement?.getAttribute('aria-rowindex') === '5',
+      'closed, focus back on the row',
+    );
   });
 
   it('exports the loaded rows as RFC 4180 CSV with formulas neutralised', async () => {
@@ -223,7 +237,10 @@ describe('<composio-log-table> detail, keyboard and export', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('composio-log-detail'));
     const chartJs = performance.getEntriesByType('resource').filter((e) => /\/chart\.js\/|chart-register/.test(e.name));
     expect(chartJs).to.have.length(0);
-    expect(performance.getEntriesByType('resource').some((e) => /log-table/.test(e.name)), 'the timing buffer saw the table load').to.equal(true);
+    expect(
+      performance.getEntriesByType('resource').some((e) => /log-table/.test(e.name)),
+      'the timing buffer saw the table load',
+    ).to.equal(true);
   });
 });
 
