@@ -67,13 +67,27 @@ const str = (value: unknown) => (typeof value === 'string' ? value : '');
 export function logsCsv(rows: readonly LogEntry[]): string {
   return toCsv(
     ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration_ms', 'log_id', 'parent_tool'],
-    rows.map((l) => [l.timestamp, l.status, str(l.metadata.tool_slug), str(l.metadata.toolkit_slug), str(l.metadata.user_id), l.message ?? '', Number(l.metrics.duration_ms ?? 0), l.id, l.parent?.tool_slug ?? '']),
+    rows.map((l) => [
+      l.timestamp,
+      l.status,
+      str(l.metadata.tool_slug),
+      str(l.metadata.toolkit_slug),
+      str(l.metadata.user_id),
+      l.message ?? '',
+      Number(l.metrics.duration_ms ?? 0),
+      l.id,
+      l.parent?.tool_slug ?? '',
+    ]),
   );
 }
 
 const isFilter = (f: unknown): f is LogFilter => {
   const { field, operator, value } = (f ?? {}) as Record<string, unknown>;
-  return (LOG_FILTER_FIELDS as readonly unknown[]).includes(field) && (LOG_FILTER_OPERATORS as readonly unknown[]).includes(operator) && typeof value === 'string';
+  return (
+    (LOG_FILTER_FIELDS as readonly unknown[]).includes(field) &&
+    (LOG_FILTER_OPERATORS as readonly unknown[]).includes(operator) &&
+    typeof value === 'string'
+  );
 };
 
 /**
@@ -81,7 +95,8 @@ const isFilter = (f: unknown): f is LogFilter => {
  * says what was wrong, for one warning; the table never sends a filter the BFF would reject.
  */
 export function cleanFilters(value: unknown): { filters: LogFilter[]; problem?: string } {
-  if (!Array.isArray(value)) return { filters: [], problem: `filters must be a JSON array of {field, operator, value}; got ${JSON.stringify(value)?.slice(0, 80)}` };
+  if (!Array.isArray(value))
+    return { filters: [], problem: `filters must be a JSON array of {field, operator, value}; got ${JSON.stringify(value)?.slice(0, 80)}` };
   const filters = value.filter(isFilter);
   const dropped = value.length - filters.length;
   return dropped ? { filters, problem: `filters: ignored ${dropped} invalid filter(s)` } : { filters: value };
@@ -91,7 +106,10 @@ export function cleanFilters(value: unknown): { filters: LogFilter[]; problem?: 
 export function pageLimit(value: unknown): { limit: number; problem?: string } {
   const n = Number(value);
   if (Number.isInteger(n) && n >= 1 && n <= 100) return { limit: n };
-  return { limit: Number.isFinite(n) ? Math.min(100, Math.max(1, Math.floor(n))) : 50, problem: `page-size ${JSON.stringify(String(value))} is not a whole number from 1 to 100` };
+  return {
+    limit: Number.isFinite(n) ? Math.min(100, Math.max(1, Math.floor(n))) : 50,
+    problem: `page-size ${JSON.stringify(String(value))} is not a whole number from 1 to 100`,
+  };
 }
 
 export interface LogQuery {

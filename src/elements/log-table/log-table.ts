@@ -16,11 +16,37 @@ import { renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { isRangePreset, resolveWindow, type RangePreset } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
-import { cleanFilters, extraFilters, fetchNewer, filtersConverter, logsCsv, LogRows, mergeByTime, pageLimit, readBar, requestBody, writeBar, type BarState, type LogQuery } from './data.ts';
-import { emptySentence, HEADINGS, LOG_COLUMNS, pickColumns, renderEmpty, renderFilterBar, renderLivePaused, renderPanel, renderRow, SKELETON, type LogColumn } from './views.ts';
+import {
+  extraFilters,
+  fetchNewer,
+  filtersConverter,
+  logsCsv,
+  LogRows,
+  mergeByTime,
+  pageLimit,
+  readBar,
+  requestBody,
+  writeBar,
+  type BarState,
+  type LogQuery,
+} from './data.ts';
+import {
+  emptySentence,
+  HEADINGS,
+  LOG_COLUMNS,
+  renderEmpty,
+  renderFilterBar,
+  renderLivePaused,
+  renderPanel,
+  renderRow,
+  SKELETON,
+  type LogColumn,
+} from './views.ts';
+import { checkAttributes } from './attributes.ts';
 import { TableLayout } from './layout.ts';
 import { LiveTailController } from './live-tail-controller.ts';
 import { PagerController } from './pager-controller.ts';
+import { SearchController } from './search-controller.ts';
 import { tableStyles } from './styles.ts';
 
 export { LOG_COLUMNS, type LogColumn };
@@ -68,13 +94,11 @@ export class ComposioLogTable extends ComposioElement {
   @state() private pending: LogEntry[] = [];
   @state() private focused = 0;
   @state() private selected?: LogEntry;
-  @state() private toolDraft?: string;
   @state() private reloads = 0;
 
   @query('.rows') private scroller?: HTMLElement;
 
   private query?: LogQuery;
-  private searchTimer?: ReturnType<typeof setTimeout>;
   private ownFilters?: LogFilter[];
   private detailModule?: Promise<unknown>;
   private shownColumns: LogColumn[] = [...LOG_COLUMNS];
@@ -103,7 +127,11 @@ export class ComposioLogTable extends ComposioElement {
   private readonly toolkits = new Task(this, {
     task: async ([client, range, zone], { signal }) => {
       const { from } = resolveWindow({ range }, Date.now(), zone, '24h');
-      const answer = await client.post<UsageBreakdownResponse>(BFF_PATHS.usageBreakdown('tool_calls'), { group_by: 'toolkit_slug', limit: 100, from }, signal);
+      const answer = await client.post<UsageBreakdownResponse>(
+        BFF_PATHS.usageBreakdown('tool_calls'),
+        { group_by: 'toolkit_slug', limit: 100, from },
+        signal,
+      );
       return answer.groups.map((g) => g.key).filter(Boolean);
     },
     args: () => [this.client, this.range, this.zone] as const,
@@ -120,6 +148,9 @@ export class ComposioLogTable extends ComposioElement {
     onError: (error) => this.reportError(error),
   });
 
+  /** Typing is debounced; the Task aborts the request in flight when the filters change. */
+  private readonly search = new SearchController(this, (tool) => this.setBar({ tool }));
+
   private readonly tail = new LiveTailController(this, {
     interval: () => this.live,
     ready: () => Boolean(this.query) && this.firstPage.status === TaskStatus.COMPLETE,
@@ -132,11 +163,6 @@ export class ComposioLogTable extends ComposioElement {
     return this.rows.rows;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-  }
-
   /** Reload the first page (Retry). */
   refresh(): void {
     this.client.clearCache();
@@ -144,21 +170,12 @@ export class ComposioLogTable extends ComposioElement {
   }
 
   /** Bad values from the host fall back and warn once, before the Tasks read them. */
-  protected override willUpdate(changed: PropertyValues): void {
-    const warn = (problem?: string) => problem && warnOnce(this.localName, problem);
-    if (changed.has('filters')) {
-      if (this.filters !== this.ownFilters) this.cancelSearch(); // the host set them
-      const { filters, problem } = cleanFilters(this.filters);
-      warn(problem);
-      if (filters !== this.filters) this.filters = filters;
-    }
-    if (changed.has('columns')) {
-      const { columns, unknown } = pickColumns(this.columns);
-      warn(unknown.length ? `columns: ignored unknown ${unknown.map((c) => JSON.stringify(c)).join(', ')} (known: ${LOG_COLUMNS.join(', ')})` : undefined);
-      this.shownColumns = columns;
-    }
-    if (changed.has('range') && !isRangePreset(this.range)) warn(`unknown range ${JSON.stringify(this.range)}; showing the last 24h`);
-    if (changed.has('pageSize')) warn(pageLimit(this.pageSize).problem);
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('filters') && this.filters !== this.ownFilters) this.search.cancel(); // the host set them
+    const checked = checkAttributes(this, changed);
+    checked.problems.forEach((problem) => warnOnce(this.localName, problem));
+    if (checked.filters) this.filters = checked.filters;
+    if (checked.columns) this.shownColumns = checked.columns;
   }
 
   /** The preset in use (`range`, or 24h when it is unknown). */
@@ -193,7 +210,8 @@ export class ComposioLogTable extends ComposioElement {
     const focusedId = this.rows.rows[this.focused]?.id;
     const added = this.rows.insert(logs);
     this.requestUpdate('rows');
-    this.focused = Math.max(0, this.rows.rows.findIndex((l) => l.id === focusedId));
+    const index = this.rows.rows.findIndex((l) => l.id === focusedId);
+    this.focused = Math.max(0, index);
     this.emit('composio-load', { kind: 'logs-live', count: added });
   }
 
@@ -217,25 +235,8 @@ export class ComposioLogTable extends ComposioElement {
     this.setFilters(writeBar(this.filters, { ...readBar(this.filters), ...patch }));
   }
 
-  /**
-   * Typing is debounced (the Task aborts the request in flight when the filters change). The draft
-   * is what the box shows until it applies; anything else that sets the filters (Escape, Clear
-   * filters, the host) cancels a pending term, which used to come back and mix with the next one.
-   */
-  private onToolInput(value: string, now = false): void {
-    this.cancelSearch();
-    const apply = () => ((this.toolDraft = undefined), this.setBar({ tool: value }));
-    if (now) apply();
-    else (this.toolDraft = value), (this.searchTimer = setTimeout(apply, 300));
-  }
-
-  private cancelSearch(): void {
-    clearTimeout(this.searchTimer);
-    this.toolDraft = undefined;
-  }
-
   private clearFilters(): void {
-    this.cancelSearch();
+    this.search.cancel();
     this.setFilters([]);
   }
 
@@ -245,7 +246,9 @@ export class ComposioLogTable extends ComposioElement {
     const count = this.rows.rows.length;
     if (!count) return;
     this.focused = Math.max(0, Math.min(count - 1, index));
-    const virtualizer = (this.scroller as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: object): void } | undefined }>)?.[virtualizerRef];
+    const virtualizer = (
+      this.scroller as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: object): void } | undefined }>
+    )?.[virtualizerRef];
     virtualizer?.element(this.focused)?.scrollIntoView({ block: 'nearest' });
     for (let i = 0; i < 5; i++) {
       await this.updateComplete;
@@ -309,7 +312,12 @@ export class ComposioLogTable extends ComposioElement {
       const sentence = emptySentence(readBar(this.filters), extraFilters(this.filters), this.preset, Boolean(this.from));
       return renderEmpty(sentence, this.filters.length > 0, () => this.clearFilters());
     }
-    return html`<div class="rows" role="rowgroup" @keydown=${this.onGridKey} @rangeChanged=${(e: RangeChangedEvent) => this.pager.visible(e.last)}>
+    return html`<div
+      class="rows"
+      role="rowgroup"
+      @keydown=${this.onGridKey}
+      @rangeChanged=${(e: RangeChangedEvent) => this.pager.visible(e.last)}
+    >
       ${virtualize({ items: rows, renderItem: (log, i) => renderRow(log, i, columns, this.rowState), keyFunction: (log) => log.id, scroller: true, layout: { type: TableLayout } })}
     </div>`;
   }
@@ -319,7 +327,9 @@ export class ComposioLogTable extends ComposioElement {
     if (this.firstPage.status === TaskStatus.ERROR) {
       return renderProblem(this.firstPage.error, { subject: 'activity', stale: this.rows.rows.length > 0, onRetry: () => this.refresh() });
     }
-    return this.pager.error ? renderProblem(this.pager.error, { subject: 'activity', stale: false, onRetry: () => this.loadMore() }) : nothing;
+    return this.pager.error
+      ? renderProblem(this.pager.error, { subject: 'activity', stale: false, onRetry: () => this.loadMore() })
+      : nothing;
   }
 
   protected override render() {
@@ -329,13 +339,13 @@ export class ComposioLogTable extends ComposioElement {
     return html`
       ${renderFilterBar({
         bar: readBar(this.filters),
-        toolDraft: this.toolDraft,
+        toolDraft: this.search.draft,
         toolkits: this.toolkits.value ?? [],
         range: this.preset,
         custom: Boolean(this.from),
         extras: extraFilters(this.filters),
         onBar: (patch) => this.setBar(patch),
-        onToolInput: (value, now) => this.onToolInput(value, now),
+        onToolInput: (value, now) => this.search.input(value, now),
         onRange: (range) => ((this.from = this.to = undefined), this.setFilters(this.filters, range)),
         onRemove: (filter) => this.setFilters(this.filters.filter((x) => x !== filter)),
       })}
@@ -343,11 +353,34 @@ export class ComposioLogTable extends ComposioElement {
       ${this.pending.length ? html`<button type="button" class="new-logs" part="new-logs" @click=${this.showPending}>${formatNumber(this.pending.length, this.formatLocale)} new</button>` : nothing}
       ${this.renderError()}
       <div class="layout">
-        ${failed && !count ? nothing : html`<div role="grid" part="grid" class="grid ${failed ? 'stale' : ''}" aria-label="Tool calls" aria-rowcount=${count + 1} aria-colcount=${columns.length} aria-busy=${this.firstPage.status === TaskStatus.PENDING ? 'true' : 'false'}>
-          <div role="row" class="row head" aria-rowindex="1">${columns.map((c) => html`<span role="columnheader" class="c-${c}">${HEADINGS[c]}</span>`)}</div>
-          ${this.renderBody(columns)}
-        </div>`}
-        ${this.selected ? renderPanel(this.selected, this.detailSettings, () => this.close(), (log) => (this.selected = log)) : nothing}
+        ${
+          failed && !count
+            ? nothing
+            : html`<div
+                role="grid"
+                part="grid"
+                class="grid ${failed ? 'stale' : ''}"
+                aria-label="Tool calls"
+                aria-rowcount=${count + 1}
+                aria-colcount=${columns.length}
+                aria-busy=${this.firstPage.status === TaskStatus.PENDING ? 'true' : 'false'}
+              >
+                <div role="row" class="row head" aria-rowindex="1">
+                  ${columns.map((c) => html`<span role="columnheader" class="c-${c}">${HEADINGS[c]}</span>`)}
+                </div>
+                ${this.renderBody(columns)}
+              </div>`
+        }
+        ${
+          this.selected
+            ? renderPanel(
+                this.selected,
+                this.detailSettings,
+                () => this.close(),
+                (log) => (this.selected = log),
+              )
+            : nothing
+        }
       </div>
       <div class="footer" part="footer">
         <span role="status">${formatNumber(count, this.formatLocale)} loaded${this.pager.cursor ? '' : count ? ' · all' : ''}</span>

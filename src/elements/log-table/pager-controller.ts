@@ -74,7 +74,10 @@ export class PagerController implements ReactiveController {
       this.options.onError(error);
     } finally {
       this.lastPageAt = Date.now();
-      if (this.inFlight === controller) (this.loading = false), this.host.requestUpdate();
+      if (this.inFlight === controller) {
+        this.loading = false;
+        this.host.requestUpdate();
+      }
     }
   }
 

@@ -8,14 +8,15 @@ import { TABLE_RANGES, type BarState } from './data.ts';
 
 export const LOG_COLUMNS = ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration'] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
-export const HEADINGS: Record<LogColumn, string> = { time: 'Time', status: 'Status', tool: 'Tool', toolkit: 'Toolkit', user: 'User', message: 'Message', duration: 'Duration' };
-
-/** The known columns named in `columns`, in order (all when none is known), and the unknown names. */
-export function pickColumns(value: unknown): { columns: LogColumn[]; unknown: string[] } {
-  const names = String(value ?? '').split(',').map((c) => c.trim()).filter(Boolean);
-  const columns = names.filter((c): c is LogColumn => (LOG_COLUMNS as readonly string[]).includes(c));
-  return { columns: columns.length ? columns : [...LOG_COLUMNS], unknown: names.filter((c) => !columns.includes(c as LogColumn)) };
-}
+export const HEADINGS: Record<LogColumn, string> = {
+  time: 'Time',
+  status: 'Status',
+  tool: 'Tool',
+  toolkit: 'Toolkit',
+  user: 'User',
+  message: 'Message',
+  duration: 'Duration',
+};
 
 /** Metadata values are free-form: show strings, nothing else. */
 export const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -28,15 +29,24 @@ export function renderCell(log: LogEntry, column: LogColumn, zone: string, local
   const at = Date.parse(log.timestamp);
   switch (column) {
     case 'time':
-      return html`<span role="gridcell" class="c-time" title="${formatDateTime(at, zone, locale)} (${formatRelative(at, Date.now(), locale)})">${formatRowTime(at, zone, locale)}</span>`;
+      return html`<span
+        role="gridcell"
+        class="c-time"
+        title="${formatDateTime(at, zone, locale)} (${formatRelative(at, Date.now(), locale)})"
+        >${formatRowTime(at, zone, locale)}</span
+      >`;
     case 'status':
-      return html`<span role="gridcell" class="c-status"><span class="badge ${log.status}">${log.status === 'failed' ? 'Failed' : 'Success'}</span></span>`;
+      return html`<span role="gridcell" class="c-status"
+        ><span class="badge ${log.status}">${log.status === 'failed' ? 'Failed' : 'Success'}</span></span
+      >`;
     case 'tool':
       return html`<span role="gridcell" class="c-tool" title=${text(log.metadata.tool_slug)}
         >${log.parent ? html`<span class="nested" title="Called inside ${log.parent.tool_slug}">↳ <span class="visually-hidden">inside ${log.parent.tool_slug}: </span></span>` : nothing}${text(log.metadata.tool_slug)}</span
       >`;
     case 'toolkit':
-      return html`<span role="gridcell" class="c-toolkit" title=${text(log.metadata.toolkit_slug)}>${text(log.metadata.toolkit_slug)}</span>`;
+      return html`<span role="gridcell" class="c-toolkit" title=${text(log.metadata.toolkit_slug)}
+        >${text(log.metadata.toolkit_slug)}</span
+      >`;
     case 'user':
       return html`<span role="gridcell" class="c-user" title=${text(log.metadata.user_id)}>${text(log.metadata.user_id)}</span>`;
     case 'message':
@@ -46,12 +56,23 @@ export function renderCell(log: LogEntry, column: LogColumn, zone: string, local
   }
 }
 
-const OPERATOR_WORDS: Record<LogFilter['operator'], string> = { '==': 'is', '!=': 'is not', contains: 'contains', not_contains: 'does not contain' };
+const OPERATOR_WORDS: Record<LogFilter['operator'], string> = {
+  '==': 'is',
+  '!=': 'is not',
+  contains: 'contains',
+  not_contains: 'does not contain',
+};
 
 /** A filter as the reader says it: "session_id is not trs_1". */
 export const filterWords = (f: LogFilter) => `${f.field} ${OPERATOR_WORDS[f.operator] ?? f.operator} ${f.value}`;
 
-const PERIOD: Record<RangePreset, string> = { '1h': 'the last hour', '24h': 'the last 24 hours', '7d': 'the last 7 days', '30d': 'the last 30 days', '90d': 'the last 90 days' };
+const PERIOD: Record<RangePreset, string> = {
+  '1h': 'the last hour',
+  '24h': 'the last 24 hours',
+  '7d': 'the last 7 days',
+  '30d': 'the last 30 days',
+  '90d': 'the last 90 days',
+};
 
 /** "No failed calls matching 'ZZZ' in the last 24 hours": the empty result in the reader's words. */
 export function emptySentence(bar: BarState, extras: readonly LogFilter[], range: RangePreset, custom: boolean): string {
@@ -88,7 +109,9 @@ export function renderLivePaused(error: unknown, seconds: number, onRetry: () =>
   </div>`;
 }
 
-export const SKELETON = html`<div class="rows skeleton-rows" aria-hidden="true">${[0, 1, 2, 3, 4, 5].map(() => html`<div class="skeleton line"></div>`)}</div>`;
+export const SKELETON = html`<div class="rows skeleton-rows" aria-hidden="true">
+  ${[0, 1, 2, 3, 4, 5].map(() => html`<div class="skeleton line"></div>`)}
+</div>`;
 
 /** What a row needs from the element, read when the row renders. */
 export interface RowState {
@@ -127,9 +150,26 @@ interface DetailSettings {
 
 /** The detail panel: Escape or × closes it; a link to another log (the parent call) opens that one. */
 export function renderPanel(log: LogEntry, host: DetailSettings, onClose: () => void, onSelect: (log: LogEntry) => void) {
-  return html`<div class="panel" part="detail" role="dialog" aria-label="Tool call details" tabindex="-1" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
+  return html`<div
+    class="panel"
+    part="detail"
+    role="dialog"
+    aria-label="Tool call details"
+    tabindex="-1"
+    @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), onClose())}
+  >
     <button type="button" class="close" aria-label="Close details" @click=${onClose}>×</button>
-    <composio-log-detail .logId=${log.id} .entry=${log} .endpoint=${host.endpoint} .fetch=${host.fetch} .fetchToken=${host.fetchToken} .locale=${host.locale} .timeZone=${host.zone} theme=${host.theme} @composio-log-select=${(e: CustomEvent<{ log: LogEntry }>) => (e.stopPropagation(), onSelect(e.detail.log))}></composio-log-detail>
+    <composio-log-detail
+      .logId=${log.id}
+      .entry=${log}
+      .endpoint=${host.endpoint}
+      .fetch=${host.fetch}
+      .fetchToken=${host.fetchToken}
+      .locale=${host.locale}
+      .timeZone=${host.zone}
+      theme=${host.theme}
+      @composio-log-select=${(e: CustomEvent<{ log: LogEntry }>) => (e.stopPropagation(), onSelect(e.detail.log))}
+    ></composio-log-detail>
   </div>`;
 }
 
@@ -153,22 +193,38 @@ export function renderFilterBar(s: FilterBarState) {
   const { bar } = s;
   const value = (e: Event) => (e.target as HTMLSelectElement | HTMLInputElement).value;
   return html`<div class="filters" part="filters" role="search">
-    <label>Status
+    <label
+      >Status
       <select .value=${bar.status} @change=${(e: Event) => s.onBar({ status: value(e) as BarState['status'] })}>
-        <option value="" ?selected=${!bar.status}>All</option><option value="success" ?selected=${bar.status === 'success'}>Success</option><option value="failed" ?selected=${bar.status === 'failed'}>Failed</option>
-      </select></label>
-    <label>Toolkit
+        <option value="" ?selected=${!bar.status}>All</option>
+        <option value="success" ?selected=${bar.status === 'success'}>Success</option>
+        <option value="failed" ?selected=${bar.status === 'failed'}>Failed</option>
+      </select></label
+    >
+    <label
+      >Toolkit
       <select .value=${bar.toolkit} @change=${(e: Event) => s.onBar({ toolkit: value(e) })}>
         <option value="" ?selected=${!bar.toolkit}>All</option>
         ${[...new Set([...s.toolkits, ...(bar.toolkit ? [bar.toolkit] : [])])].map((t) => html`<option value=${t} title=${t} ?selected=${t === bar.toolkit}>${clip(t)}</option>`)}
-      </select></label>
-    <label>Tool
-      <input type="search" title=${s.toolDraft ?? bar.tool} placeholder="e.g. send_email" .value=${s.toolDraft ?? bar.tool} @input=${(e: Event) => s.onToolInput(value(e))} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && value(e) && (e.preventDefault(), ((e.target as HTMLInputElement).value = ''), s.onToolInput('', true))} /></label>
-    <label>Time
+      </select></label
+    >
+    <label
+      >Tool
+      <input
+        type="search"
+        title=${s.toolDraft ?? bar.tool}
+        placeholder="e.g. send_email"
+        .value=${s.toolDraft ?? bar.tool}
+        @input=${(e: Event) => s.onToolInput(value(e))}
+        @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && value(e) && (e.preventDefault(), ((e.target as HTMLInputElement).value = ''), s.onToolInput('', true))}
+    /></label>
+    <label
+      >Time
       <select .value=${s.custom ? 'custom' : s.range} @change=${(e: Event) => s.onRange(value(e) as RangePreset)}>
         ${s.custom ? html`<option value="custom" selected>Custom</option>` : nothing}
         ${TABLE_RANGES.map((r) => html`<option value=${r} ?selected=${!s.custom && r === s.range}>Last ${r}</option>`)}
-      </select></label>
+      </select></label
+    >
     ${s.extras.map((f) => html`<span class="chip" title=${filterWords(f)}><span class="chip-text">${filterWords(f)}</span><button type="button" aria-label="Remove filter: ${filterWords(f)}" @click=${() => s.onRemove(f)}>×</button></span>`)}
   </div>`;
 }
