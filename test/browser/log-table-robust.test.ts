@@ -295,7 +295,9 @@ describe('<composio-log-table> small screens', () => {
       const close = shadow(el, '[part="detail"] .close').getBoundingClientRect();
       expect(close.left).to.be.at.least(0);
       expect(close.right).to.be.at.most(width);
-      const panel = shadow(el, '[part="detail"]').getBoundingClientRect();
+      const detail = shadow(el, '[part="detail"]');
+      expect(detail.scrollWidth, 'the detail fits without scrolling sideways').to.be.at.most(detail.clientWidth + 1);
+      const panel = detail.getBoundingClientRect();
       expect(panel.left).to.be.at.least(-1);
       expect(panel.right).to.be.at.most(width + 1);
       expect(panel.width, 'as wide as the table').to.be.at.least(el.getBoundingClientRect().width - 4);
