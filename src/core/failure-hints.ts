@@ -42,3 +42,8 @@ export function failureHint(status: string, message: string | undefined): Failur
   if (status !== 'failed') return undefined;
   return HINTS.find(([pattern]) => pattern.test(message ?? ''))?.[1];
 }
+
+/** The hint of a failure kind (for a group of failures rather than one message). */
+export function hintForKind(kind: FailureKind): FailureHint {
+  return HINTS.find(([, hint]) => hint.kind === kind)![1];
+}
