@@ -171,6 +171,8 @@ export interface InsightsResponse {
   other?: InsightsFigures | null;
   /** One per calendar bucket, contiguous, covering [from, to). */
   buckets: InsightsBucket[];
+  /** Failed calls per kind (a `FailureKind` of `core/failure-hints.ts`, or `other`); kinds without failures are absent. */
+  failed_by_kind: Record<string, number>;
   /** Failed calls by kind and tool, most frequent first (at most 50). */
   error_groups: InsightsErrorGroup[];
   /**

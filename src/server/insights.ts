@@ -156,6 +156,7 @@ async function compute(ctx: InsightsContext, scope: Scope, body: InsightsRequest
     totals: summarize(window, coverTo - coverFrom),
     ...(grouped ? { groups: grouped.groups, other: grouped.other } : {}),
     buckets: buckets.map((b, i) => ({ from: b.from, to: b.to, ...bucketFigures(aggregates[i]) })),
+    failed_by_kind: { ...window.failedByKind },
     error_groups: errorGroups(window, MAX_ERROR_GROUPS),
     coverage: { from: coverFrom, to: coverTo, complete: coverFrom === body.from && coverTo === body.to },
     accuracy: { relative: INSIGHTS_RELATIVE_ACCURACY },
