@@ -71,7 +71,11 @@ const cpuRows: (string | number)[][] = [];
 for (const groupBy of [null, 'tool_slug'] as const) {
   aggregate(groupBy); // warm-up (JIT)
   const times = Array.from({ length: 5 }, () => cpuMs(() => aggregate(groupBy)));
-  cpuRows.push([`aggregate ${count.toLocaleString('en')} logs${groupBy ? ', grouped by tool' : ''}`, median(times).toFixed(1), Math.max(...times).toFixed(1)]);
+  cpuRows.push([
+    `aggregate ${count.toLocaleString('en')} logs${groupBy ? ', grouped by tool' : ''}`,
+    median(times).toFixed(1),
+    Math.max(...times).toFixed(1),
+  ]);
 }
 // a warm 30-day view: 30 cached day aggregates parsed back from JSON and merged
 const days = Array.from({ length: 30 }, (_, d) => {
@@ -81,10 +85,17 @@ const days = Array.from({ length: 30 }, (_, d) => {
 });
 const mergeTimes = Array.from({ length: 5 }, () =>
   cpuMs(() => {
-    summarize(days.map((json) => fromJSON(JSON.parse(json))).reduce((a, b) => merge(a, b)), 30 * DAY);
+    summarize(
+      days.map((json) => fromJSON(JSON.parse(json))).reduce((a, b) => merge(a, b)),
+      30 * DAY,
+    );
   }),
 );
-cpuRows.push([`parse + merge 30 cached day aggregates (${(days.reduce((n, d) => n + d.length, 0) / 1024).toFixed(0)} kB JSON)`, median(mergeTimes).toFixed(1), Math.max(...mergeTimes).toFixed(1)]);
+cpuRows.push([
+  `parse + merge 30 cached day aggregates (${(days.reduce((n, d) => n + d.length, 0) / 1024).toFixed(0)} kB JSON)`,
+  median(mergeTimes).toFixed(1),
+  Math.max(...mergeTimes).toFixed(1),
+]);
 
 console.log(machine());
 console.log(table(['POST usage/insights (Globex, 30 days)', 'upstream calls', 'ms'], [cold.row, warm.row, later.row, concurrent.row]));

@@ -120,7 +120,8 @@ function copyCell(cell: Cell): Cell {
 export function mergeInto(into: InsightsAggregate, from: InsightsAggregate): InsightsAggregate {
   if (into.groupBy !== from.groupBy) throw new Error(`insights: cannot merge aggregates grouped by ${into.groupBy} and ${from.groupBy}`);
   mergeCellInto(into.all, from.all);
-  for (const [kind, n] of Object.entries(from.failedByKind) as [ErrorKind, number][]) into.failedByKind[kind] = (into.failedByKind[kind] ?? 0) + n;
+  for (const [kind, n] of Object.entries(from.failedByKind) as [ErrorKind, number][])
+    into.failedByKind[kind] = (into.failedByKind[kind] ?? 0) + n;
   for (const session of from.sessions) into.sessions.add(session);
   for (const [key, cell] of from.groups) {
     const mine = into.groups.get(key);
@@ -132,7 +133,8 @@ export function mergeInto(into: InsightsAggregate, from: InsightsAggregate): Ins
     if (!mine) into.errors.set(key, { ...group });
     else {
       mine.count += group.count;
-      if (newerExample(group.example_at, group.example_log_id, mine)) [mine.example_at, mine.example_log_id] = [group.example_at, group.example_log_id];
+      if (newerExample(group.example_at, group.example_log_id, mine))
+        [mine.example_at, mine.example_log_id] = [group.example_at, group.example_log_id];
     }
   }
   return into;
@@ -201,8 +203,18 @@ function sketchFromJson(json: SketchJson): DDSketch {
   return sketch;
 }
 
-const cellToJson = (cell: Cell): CellJson => ({ calls: cell.calls, failed: cell.failed, users: [...cell.users], latency: sketchToJson(cell.latency) });
-const cellFromJson = (json: CellJson): Cell => ({ calls: json.calls, failed: json.failed, users: new Set(json.users), latency: sketchFromJson(json.latency) });
+const cellToJson = (cell: Cell): CellJson => ({
+  calls: cell.calls,
+  failed: cell.failed,
+  users: [...cell.users],
+  latency: sketchToJson(cell.latency),
+});
+const cellFromJson = (json: CellJson): Cell => ({
+  calls: json.calls,
+  failed: json.failed,
+  users: new Set(json.users),
+  latency: sketchFromJson(json.latency),
+});
 
 export function toJSON(agg: InsightsAggregate): InsightsAggregateJson {
   return {
@@ -254,7 +266,10 @@ export function summarize(agg: InsightsAggregate, coveredMs: number): InsightsTo
 }
 
 /** Figures per group, most calls first (ties by key), the first `limit` and the rest summed (`null` if none). */
-export function topGroups(agg: InsightsAggregate, limit: number): { groups: (InsightsFigures & { key: string })[]; other: InsightsFigures | null } {
+export function topGroups(
+  agg: InsightsAggregate,
+  limit: number,
+): { groups: (InsightsFigures & { key: string })[]; other: InsightsFigures | null } {
   const ranked = [...agg.groups].sort(([ka, a], [kb, b]) => b.calls - a.calls || (ka < kb ? -1 : ka > kb ? 1 : 0));
   const rest = ranked.slice(limit);
   let other: Cell | null = null;
@@ -268,10 +283,18 @@ export const bucketFigures = (agg: InsightsAggregate): InsightsFigures => figure
 /** Error groups, most frequent first (ties by kind, then tool), with the hint for their kind. */
 export function errorGroups(agg: InsightsAggregate, limit: number): InsightsErrorGroup[] {
   return [...agg.errors.values()]
-    .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind) || (a.tool_slug < b.tool_slug ? -1 : a.tool_slug > b.tool_slug ? 1 : 0))
+    .sort(
+      (a, b) => b.count - a.count || a.kind.localeCompare(b.kind) || (a.tool_slug < b.tool_slug ? -1 : a.tool_slug > b.tool_slug ? 1 : 0),
+    )
     .slice(0, limit)
     .map((e) => {
       const hint = e.kind === 'other' ? undefined : hintForKind(e.kind);
-      return { kind: e.kind, tool_slug: e.tool_slug, count: e.count, example_log_id: e.example_log_id, hint: hint ? { cause: hint.cause, next: hint.next } : null };
+      return {
+        kind: e.kind,
+        tool_slug: e.tool_slug,
+        count: e.count,
+        example_log_id: e.example_log_id,
+        hint: hint ? { cause: hint.cause, next: hint.next } : null,
+      };
     });
 }

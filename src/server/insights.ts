@@ -124,7 +124,9 @@ async function compute(ctx: InsightsContext, scope: Scope, body: InsightsRequest
   const cacheKey = (r: Bucket) => `${scopeKey(scope)}\n${r.from}\n${r.to}\n${groupBy ?? ''}`;
 
   // the cost cap, on what is neither cached nor being read by another request
-  const toRead = reads.filter((r): r is Bucket => r !== null && !ctx.store.aggregates.has(cacheKey(r)) && !ctx.store.buckets.has(cacheKey(r)));
+  const toRead = reads.filter(
+    (r): r is Bucket => r !== null && !ctx.store.aggregates.has(cacheKey(r)) && !ctx.store.buckets.has(cacheKey(r)),
+  );
   if (toRead.length) await checkCost(ctx, scope, toRead);
 
   const aggregates = await mapWithConcurrency(reads, ctx.concurrency, async (r) => {
@@ -166,7 +168,9 @@ async function compute(ctx: InsightsContext, scope: Scope, body: InsightsRequest
 function tooManyBuckets(ctx: InsightsContext, interval: InsightsInterval, buckets: number): BffError {
   return tooCostly(
     `These insights need about ${buckets} ${interval} buckets, more than the ${ctx.maxBuckets} one request may read`,
-    interval === 'hour' ? 'Use interval "day", or a window of at most ' + ctx.maxBuckets + ' hours' : `Use a window of at most ${ctx.maxBuckets} days`,
+    interval === 'hour'
+      ? 'Use interval "day", or a window of at most ' + ctx.maxBuckets + ' hours'
+      : `Use a window of at most ${ctx.maxBuckets} days`,
   );
 }
 
@@ -194,7 +198,12 @@ async function checkCost(ctx: InsightsContext, scope: Scope, toRead: Bucket[]): 
 }
 
 /** One bucket: every scope user's logs in it, page by page to the end, folded into an aggregate. */
-async function readBucket(ctx: InsightsContext, scope: Scope, r: Bucket, groupBy: InsightsAggregate['groupBy']): Promise<InsightsAggregate> {
+async function readBucket(
+  ctx: InsightsContext,
+  scope: Scope,
+  r: Bucket,
+  groupBy: InsightsAggregate['groupBy'],
+): Promise<InsightsAggregate> {
   const agg = createAggregate(groupBy);
   for (const user of scope.userIds) {
     let cursor: string | null = null;
@@ -206,7 +215,12 @@ async function readBucket(ctx: InsightsContext, scope: Scope, r: Bucket, groupBy
         // pages are not kept: the bucket's aggregate is (and is much smaller); identical calls in flight still share
         ttlMs: 0,
         payer: scopeKey(scope),
-        body: { limit: LOG_LIST_MAX_LIMIT, cursor, filters: [{ field: 'user_id', operator: '==', value: user }], time_range: { from: r.from, to: r.to } },
+        body: {
+          limit: LOG_LIST_MAX_LIMIT,
+          cursor,
+          filters: [{ field: 'user_id', operator: '==', value: user }],
+          time_range: { from: r.from, to: r.to },
+        },
       });
       for (const log of reply?.logs ?? []) addLog(agg, log);
       cursor = reply?.next_cursor ?? null;

@@ -2,13 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { LOG_RETENTION_MS } from '../../src/contract/constants.ts';
-import { INSIGHTS_RELATIVE_ACCURACY, type InsightsBucket, type InsightsFigures, type InsightsResponse } from '../../src/contract/protocol.ts';
+import {
+  INSIGHTS_RELATIVE_ACCURACY,
+  type InsightsBucket,
+  type InsightsFigures,
+  type InsightsResponse,
+} from '../../src/contract/protocol.ts';
 import type { LogEntry } from '../../src/contract/upstream.ts';
 import { HOSTILE_STRINGS } from '../../src/simulator/catalog.ts';
 import { memoryBudget } from '../../src/server/budget.ts';
 import { InsightsStore, usageInsights, type InsightsContext } from '../../src/server/insights.ts';
 import { Upstream } from '../../src/server/upstream.ts';
-import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
+import type { ComposioHandlerOptions } from '../../src/server/index.ts';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.ts';
 import { GLOBEX, makeBff, NOW } from './bff-helpers.ts';
 import { listAll } from './helpers.ts';
 
@@ -19,11 +25,13 @@ const α = INSIGHTS_RELATIVE_ACCURACY;
 /** Every log of these users, listed straight from the simulator (not through the BFF). */
 async function rawLogs(sim: Simulator, users: readonly string[], from: number, to: number): Promise<LogEntry[]> {
   const all: LogEntry[] = [];
-  for (const user of users) all.push(...(await listAll(sim, { filters: [{ field: 'user_id', operator: '==', value: user }], time_range: { from, to } })));
+  for (const user of users)
+    all.push(...(await listAll(sim, { filters: [{ field: 'user_id', operator: '==', value: user }], time_range: { from, to } })));
   return all;
 }
 
-const within = (logs: LogEntry[], from: number, to: number) => logs.filter((l) => Date.parse(l.timestamp) >= from && Date.parse(l.timestamp) < to);
+const within = (logs: LogEntry[], from: number, to: number) =>
+  logs.filter((l) => Date.parse(l.timestamp) >= from && Date.parse(l.timestamp) < to);
 
 /** A quantile is right when it lies within the sketch's accuracy of the exact value at rank ⌊q·(n−1)⌋, give or take one rank. */
 function assertQuantile(got: number | null, sorted: number[], q: number, label: string): void {
@@ -31,7 +39,10 @@ function assertQuantile(got: number | null, sorted: number[], q: number, label: 
   const k = Math.floor(q * (sorted.length - 1));
   const lo = sorted[Math.max(0, k - 1)] * (1 - α);
   const hi = sorted[Math.min(sorted.length - 1, k + 1)] * (1 + α);
-  assert.ok(got !== null && got >= lo && got <= hi, `${label} p${q * 100}: ${got} not in [${lo}, ${hi}] (exact ${sorted[k]}, n=${sorted.length})`);
+  assert.ok(
+    got !== null && got >= lo && got <= hi,
+    `${label} p${q * 100}: ${got} not in [${lo}, ${hi}] (exact ${sorted[k]}, n=${sorted.length})`,
+  );
 }
 
 /** The figures computed independently from raw logs, compared with what the BFF answered. */
@@ -52,7 +63,7 @@ const localHour = (epochMs: number, timeZone: string) =>
   Number(new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit' }).format(epochMs));
 
 /** A BFF whose upstream requests (path and body) are recorded. */
-function recordedBff(sim: Parameters<typeof makeBff>[0] extends infer O ? (O extends { sim?: infer S } ? S : never) : never, handler = {}) {
+function recordedBff(sim: SimulatorOptions, handler: Partial<ComposioHandlerOptions> = {}) {
   const seen: { path: string; body: any }[] = [];
   const bff = makeBff({
     sim,
@@ -78,7 +89,13 @@ describe('BFF insights: figures equal those computed from the raw logs', () => {
     {
       label: 'America/New_York across the fall-back day (25 hours)',
       // 2026-10-29 00:00 EDT = 04:00Z … 2026-11-04 00:00 EST = 05:00Z
-      body: { from: Date.UTC(2026, 9, 29, 4), to: Date.UTC(2026, 10, 4, 5), time_zone: 'America/New_York', group_by: 'toolkit_slug', limit: 50 },
+      body: {
+        from: Date.UTC(2026, 9, 29, 4),
+        to: Date.UTC(2026, 10, 4, 5),
+        time_zone: 'America/New_York',
+        group_by: 'toolkit_slug',
+        limit: 50,
+      },
       check: (r) => {
         assert.equal(r.interval, 'day');
         const hours = r.buckets.map((b) => (b.to - b.from) / HOUR);
@@ -94,7 +111,10 @@ describe('BFF insights: figures equal those computed from the raw logs', () => {
         r.buckets.slice(1).forEach((b) => assert.equal(new Date(b.from).getUTCMinutes(), 30));
       },
     },
-    { label: 'America/New_York, 30 days to now, by tool', body: { from: NOW - 30 * DAY, to: NOW, time_zone: 'America/New_York', group_by: 'tool_slug', limit: 5 } },
+    {
+      label: 'America/New_York, 30 days to now, by tool',
+      body: { from: NOW - 30 * DAY, to: NOW, time_zone: 'America/New_York', group_by: 'tool_slug', limit: 5 },
+    },
   ];
 
   for (const { label, body, check } of cases) {
@@ -125,21 +145,38 @@ describe('BFF insights: figures equal those computed from the raw logs', () => {
       // groups: each exact for the logs carrying its key; top `limit` plus `other` add up to the totals
       if (body.group_by) {
         const field = body.group_by as string;
-        for (const g of r.groups!) assertFigures(g, inWindow.filter((l) => (l.metadata[field] ?? '') === g.key), `${label} group ${g.key}`);
+        for (const g of r.groups!)
+          assertFigures(
+            g,
+            inWindow.filter((l) => (l.metadata[field] ?? '') === g.key),
+            `${label} group ${g.key}`,
+          );
         const keys = new Set(inWindow.map((l) => String(l.metadata[field] ?? '')));
         assert.equal(r.groups!.length, Math.min(keys.size, (body.limit as number | undefined) ?? 10));
         assert.equal(r.groups!.reduce((n, g) => n + g.calls, 0) + (r.other?.calls ?? 0), r.totals.calls);
-        assert.deepEqual([...r.groups!].sort((a, b) => b.calls - a.calls), r.groups, 'most calls first');
+        assert.deepEqual(
+          [...r.groups!].sort((a, b) => b.calls - a.calls),
+          r.groups,
+          'most calls first',
+        );
       }
 
       // failures by kind add up; error groups (the top 50) count each failure once; each example is a failed call of that tool
       const failedById = new Map(inWindow.filter((l) => l.status === 'failed').map((l) => [l.id, l]));
-      assert.equal(Object.values(r.failed_by_kind).reduce((n, c) => n + c, 0), failedById.size);
+      assert.equal(
+        Object.values(r.failed_by_kind).reduce((n, c) => n + c, 0),
+        failedById.size,
+      );
       const grouped = r.error_groups.reduce((n, e) => n + e.count, 0);
       if (r.error_groups.length < 50) assert.equal(grouped, failedById.size);
       else assert.ok(grouped < failedById.size);
       for (const [kind, count] of Object.entries(r.failed_by_kind)) {
-        if (r.error_groups.length < 50) assert.equal(r.error_groups.filter((e) => e.kind === kind).reduce((n, e) => n + e.count, 0), count, kind);
+        if (r.error_groups.length < 50)
+          assert.equal(
+            r.error_groups.filter((e) => e.kind === kind).reduce((n, e) => n + e.count, 0),
+            count,
+            kind,
+          );
       }
       for (const e of r.error_groups) {
         assert.equal(failedById.get(e.example_log_id)?.metadata.tool_slug, e.tool_slug, `example of ${e.kind}/${e.tool_slug}`);
@@ -172,7 +209,9 @@ describe('BFF insights: upstream cost', () => {
   async function expectedPages(s: Simulator, buckets: { from: number; to: number }[]): Promise<number> {
     const logs = await rawLogs(s, GLOBEX, body.from, body.to);
     let pages = 0;
-    for (const b of buckets) for (const user of GLOBEX) pages += Math.max(1, Math.ceil(within(logs, b.from, b.to).filter((l) => l.metadata.user_id === user).length / 100));
+    for (const b of buckets)
+      for (const user of GLOBEX)
+        pages += Math.max(1, Math.ceil(within(logs, b.from, b.to).filter((l) => l.metadata.user_id === user).length / 100));
     return pages;
   }
 
@@ -211,14 +250,25 @@ describe('BFF insights: upstream cost', () => {
 
     const bff = makeBff({ sim });
     const answers = await Promise.all(Array.from({ length: 100 }, () => bff.post('usage/insights', body)));
-    assert.ok(answers.every((a) => a.status === 200 && a.text === answers[0].text), 'every caller gets the same answer');
+    assert.ok(
+      answers.every((a) => a.status === 200 && a.text === answers[0].text),
+      'every caller gets the same answer',
+    );
     assert.equal(bff.sim.stats.requests, oneScan, `${bff.sim.stats.requests} upstream calls for 100 requests, one scan is ${oneScan}`);
 
     // not only the upstream calls are shared: the route's computation itself runs once (one answer object)
     const s = createSimulator({ now: NOW, rateLimit: { limit: 1e9 }, ...sim });
     const ctx: InsightsContext = {
       upstream: new Upstream(
-        { baseUrl: 'https://sim.test', apiKey: 'sim_ak_demo', fetch: (input, init) => s.fetch(new Request(input, init)), timeoutMs: 10_000, retries: 0, maxRetryAfterMs: 0, backoffMs: 1 },
+        {
+          baseUrl: 'https://sim.test',
+          apiKey: 'sim_ak_demo',
+          fetch: (input, init) => s.fetch(new Request(input, init)),
+          timeoutMs: 10_000,
+          retries: 0,
+          maxRetryAfterMs: 0,
+          backoffMs: 1,
+        },
         { maxEntries: 100, maxBytes: 1e7, now: s.now },
         memoryBudget({ perMinute: 1e9, perScopePerMinute: 1e9 }),
       ),
@@ -230,7 +280,10 @@ describe('BFF insights: upstream cost', () => {
       store: new InsightsStore({ maxBytes: 1e7, now: s.now }),
     };
     const results = await Promise.all(Array.from({ length: 100 }, () => usageInsights(ctx, { userIds: GLOBEX }, body)));
-    assert.ok(results.every((r) => r === results[0]), 'one computation, one answer object');
+    assert.ok(
+      results.every((r) => r === results[0]),
+      'one computation, one answer object',
+    );
     assert.equal(ctx.store.requests.size, 0, 'nothing left in flight');
   });
 
@@ -250,7 +303,11 @@ describe('BFF insights: coverage and validation', () => {
   const bff = makeBff();
 
   it('reports the covered part where logs are not kept (retention) or do not exist yet (future)', async () => {
-    const old = await bff.post('usage/insights', { from: NOW - 366 * DAY, to: NOW - 330 * DAY, time_zone: 'UTC' }, { 'x-test-users': 'hooli_prod' });
+    const old = await bff.post(
+      'usage/insights',
+      { from: NOW - 366 * DAY, to: NOW - 330 * DAY, time_zone: 'UTC' },
+      { 'x-test-users': 'hooli_prod' },
+    );
     assert.equal(old.status, 200, old.text);
     assert.deepEqual(old.body.coverage, { from: NOW - LOG_RETENTION_MS, to: NOW - 330 * DAY, complete: false });
     const future = await bff.post('usage/insights', { from: NOW - DAY, to: NOW + DAY, time_zone: 'UTC' });
@@ -289,16 +346,24 @@ describe('BFF insights fuzz (fast-check)', () => {
   const base = { from: NOW - 5 * DAY, to: NOW, time_zone: 'Asia/Kolkata', interval: 'day', group_by: 'tool_slug', limit: 3 };
   const body = fc.oneof(
     // valid-ish: windows and options anywhere in range
-    fc.record({
-      from: fc.integer({ min: NOW - 20 * DAY, max: NOW }),
-      span: fc.integer({ min: 0, max: 20 * DAY }),
-      time_zone: fc.constantFrom('UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe'),
-      interval: fc.option(fc.constantFrom('hour', 'day'), { nil: undefined }),
-      group_by: fc.option(fc.constantFrom('toolkit_slug', 'tool_slug', 'user_id', 'connected_account_id'), { nil: undefined }),
-    }).map(({ span, ...b }) => JSON.stringify({ ...b, to: b.from + span })),
+    fc
+      .record({
+        from: fc.integer({ min: NOW - 20 * DAY, max: NOW }),
+        span: fc.integer({ min: 0, max: 20 * DAY }),
+        time_zone: fc.constantFrom('UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe'),
+        interval: fc.option(fc.constantFrom('hour', 'day'), { nil: undefined }),
+        group_by: fc.option(fc.constantFrom('toolkit_slug', 'tool_slug', 'user_id', 'connected_account_id'), { nil: undefined }),
+      })
+      .map(({ span, ...b }) => JSON.stringify({ ...b, to: b.from + span })),
     // a valid body with fields replaced, removed or added
     fc
-      .array(fc.tuple(fc.oneof(fc.constantFrom('from', 'to', 'time_zone', 'interval', 'group_by', 'limit', 'cursor'), hostile), fc.option(anyValue)), { maxLength: 3 })
+      .array(
+        fc.tuple(
+          fc.oneof(fc.constantFrom('from', 'to', 'time_zone', 'interval', 'group_by', 'limit', 'cursor'), hostile),
+          fc.option(anyValue),
+        ),
+        { maxLength: 3 },
+      )
       .map((mutations) => {
         const copy: Record<string, unknown> = { ...base };
         for (const [key, value] of mutations) {
@@ -309,7 +374,10 @@ describe('BFF insights fuzz (fast-check)', () => {
       }),
     fc.oneof(fc.json(), fc.string()),
   );
-  const users = fc.option(fc.constantFrom('hooli_prod', 'globex-ops,globex-sales', 'nobody-at-all', encodeURIComponent(HOSTILE_STRINGS[0])), { nil: undefined });
+  const users = fc.option(
+    fc.constantFrom('hooli_prod', 'globex-ops,globex-sales', 'nobody-at-all', encodeURIComponent(HOSTILE_STRINGS[0])),
+    { nil: undefined },
+  );
 
   it('2,000 requests: no 5xx, every 4xx explains itself, every 200 adds up', async (t) => {
     const statuses = new Map<number, number>();
@@ -321,8 +389,14 @@ describe('BFF insights fuzz (fast-check)', () => {
         if (got.status >= 400) assert.equal(got.body.error.status, got.status);
         if (got.status === 200) {
           const r: InsightsResponse = got.body;
-          assert.equal(r.buckets.reduce((n, b) => n + b.calls, 0), r.totals.calls);
-          assert.equal(r.buckets.reduce((n, b) => n + b.failed, 0), r.totals.failed);
+          assert.equal(
+            r.buckets.reduce((n, b) => n + b.calls, 0),
+            r.totals.calls,
+          );
+          assert.equal(
+            r.buckets.reduce((n, b) => n + b.failed, 0),
+            r.totals.failed,
+          );
         }
       }),
       { numRuns: 2_000, seed: 2026 },

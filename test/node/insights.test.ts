@@ -2,7 +2,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LogEntry } from '../../src/contract/upstream.ts';
 import { FAILURE_KINDS } from '../../src/core/failure-hints.ts';
-import { addLog, classifyFailure, createAggregate, errorGroups, fromJSON, merge, summarize, toJSON, topGroups, type InsightsAggregate } from '../../src/core/insights.ts';
+import {
+  addLog,
+  classifyFailure,
+  createAggregate,
+  errorGroups,
+  fromJSON,
+  merge,
+  summarize,
+  toJSON,
+  topGroups,
+  type InsightsAggregate,
+} from '../../src/core/insights.ts';
 import { createSimulator } from '../../src/simulator/index.ts';
 import { Records } from '../../src/simulator/records.ts';
 import { NOW } from './helpers.ts';
@@ -50,13 +61,27 @@ describe('insights aggregate (core)', () => {
     assert.deepEqual(figures(merge(back, aggregateOf(logs.slice(2_000)))), figures(aggregateOf(logs)));
     // an empty aggregate too: no calls → null rates and quantiles
     const empty = fromJSON(JSON.parse(JSON.stringify(toJSON(createAggregate(null)))));
-    assert.deepEqual(summarize(empty, 0), { calls: 0, failed: 0, error_rate: null, p50: null, p95: null, p99: null, active_users: 0, sessions: 0, sessions_per_day: null });
+    assert.deepEqual(summarize(empty, 0), {
+      calls: 0,
+      failed: 0,
+      error_rate: null,
+      p50: null,
+      p95: null,
+      p99: null,
+      active_users: 0,
+      sessions: 0,
+      sessions_per_day: null,
+    });
   });
 
   it('keeps quantiles within 1 % of the exact ones (rank floor(q·(n−1)))', () => {
     const durations = logs.map((l) => l.metrics.duration_ms as number).sort((a, b) => a - b);
     const totals = summarize(aggregateOf(logs), 1);
-    for (const [q, got] of [[0.5, totals.p50], [0.95, totals.p95], [0.99, totals.p99]] as const) {
+    for (const [q, got] of [
+      [0.5, totals.p50],
+      [0.95, totals.p95],
+      [0.99, totals.p99],
+    ] as const) {
       const exact = durations[Math.floor(q * (durations.length - 1))];
       assert.ok(Math.abs(got! - exact) <= 0.01 * exact, `p${q * 100}: ${got} vs exact ${exact}`);
     }
