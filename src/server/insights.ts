@@ -222,7 +222,8 @@ async function readBucket(
           time_range: { from: r.from, to: r.to },
         },
       });
-      for (const log of reply?.logs ?? []) addLog(agg, log);
+      // fail closed: a row of another user (an upstream that ignored the filter) is never counted
+      for (const log of reply?.logs ?? []) if (log?.metadata?.user_id === user) addLog(agg, log);
       cursor = reply?.next_cursor ?? null;
       if (!cursor) break;
     }
