@@ -287,6 +287,15 @@ describe('BFF insights: upstream cost', () => {
     assert.equal(ctx.store.requests.size, 0, 'nothing left in flight');
   });
 
+  it('spends the calling customer’s budget: a spent budget is a 429 for that customer only', async () => {
+    const bff = makeBff({ sim, handler: { budget: { perMinute: 10_000, perScopePerMinute: 40 } } });
+    const got = await bff.post('usage/insights', body);
+    assert.equal(got.status, 429, got.text);
+    assert.ok(Number(got.headers.get('retry-after')) >= 1);
+    const other = await bff.post('usage/insights', { ...body, from: NOW - 3 * DAY, interval: 'day' }, { 'x-test-users': 'hooli_prod' });
+    assert.equal(other.status, 200, other.text);
+  });
+
   it('refuses a scan above the page cap with a 400, before reading any log', async () => {
     const bff = recordedBff(sim, { limits: { maxInsightPages: 50 } });
     const got = await bff.post('usage/insights', body);
