@@ -1,8 +1,11 @@
 import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
 
-// Library build: one ES module per package entry point. Runtime dependencies stay imports so the
-// host's bundler dedupes them (a page that already has Lit does not get a second copy).
-const external = [/^react($|\/)/, /^lit($|\/)/, /^@lit\//, /^chart\.js($|\/)/, /^hono($|\/)/, /^@hono\//, /^zod($|\/)/, /^jose($|\/)/, /^lru-cache($|\/)/, /^msw($|\/)/, /^node:/];
+// Library build: one ES module per package entry point. Every dependency and peer stays an import
+// so the host's bundler dedupes it (a page that already has Lit does not get a second copy); the
+// list comes from package.json, so a new dependency can never be bundled by mistake.
+const packages = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+const external = [...packages.map((name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}($|/)`)), /^node:/];
 
 export default defineConfig({
   build: {
@@ -22,7 +25,13 @@ export default defineConfig({
       },
       formats: ['es'],
     },
-    rolldownOptions: { external },
+    rolldownOptions: {
+      external,
+      output: {
+        // the React wrappers use hooks: Next.js's App Router must treat them as client components
+        banner: (chunk) => (chunk.name === 'react' ? "'use client';" : ''),
+      },
+    },
     copyPublicDir: false, // public/ holds msw's worker, not library code
     sourcemap: true,
   },

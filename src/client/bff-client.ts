@@ -1,8 +1,12 @@
 /**
  * The elements' data layer: POST/GET to the BFF with abort, de-duplication of identical requests
- * in flight, a small short-lived cache (switching back to a range is instant), retries on 429/503
- * honouring Retry-After, and auth by same-origin cookies, an embed token (`fetchToken`), or a
- * host-supplied `fetch`.
+ * in flight, a small short-lived cache (switching back to a range is instant), and auth by
+ * same-origin cookies, an embed token (`fetchToken`), or a host-supplied `fetch`.
+ *
+ * Retries belong to the BFF, which knows Retry-After and the budget and has already retried
+ * upstream faults: the browser retries only an answer the BFF marks retryable (a 429 or 503 with
+ * Retry-After), and every request has one overall deadline (default 15 s) to an error the reader
+ * sees. A 502/504 is final here: retrying it would multiply the BFF's own retries.
  */
 import { isErrorEnvelope } from '../contract/errors.ts';
 
@@ -19,6 +23,8 @@ export interface BffClientOptions {
   cacheTtlMs?: number;
   /** Longest Retry-After honoured before giving up (default 10 s). */
   maxRetryAfterMs?: number;
+  /** One request, retries included, ends by then (default 15 s) with an error the element shows. */
+  deadlineMs?: number;
 }
 
 /** A failed BFF request, with what the v3.1 envelope said. */
@@ -36,7 +42,9 @@ export class BffRequestError extends Error {
 }
 
 const CACHE_ENTRIES = 64;
-const RETRYABLE = new Set([429, 502, 503, 504]);
+/** Statuses the browser retries, and only when the BFF sends Retry-After with them. */
+const RETRYABLE = new Set([429, 503]);
+const DEFAULT_DEADLINE_MS = 15_000;
 
 /** Seconds until a JWT expires (no signature check: the server does that), or undefined. */
 function secondsToExpiry(token: string): number | undefined {
@@ -152,9 +160,14 @@ export class BffClient {
     return { authorization: `Bearer ${await this.token}` };
   }
 
-  private async send(method: string, path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+  private async send(method: string, path: string, body: unknown, callerSignal: AbortSignal): Promise<unknown> {
     const url = `${this.options.endpoint.replace(/\/+$/, '')}/${path}`;
     const transport = this.options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+    const deadlineMs = this.options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const signal = AbortSignal.any([callerSignal, deadline]);
+    const started = Date.now();
+    const late = () => new BffRequestError(`The server did not answer within ${Math.round(deadlineMs / 1000)} s`, 504);
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
       let response: Response;
@@ -167,14 +180,19 @@ export class BffClient {
           body: body === undefined ? undefined : JSON.stringify(body),
         });
       } catch (error) {
-        if (signal.aborted) throw signal.reason;
+        if (callerSignal.aborted) throw callerSignal.reason;
+        if (deadline.aborted) throw late();
         throw new BffRequestError(`Could not reach ${url}: ${(error as Error).message}`, 0);
       }
       if (response.status === 401 && this.options.fetchToken && !refreshed) {
         refreshed = true; // the token may have expired between check and use: one fresh try
         continue;
       }
-      const text = await response.text();
+      const text = await response.text().catch((error: unknown) => {
+        if (callerSignal.aborted) throw callerSignal.reason;
+        if (deadline.aborted) throw late();
+        throw error;
+      });
       let json: unknown;
       try {
         json = text ? JSON.parse(text) : null;
@@ -183,21 +201,29 @@ export class BffClient {
       }
       if (response.ok && json !== undefined) return json;
 
-      const retryAfter = Number(response.headers.get('retry-after'));
-      const waitMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 300 * 2 ** attempt;
-      if (RETRYABLE.has(response.status) && attempt < 2 && waitMs <= (this.options.maxRetryAfterMs ?? 10_000)) {
-        await delay(waitMs, signal);
+      const header = response.headers.get('retry-after');
+      const retryAfter = header === null ? NaN : Number(header);
+      const waitMs = retryAfter * 1000;
+      const marked = RETRYABLE.has(response.status) && Number.isFinite(retryAfter) && retryAfter > 0;
+      const fits = waitMs <= (this.options.maxRetryAfterMs ?? 10_000) && Date.now() - started + waitMs < deadlineMs;
+      if (marked && fits && attempt < 2) {
+        await delay(waitMs, signal).catch((reason: unknown) => {
+          throw callerSignal.aborted ? reason : late();
+        });
         continue;
       }
+      const seconds = Number.isFinite(retryAfter) ? retryAfter : undefined;
       if (isErrorEnvelope(json)) {
         const e = json.error;
-        throw new BffRequestError(e.message, response.status, e.request_id, e.suggested_fix, Number.isFinite(retryAfter) ? retryAfter : undefined);
+        throw new BffRequestError(e.message, response.status, e.request_id, e.suggested_fix, seconds);
       }
       const requestId = response.headers.get('x-request-id') ?? undefined;
       throw new BffRequestError(
         response.ok ? 'The server sent a response that is not JSON' : `The server answered HTTP ${response.status}`,
         response.ok ? 502 : response.status,
         requestId,
+        undefined,
+        seconds,
       );
     }
   }

@@ -6,6 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { COMPOSIO_BASE_URL } from '../contract/constants.ts';
 import { DEFAULT_ENDPOINT } from '../contract/protocol.ts';
@@ -73,13 +74,19 @@ export interface ComposioHandlerOptions {
      */
     maxInsightPages?: number;
   };
-  upstream?: Partial<Pick<UpstreamSettings, 'timeoutMs' | 'retries' | 'maxRetryAfterMs' | 'backoffMs'>>;
+  upstream?: Partial<Pick<UpstreamSettings, 'timeoutMs' | 'retries' | 'maxRetryAfterMs' | 'backoffMs' | 'deadlineMs'>>;
   /**
    * Upstream calls a minute: for the organisation (default 1,500, 75 % of Composio's Hobby limit)
    * and for one scope (default 600). Cache hits spend nothing; a spent budget is a 429 with
    * Retry-After. Or pass your own `UpstreamBudget` (e.g. one shared by several instances).
    */
   budget?: Partial<BudgetSettings> | UpstreamBudget;
+  /**
+   * Opt-in CORS for pages on other origins (the reason embed tokens exist): only these exact origins
+   * (e.g. `['https://app.example.com']`) get `Access-Control-Allow-Origin`; there is no wildcard.
+   * `credentials: true` also lets cookies through (off by default: use embed tokens).
+   */
+  cors?: { origins: string[]; credentials?: boolean; maxAgeSeconds?: number };
   /** Clock (default `Date.now`). */
   now?: () => number;
   /** Called with unexpected errors (default `console.error`); the browser only sees a 500 envelope. */
@@ -132,6 +139,7 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
       retries: 2,
       maxRetryAfterMs: 5_000,
       backoffMs: 200,
+      deadlineMs: 12_000,
       ...options.upstream,
     },
     { maxEntries: cache.maxEntries ?? 5_000, maxBytes: cache.maxBytes ?? 50 * 1024 * 1024, now },
@@ -179,7 +187,29 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
     await next();
     c.res.headers.set('x-request-id', c.get('requestId'));
   });
-  app.use(
+  if (options.cors) {
+    const allowed = new Set(options.cors.origins);
+    if (allowed.has('*')) throw new Error('createComposioHandler: cors.origins lists exact origins; "*" is not allowed');
+    app.use(
+      cors({
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        allowMethods: ['GET', 'POST'],
+        allowHeaders: ['authorization', 'content-type'],
+        exposeHeaders: ['x-request-id', 'retry-after'],
+        credentials: options.cors.credentials ?? false,
+        maxAge: options.cors.maxAgeSeconds ?? 600,
+      }),
+    );
+  }
+  // answers differ by who asks: no shared cache may hand one caller's answer to another
+  app.use(async (c, next) => {
+    await next();
+    c.res.headers.append('vary', 'authorization, cookie');
+  });
+  // only POST routes read a body; on GET the limit would make the Node adapter build a full Request
+  app.on(
+    'POST',
+    '*',
     bodyLimit({
       maxSize: limits.maxBodyBytes,
       onError: (c) => errorResponse(new BffError(413, `Request body larger than ${limits.maxBodyBytes} bytes`), c.get('requestId')),

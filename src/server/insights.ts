@@ -184,6 +184,7 @@ async function checkCost(ctx: InsightsContext, scope: Scope, toRead: Bucket[]): 
     auth: 'project',
     ttlMs: to <= ctx.now() - ctx.ttl.closeLagMs ? ctx.ttl.closedMs : ctx.ttl.openMs,
     payer: scopeKey(scope),
+    shape: 'summary',
     body: { from, to, entity_types: ['tool_calls'], filters: { user_id: scope.userIds } },
   });
   const logs = Number(summary?.entities?.tool_calls?.event_count ?? 0);
@@ -215,6 +216,7 @@ async function readBucket(
         // pages are not kept: the bucket's aggregate is (and is much smaller); identical calls in flight still share
         ttlMs: 0,
         payer: scopeKey(scope),
+        shape: 'logList',
         body: {
           limit: LOG_LIST_MAX_LIMIT,
           cursor,

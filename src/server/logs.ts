@@ -85,6 +85,7 @@ export async function listLogs(ctx: LogsContext, scope: Scope, body: LogListRequ
       auth: 'project',
       ttlMs: cursor ? ctx.ttl.pageMs : ctx.ttl.firstPageMs,
       payer: scopeKey(scope),
+      shape: 'logList',
       body: {
         limit,
         cursor,
@@ -152,7 +153,11 @@ export async function logDetail(ctx: LogsContext, scope: Scope, id: string): Pro
       path: `${LIST_PATH}/${encodeURIComponent(id)}`,
       auth: 'project',
       ttlMs: ctx.ttl.detailMs,
+      // unknown ids are remembered like known ones: no upstream call per guess, and the same
+      // timing whether an id is unknown or another customer's
+      notFoundTtlMs: ctx.ttl.detailMs,
       payer: scopeKey(scope),
+      shape: 'logDetail',
     });
   } catch (error) {
     throw error instanceof BffError && error.status === 404 ? notFound : error;

@@ -26,6 +26,7 @@ export interface EmbedTokenClaims {
 }
 
 export async function createEmbedToken({ userIds, ttlSeconds = 900 }: EmbedTokenClaims, secret: Secret): Promise<string> {
+  if (ttlSeconds > DEFAULT_MAX_TOKEN_LIFETIME_SECONDS) throw new Error(`createEmbedToken: ttlSeconds must be at most ${DEFAULT_MAX_TOKEN_LIFETIME_SECONDS}`);
   if (!userIds.length || userIds.some((id) => typeof id !== 'string' || !id)) throw new Error('createEmbedToken: userIds must be non-empty strings');
   return new SignJWT({ [USER_IDS_CLAIM]: userIds })
     .setProtectedHeader({ alg: 'HS256' })
@@ -36,9 +37,20 @@ export async function createEmbedToken({ userIds, ttlSeconds = 900 }: EmbedToken
     .sign(keyOf(secret));
 }
 
-/** A `resolveScope` that accepts `Authorization: Bearer <embed token>`; anything else → 401. */
-export function bearerTokenScope(secret: Secret, options: { now?: () => number } = {}): (request: Request) => Promise<Scope> {
+/** Longest lifetime a token may claim (exp − iat) unless `maxLifetimeSeconds` says otherwise: one hour. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 3_600;
+
+/**
+ * A `resolveScope` that accepts `Authorization: Bearer <embed token>`; anything else → 401. A token
+ * must carry `exp` and `iat`, live at most `maxLifetimeSeconds`, and name at least one user id: a
+ * signed token without an end, or a 100-year one, would be a key that never expires.
+ */
+export function bearerTokenScope(
+  secret: Secret,
+  options: { now?: () => number; maxLifetimeSeconds?: number } = {},
+): (request: Request) => Promise<Scope> {
   const key = keyOf(secret);
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   return async (request) => {
     const header = request.headers.get('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -48,10 +60,13 @@ export function bearerTokenScope(secret: Secret, options: { now?: () => number }
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,
+        requiredClaims: ['exp', 'iat'],
+        maxTokenAge: maxLifetime,
         ...(options.now ? { currentDate: new Date(options.now()) } : {}),
       });
+      if (payload.exp! - payload.iat! > maxLifetime) throw new Error('lifetime');
       const userIds = payload[USER_IDS_CLAIM];
-      if (!Array.isArray(userIds) || !userIds.every((id) => typeof id === 'string')) throw new Error('claim');
+      if (!Array.isArray(userIds) || !userIds.length || !userIds.every((id) => typeof id === 'string' && id)) throw new Error('claim');
       return { userIds };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) {

@@ -7,6 +7,7 @@ import { LRUCache } from 'lru-cache';
 import { isErrorEnvelope } from '../contract/errors.ts';
 import type { UpstreamBudget } from './budget.ts';
 import { BffError } from './errors.ts';
+import { UPSTREAM_SHAPES, type UpstreamShape } from './upstream-shapes.ts';
 
 export type UpstreamAuth = 'project' | 'org';
 
@@ -23,6 +24,8 @@ export interface UpstreamSettings {
   maxRetryAfterMs: number;
   /** First backoff step for 5xx and timeouts; doubles each retry, with full jitter (default 200 ms). */
   backoffMs: number;
+  /** All attempts of one call end by then (default 12 s: the browser gives up at 15 s). */
+  deadlineMs: number;
 }
 
 export interface CacheSettings {
@@ -43,6 +46,28 @@ export interface UpstreamCall {
   ttlMs: number;
   /** Whose budget a real upstream call is spent from (the scope's key); cache hits spend nothing. */
   payer: string;
+  /** The shape a 200 must have; anything else is a 502, never cached. */
+  shape: UpstreamShape;
+  /** Also remember a 404 this long (an unknown id then costs one upstream call, not one per ask). */
+  notFoundTtlMs?: number;
+}
+
+/** A 429 without a usable Retry-After: wait this long (plus jitter) rather than hammer the limit. */
+const DEFAULT_RETRY_AFTER_SECONDS = 2;
+/** Spread retries after a 429 so that instances and requests do not all return at the same instant. */
+const RETRY_JITTER_MS = 500;
+
+/**
+ * Text from upstream may reach the browser (a 400's reason): drop anything that looks like a key,
+ * a bearer token or a long secret, and the configured keys themselves.
+ */
+export function scrub(text: string, secrets: readonly (string | undefined)[]): string {
+  let clean = text;
+  for (const secret of secrets) if (secret) clean = clean.split(secret).join('[redacted]');
+  return clean
+    .replace(/\b(?:sim_)?o?ak_[A-Za-z0-9_-]+/g, '[redacted]')
+    .replace(/\bBearer\s+\S+/gi, 'Bearer [redacted]')
+    .replace(/\b[A-Za-z0-9_\-+/=]{32,}\b/g, '[redacted]');
 }
 
 /** JSON with sorted keys: equal bodies give equal cache keys whatever the key order. */
@@ -60,6 +85,8 @@ export function canonicalJson(value: unknown): string {
 interface Cached {
   value: unknown;
   size: number;
+  /** A remembered 404. */
+  notFound?: BffError;
 }
 
 class Retryable extends Error {
@@ -100,6 +127,7 @@ export class Upstream {
   async call<T>(request: UpstreamCall): Promise<T> {
     const key = `${request.auth} ${request.method} ${request.path} ${canonicalJson(request.body ?? null)}`;
     const cached = this.cache.get(key);
+    if (cached?.notFound) throw cached.notFound;
     if (cached) return cached.value as T;
     let pending = this.inFlight.get(key);
     if (!pending) {
@@ -107,6 +135,12 @@ export class Upstream {
         ({ value, size }) => {
           if (request.ttlMs > 0) this.cache.set(key, { value, size }, { ttl: request.ttlMs });
           return value;
+        },
+        (error: unknown) => {
+          if (request.notFoundTtlMs && error instanceof BffError && error.status === 404) {
+            this.cache.set(key, { value: null, size: 64, notFound: error }, { ttl: request.notFoundTtlMs });
+          }
+          throw error;
         },
       );
       pending.finally(() => this.inFlight.delete(key)).catch(() => undefined);
@@ -116,24 +150,26 @@ export class Upstream {
   }
 
   private async fetchWithRetries(request: UpstreamCall): Promise<Cached> {
-    const { retries, backoffMs } = this.settings;
+    const { retries, backoffMs, deadlineMs } = this.settings;
+    const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       // every attempt is a request Composio counts, retries included
       await this.budget.spend(request.payer);
       try {
-        return await this.attempt(request);
+        return await this.attempt(request, deadlineMs - (Date.now() - started));
       } catch (error) {
         if (!(error instanceof Retryable)) throw error;
-        if (attempt >= retries) throw error.final;
         // full jitter: spread retries of many callers over the whole backoff window
         const wait = error.waitMs ?? Math.random() * backoffMs * 2 ** attempt;
+        if (attempt >= retries || Date.now() - started + wait >= deadlineMs) throw error.final;
         await sleep(wait);
       }
     }
   }
 
-  private async attempt(request: UpstreamCall): Promise<Cached> {
-    const { baseUrl, timeoutMs } = this.settings;
+  private async attempt(request: UpstreamCall, remainingMs: number): Promise<Cached> {
+    const { baseUrl } = this.settings;
+    const timeoutMs = Math.max(1, Math.min(this.settings.timeoutMs, remainingMs));
     const headers: Record<string, string> = { accept: 'application/json' };
     if (request.auth === 'org') headers['x-org-api-key'] = this.settings.orgApiKey ?? '';
     else headers['x-api-key'] = this.settings.apiKey ?? '';
@@ -172,7 +208,12 @@ export class Upstream {
     } catch {
       throw new Retryable(new BffError(502, `Composio sent a malformed response (HTTP ${response.status})`, { suggested_fix: 'Retry in a moment' }));
     }
-    if (response.ok) return { value: body, size: text.length };
+    if (response.ok) {
+      if (!UPSTREAM_SHAPES[request.shape].safeParse(body).success) {
+        throw new Retryable(new BffError(502, `Composio sent an answer of an unexpected shape (HTTP ${response.status})`, { suggested_fix: 'Retry in a moment' }));
+      }
+      return { value: body, size: text.length };
+    }
     throw this.failure(response, body);
   }
 
@@ -184,16 +225,19 @@ export class Upstream {
       : typeof (body as { message?: unknown })?.message === 'string'
         ? (body as { message: string }).message
         : '';
-    const message = upstreamMessage.slice(0, 500);
+    const secrets = [this.settings.apiKey, this.settings.orgApiKey];
+    const message = scrub(upstreamMessage.slice(0, 500), secrets);
     if (status === 429) {
-      const seconds = Number(response.headers.get('retry-after'));
-      const retryAfterSeconds = Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : 1;
-      const final = new BffError(429, 'Composio rate limit reached', {
+      // absent, unreadable or 0: a sane default, never an immediate retry or a "Retry-After: 0"
+      const seconds = Number(response.headers.get('retry-after') ?? NaN);
+      const retryAfterSeconds = Number.isFinite(seconds) && seconds >= 1 ? Math.ceil(seconds) : DEFAULT_RETRY_AFTER_SECONDS;
+      const final = new BffError(429, 'Too many requests to the usage service right now', {
         retryAfterSeconds,
         suggested_fix: `Retry after ${retryAfterSeconds} s`,
       });
-      // wait out a short Retry-After ourselves; hand a long one to the browser at once
-      return retryAfterSeconds * 1000 <= this.settings.maxRetryAfterMs ? new Retryable(final, retryAfterSeconds * 1000) : final;
+      // wait out a short Retry-After ourselves (with jitter); hand a long one to the browser at once
+      const waitMs = retryAfterSeconds * 1000 + Math.random() * RETRY_JITTER_MS;
+      return waitMs <= this.settings.maxRetryAfterMs ? new Retryable(final, waitMs) : final;
     }
     if (status >= 500) return new Retryable(new BffError(502, `Composio is unavailable (HTTP ${status})`, { suggested_fix: 'Retry in a moment' }));
     if (status === 401 || status === 403) {
@@ -202,10 +246,10 @@ export class Upstream {
       });
     }
     if (status === 404) return new BffError(404, message || 'Not found');
-    const errors = isErrorEnvelope(body) && Array.isArray(body.error.errors) ? body.error.errors.map((e) => String(e).slice(0, 200)) : undefined;
+    const errors = isErrorEnvelope(body) && Array.isArray(body.error.errors) ? body.error.errors.map((e) => scrub(String(e).slice(0, 200), secrets)) : undefined;
     const fix = isErrorEnvelope(body) ? body.error.suggested_fix : undefined;
     return new BffError(status >= 400 && status < 500 ? status : 502, message || `Composio answered HTTP ${status}`, {
-      ...(fix ? { suggested_fix: String(fix).slice(0, 300) } : {}),
+      ...(fix ? { suggested_fix: scrub(String(fix).slice(0, 300), secrets) } : {}),
       ...(errors ? { errors } : {}),
     });
   }

@@ -78,6 +78,7 @@ async function upstreamSummary(ctx: UsageContext, scope: Scope, window: { from: 
     auth: ctx.org ? 'org' : 'project',
     ttlMs: ttlFor(ctx, window.to),
     payer: scopeKey(scope),
+    shape: 'summary',
     body: { ...window, entity_types: types, filters: scopedFilters(ctx, scope, filters) },
   });
   // an entity with no events may be missing upstream: default it to zero
@@ -100,6 +101,7 @@ async function upstreamBreakdown(
     auth: ctx.org ? 'org' : 'project',
     ttlMs: ttlFor(ctx, query.to),
     payer: scopeKey(scope),
+    shape: 'breakdown',
     body: { ...query, filters: scopedFilters(ctx, scope, filters) },
   });
 }

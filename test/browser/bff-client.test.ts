@@ -198,6 +198,43 @@ describe('BffClient', () => {
       expect(calls).to.have.length(1);
     });
 
+    for (const [status, retryAfter] of [
+      [502, null],
+      [504, null],
+      [503, null],
+      [502, '1'],
+    ] as const) {
+      it(`does not retry a ${status}${retryAfter ? ' even with Retry-After' : ' without Retry-After'}: the BFF already did`, async () => {
+        const headers: Record<string, string> = retryAfter ? { 'retry-after': retryAfter } : {};
+        const { fetch, calls } = transport(() => json({ error: { message: 'Upstream failed', code: 10502, slug: 'BadGateway', status } }, status, headers));
+        const client = new BffClient({ endpoint: '/api/composio', fetch });
+        const error = (await client.post('usage/summary', {}).catch((e: unknown) => e)) as BffRequestError;
+        expect(error.status).to.equal(status);
+        expect(calls).to.have.length(1);
+      });
+    }
+
+    it('ends a request that hangs at its deadline, with an error to show', async () => {
+      const { fetch, calls } = heldTransport();
+      const client = new BffClient({ endpoint: '/api/composio', fetch, deadlineMs: 300 });
+      const started = performance.now();
+      const error = (await client.post('usage/summary', {}).catch((e: unknown) => e)) as BffRequestError;
+      expect(error).to.be.instanceOf(BffRequestError);
+      expect(error.status).to.equal(504);
+      expect(error.message).to.match(/did not answer/);
+      expect(performance.now() - started).to.be.within(250, 2_000);
+      expect(calls).to.have.length(1);
+    });
+
+    it('does not wait out a Retry-After that would pass the deadline', async () => {
+      const { fetch, calls } = transport(() => new Response('{"message":"slow down"}', { status: 429, headers: { 'retry-after': '2' } }));
+      const client = new BffClient({ endpoint: '/api/composio', fetch, deadlineMs: 1_000 });
+      const error = (await client.post('usage/summary', {}).catch((e: unknown) => e)) as BffRequestError;
+      expect(error.status).to.equal(429);
+      expect(error.retryAfterSeconds).to.equal(2);
+      expect(calls).to.have.length(1);
+    });
+
     it('an abort during the Retry-After wait rejects without another fetch', async () => {
       const { fetch, calls } = transport(() => new Response('{"message":"slow down"}', { status: 503, headers: { 'retry-after': '5' } }));
       const client = new BffClient({ endpoint: '/api/composio', fetch });

@@ -1,7 +1,9 @@
-// Hardening: fail-closed scopes and validated log windows.
+// Hardening: fail-closed scopes, validated log windows, embed tokens that end.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { makeBff, NOW } from './bff-helpers.ts';
+import { SignJWT } from 'jose';
+import { bearerTokenScope, createEmbedToken } from '../../src/server/index.ts';
+import { makeBff, NOW, SECRET } from './bff-helpers.ts';
 
 const DAY = 86_400_000;
 
@@ -39,5 +41,136 @@ describe('BFF: log time ranges are validated like usage windows', () => {
   });
   it('accepts a valid window', async () => {
     assert.equal((await bff.post('logs/tool_execution', { time_range: { from: NOW - DAY, to: NOW } })).status, 200);
+  });
+});
+
+describe('BFF: embed tokens must end', () => {
+  const sign = (claims: Record<string, unknown>, build: (jwt: SignJWT) => SignJWT) =>
+    build(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer('composio-widgets').setAudience('composio-widgets-bff')).sign(
+      new TextEncoder().encode(SECRET),
+    );
+  const bff = makeBff({ handler: { resolveScope: bearerTokenScope(SECRET) } });
+  const ask = async (token: string) => bff.post('usage/summary', {}, { authorization: `Bearer ${token}` });
+
+  it('refuses a signed token with no exp, with no iat, or living 100 years (401)', async () => {
+    const users = { composio_user_ids: ['hooli_prod'] };
+    const noExp = await sign(users, (jwt) => jwt.setIssuedAt());
+    const noIat = await sign(users, (jwt) => jwt.setExpirationTime('10m'));
+    const century = await sign(users, (jwt) => jwt.setIssuedAt().setExpirationTime('100y'));
+    for (const token of [noExp, noIat, century]) assert.equal((await ask(token)).status, 401);
+  });
+
+  it('refuses an empty user list with a 401, not a 500', async () => {
+    const empty = await sign({ composio_user_ids: [] }, (jwt) => jwt.setIssuedAt().setExpirationTime('10m'));
+    const got = await ask(empty);
+    assert.equal(got.status, 401);
+    assert.equal(got.body.error.message, 'Invalid embed token');
+  });
+
+  it('accepts a token within the maximum lifetime, and createEmbedToken refuses a longer one', async () => {
+    assert.equal((await ask(await createEmbedToken({ userIds: ['hooli_prod'], ttlSeconds: 3_600 }, SECRET))).status, 200);
+    await assert.rejects(createEmbedToken({ userIds: ['hooli_prod'], ttlSeconds: 86_400 }, SECRET), /at most 3600/);
+  });
+});
+
+/** A BFF whose upstream answers with `reply` (called with the attempt number), counting calls. */
+function scripted(reply: (attempt: number) => Response, extra: Parameters<typeof makeBff>[0] = {}) {
+  let calls = 0;
+  const bff = makeBff({ ...extra, handler: { fetch: async () => reply(calls++), upstream: { backoffMs: 1 }, ...extra.handler } });
+  return { bff, calls: () => calls };
+}
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('BFF: upstream answers are validated before use or caching', () => {
+  for (const [route, body, shapeless] of [
+    ['usage/summary', { from: NOW - 5 * DAY, to: NOW - 4 * DAY }, {}],
+    ['usage/tool_calls', { group_by: 'toolkit_slug', from: NOW - 5 * DAY, to: NOW - 4 * DAY }, null],
+    ['logs/tool_execution', { limit: 5 }, { logs: 'nope' }],
+  ] as const) {
+    it(`${route}: a 200 of the wrong shape is a 502 with a clear message, never cached`, async () => {
+      const upstream = scripted(() => json(shapeless));
+      const first = await upstream.bff.post(route, body);
+      assert.equal(first.status, 502);
+      assert.match(first.body.error.message, /unexpected shape/);
+      const before = upstream.calls();
+      await upstream.bff.post(route, body);
+      assert.ok(upstream.calls() > before, 'the bad answer was not cached');
+    });
+  }
+});
+
+describe('BFF: 429s are waited out sanely', () => {
+  it('a 429 without Retry-After is retried after about 2 s, not at once', async () => {
+    const started = Date.now();
+    const upstream = scripted((attempt) => (attempt === 0 ? json({ message: 'Rate limit exceeded' }, 429) : json({ entities: {} })));
+    assert.equal((await upstream.bff.post('usage/summary', {})).status, 200);
+    assert.ok(Date.now() - started >= 2_000, `waited ${Date.now() - started} ms`);
+  });
+
+  it('never passes "Retry-After: 0" on to the browser', async () => {
+    const upstream = scripted(() => json({ message: 'Rate limit exceeded' }, 429, { 'retry-after': '0' }), { handler: { upstream: { retries: 0 } } });
+    const got = await upstream.bff.post('usage/summary', {});
+    assert.equal(got.status, 429);
+    assert.ok(Number(got.headers.get('retry-after')) >= 1, `Retry-After ${got.headers.get('retry-after')}`);
+  });
+});
+
+describe('BFF: upstream text is scrubbed before it reaches the browser', () => {
+  it('drops the configured key and anything key-like from a 4xx message, fix and errors', async () => {
+    const leak = 'key sim_ak_demo, token Bearer abc.def.ghi, secret Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWpr';
+    const upstream = scripted(() => json({ error: { message: leak, status: 400, code: 10400, slug: 'BadRequest', suggested_fix: leak, errors: [leak] } }, 400));
+    const got = await upstream.bff.post('usage/summary', {});
+    assert.equal(got.status, 400);
+    assert.doesNotMatch(got.text, /sim_ak_demo|abc\.def\.ghi|Zm9vYmFy/);
+    assert.match(got.body.error.message, /\[redacted\]/);
+  });
+});
+
+describe('BFF: a log id’s existence does not leak', () => {
+  it('unknown ids are remembered like foreign ones: the second ask costs no upstream call and answers alike', async () => {
+    const bff = makeBff();
+    const foreign = (await bff.post('logs/tool_execution', { limit: 1 }, { 'x-test-users': 'hooli_prod' })).body.logs[0].id as string;
+    const unknown = 'log_doesnotexist0000';
+    const answers = [];
+    for (const id of [foreign, unknown]) {
+      await bff.get(`logs/tool_execution/${id}`);
+      bff.sim.resetStats();
+      const again = await bff.get(`logs/tool_execution/${id}`);
+      assert.equal(bff.sim.stats.requests, 0, `${id}: answered from the cache`);
+      answers.push({ status: again.status, slug: again.body.error.slug, fix: again.body.error.suggested_fix });
+    }
+    assert.deepEqual(answers[0], answers[1], 'a foreign id and an unknown id look the same');
+    assert.equal(answers[0].status, 404);
+  });
+});
+
+describe('BFF: opt-in CORS', () => {
+  const origin = 'https://app.example.com';
+  const preflight = (bff: ReturnType<typeof makeBff>, from: string) =>
+    bff.handler(
+      new Request('http://app.test/api/composio/usage/summary', {
+        method: 'OPTIONS',
+        headers: { origin: from, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      }),
+    );
+
+  it('answers a preflight from an allowed origin, naming that origin (never *)', async () => {
+    const bff = makeBff({ handler: { cors: { origins: [origin] } } });
+    const got = await preflight(bff, origin);
+    assert.ok(got.status === 204 || got.status === 200, `status ${got.status}`);
+    assert.equal(got.headers.get('access-control-allow-origin'), origin);
+    assert.match(got.headers.get('access-control-allow-headers') ?? '', /authorization/i);
+    const answer = await bff.post('usage/summary', {}, { origin });
+    assert.equal(answer.headers.get('access-control-allow-origin'), origin);
+    assert.match(answer.headers.get('vary') ?? '', /origin/i);
+    assert.match(answer.headers.get('vary') ?? '', /authorization/i);
+  });
+
+  it('gives another origin nothing, and is off unless configured', async () => {
+    const bff = makeBff({ handler: { cors: { origins: [origin] } } });
+    assert.equal((await preflight(bff, 'https://evil.example')).headers.get('access-control-allow-origin'), null);
+    assert.equal((await preflight(makeBff(), origin)).headers.get('access-control-allow-origin'), null);
+    assert.throws(() => makeBff({ handler: { cors: { origins: ['*'] } } }), /exact origins/);
   });
 });

@@ -268,6 +268,7 @@ describe('BFF insights: upstream cost', () => {
           retries: 0,
           maxRetryAfterMs: 0,
           backoffMs: 1,
+          deadlineMs: 12_000,
         },
         { maxEntries: 100, maxBytes: 1e7, now: s.now },
         memoryBudget({ perMinute: 1e9, perScopePerMinute: 1e9 }),

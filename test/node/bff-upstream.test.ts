@@ -114,6 +114,14 @@ describe('BFF under upstream faults (injected by the simulator)', () => {
     assert.ok(Date.now() - started < 2_000);
   });
 
+  it('ends all attempts of a silent upstream by the deadline, however many retries are allowed', async () => {
+    const bff = makeBff({ sim: { faults: { timeoutRate: 1 } }, handler: { upstream: { timeoutMs: 10_000, retries: 5, backoffMs: 1, deadlineMs: 300 } } });
+    const started = Date.now();
+    const got = await bff.post('usage/summary', {});
+    assert.equal(got.status, 504);
+    assert.ok(Date.now() - started < 1_500, `answered after ${Date.now() - started} ms`);
+  });
+
   it('answers 502 for malformed upstream JSON after retrying', async () => {
     const bff = makeBff({ sim: { faults: { malformedRate: 1 } } });
     const got = await bff.post('logs/tool_execution', {}, { 'x-test-users': 'hooli_prod' });
