@@ -16,6 +16,8 @@ export default defineConfig({
         'usage-chart': 'src/elements/usage-chart/define.ts',
         'log-table': 'src/elements/log-table/define.ts',
         react: 'src/react.ts',
+        'react-usage-chart': 'src/react/usage-chart.ts',
+        'react-log-table': 'src/react/log-table.ts',
         server: 'src/server/index.ts',
         'server-node': 'src/server/node.ts',
         contract: 'src/contract/index.ts',
@@ -29,7 +31,7 @@ export default defineConfig({
       external,
       output: {
         // the React wrappers use hooks: Next.js's App Router must treat them as client components
-        banner: (chunk) => (chunk.name === 'react' ? "'use client';" : ''),
+        banner: (chunk) => (chunk.name.startsWith('react') ? "'use client';" : ''),
       },
     },
     copyPublicDir: false, // public/ holds msw's worker, not library code
