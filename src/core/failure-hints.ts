@@ -2,15 +2,22 @@
  * From a failed tool call's message to a likely cause and a next step. Patterns cover the failure
  * modes Composio users meet most (expired tokens, scopes, bad input, …); the first match wins.
  */
-export type FailureKind =
-  | 'no_connected_account'
-  | 'tool_not_found'
-  | 'token_expired'
-  | 'missing_scopes'
-  | 'rate_limited'
-  | 'timeout'
-  | 'invalid_input'
-  | 'upstream_error';
+/**
+ * The failure patterns of tool calls, one word for each, shared by the hints, the insights
+ * aggregate and the simulator (whose data set encodes a failure as 1 + its index here, so the
+ * order is part of the simulator's seed-stable output: append, never reorder).
+ */
+export const FAILURE_KINDS = [
+  'token_expired',
+  'missing_scopes',
+  'invalid_input',
+  'tool_not_found',
+  'no_connected_account',
+  'rate_limited',
+  'upstream_error',
+  'timeout',
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 export interface FailureHint {
   kind: FailureKind;
@@ -34,4 +41,9 @@ const HINTS: [RegExp, FailureHint][] = [
 export function failureHint(status: string, message: string | undefined): FailureHint | undefined {
   if (status !== 'failed') return undefined;
   return HINTS.find(([pattern]) => pattern.test(message ?? ''))?.[1];
+}
+
+/** The hint of a failure kind (for a group of failures rather than one message). */
+export function hintForKind(kind: FailureKind): FailureHint {
+  return HINTS.find(([, hint]) => hint.kind === kind)![1];
 }

@@ -13,7 +13,7 @@ import {
   USAGE_ORDER_BY,
   USAGE_ORDER_DIRECTIONS,
 } from '../contract/constants.ts';
-import { SERIES_INTERVALS } from '../contract/protocol.ts';
+import { INSIGHTS_GROUP_BY, INSIGHTS_INTERVALS, INSIGHTS_MAX_GROUP_LIMIT, SERIES_INTERVALS } from '../contract/protocol.ts';
 import { isValidTimeZone } from '../core/time-zone.ts';
 import { BffError } from './errors.ts';
 
@@ -50,6 +50,15 @@ export const seriesRequest = z.strictObject({
   group_by: z.string().min(1).max(64).optional(),
   limit: z.number().int().min(1).max(MAX_SERIES_GROUPS).optional(),
   filters: usageFilters,
+});
+
+export const insightsRequest = z.strictObject({
+  from: epochMs,
+  to: epochMs,
+  time_zone: z.string().min(1).max(64).refine(isValidTimeZone, 'unknown IANA time zone (e.g. "Europe/Berlin", "UTC")'),
+  interval: z.enum(INSIGHTS_INTERVALS).optional(),
+  group_by: z.enum(INSIGHTS_GROUP_BY).optional(),
+  limit: z.number().int().min(1).max(INSIGHTS_MAX_GROUP_LIMIT).optional(),
 });
 
 export const logListRequest = z.strictObject({
