@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 
-type Room = 'contract' | 'core' | 'client' | 'server' | 'simulator' | 'elements' | 'entry';
+type Room = 'contract' | 'core' | 'client' | 'server' | 'simulator' | 'elements' | 'react' | 'entry';
 
 /** What each room may import (its own files included). Entry files (src/*.ts) may import anything. */
 const ALLOWED: Record<Exclude<Room, 'entry'>, readonly Room[]> = {
@@ -21,6 +21,8 @@ const ALLOWED: Record<Exclude<Room, 'entry'>, readonly Room[]> = {
   server: ['server', 'core', 'contract'],
   simulator: ['simulator', 'core', 'contract'],
   elements: ['elements', 'client', 'core', 'contract'],
+  // the React wrappers: a framework adapter over the elements, never the server or simulator
+  react: ['react', 'elements', 'client', 'core', 'contract'],
 };
 
 export interface ImportRecord {
