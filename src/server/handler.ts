@@ -114,7 +114,8 @@ async function jsonBody(c: Context<Env>): Promise<unknown> {
   }
 }
 
-const isBudget = (value: ComposioHandlerOptions['budget']): value is UpstreamBudget => typeof (value as UpstreamBudget | undefined)?.spend === 'function';
+const isBudget = (value: ComposioHandlerOptions['budget']): value is UpstreamBudget =>
+  typeof (value as UpstreamBudget | undefined)?.spend === 'function';
 
 export function createComposioHandler(options: ComposioHandlerOptions): ComposioHandler {
   if (!options.apiKey && !options.orgApiKey) throw new Error('createComposioHandler: pass apiKey (project key) or orgApiKey + projectIds');
@@ -123,7 +124,14 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
 
   const now = options.now ?? Date.now;
   const basePath = (options.basePath ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
-  const limits = { maxBodyBytes: 64 * 1024, maxScopeUsers: DEFAULT_MAX_SCOPE_USERS, concurrency: 6, maxBuckets: 400, maxInsightPages: 500, ...options.limits };
+  const limits = {
+    maxBodyBytes: 64 * 1024,
+    maxScopeUsers: DEFAULT_MAX_SCOPE_USERS,
+    concurrency: 6,
+    maxBuckets: 400,
+    maxInsightPages: 500,
+    ...options.limits,
+  };
   const cache = options.cache ?? {};
   const secret = options.cursorSecret ?? crypto.getRandomValues(new Uint8Array(32));
   const secretBytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
@@ -171,7 +179,10 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
     store: new InsightsStore({ maxBytes: cache.insightsMaxBytes ?? 20 * 1024 * 1024, now }),
   };
   const requireLogs = () => {
-    if (!options.apiKey) throw new BffError(501, 'Logs are not configured on this server', { suggested_fix: 'Pass a project apiKey to createComposioHandler' });
+    if (!options.apiKey)
+      throw new BffError(501, 'Logs are not configured on this server', {
+        suggested_fix: 'Pass a project apiKey to createComposioHandler',
+      });
   };
 
   const app = new Hono<Env>({
@@ -253,7 +264,8 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
   app.notFound((c) =>
     errorResponse(
       new BffError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}`, {
-        suggested_fix: 'Routes: POST usage/summary, usage/insights, usage/{entity_type}, usage/{entity_type}/series, logs/tool_execution; GET logs/tool_execution/{id}',
+        suggested_fix:
+          'Routes: POST usage/summary, usage/insights, usage/{entity_type}, usage/{entity_type}/series, logs/tool_execution; GET logs/tool_execution/{id}',
       }),
       c.get('requestId') ?? randomId(),
     ),

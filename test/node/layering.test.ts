@@ -96,7 +96,10 @@ describe('layering', () => {
       "/* import('../server/also-commented.ts') */",
       "const url = 'https://example.com/from'; import x from 'lit';",
     ].join('\n');
-    assert.deepEqual(importSpecifiers(source).sort(), ['../client/e.ts', '../contract/b.ts', '../core/a.ts', '../server/f.ts', './d.ts', './g.ts', './side-effect.ts', 'lit'].sort());
+    assert.deepEqual(
+      importSpecifiers(source).sort(),
+      ['../client/e.ts', '../contract/b.ts', '../core/a.ts', '../server/f.ts', './d.ts', './g.ts', './side-effect.ts', 'lit'].sort(),
+    );
   });
 
   it('names the offending file and import (the check can fail)', () => {
@@ -135,7 +138,10 @@ describe('layering', () => {
     const imports = allImports();
     // guard against a parser that silently finds nothing
     assert.ok(imports.filter((i) => i.specifier.startsWith('.')).length > 100, `only ${imports.length} imports found`);
-    assert.ok(imports.some((i) => i.file === 'elements/usage-chart/chart-controller.ts' && i.specifier === './chart-register.ts'), 'dynamic import seen');
+    assert.ok(
+      imports.some((i) => i.file === 'elements/usage-chart/chart-controller.ts' && i.specifier === './chart-register.ts'),
+      'dynamic import seen',
+    );
     const problems = layeringViolations(imports);
     assert.deepEqual(problems, [], `layering broken (see docs/ARCHITECTURE.md#layering):\n${problems.join('\n')}`);
   });
