@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
@@ -8,6 +9,9 @@ const packages = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
 const external = [...packages.map((name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}($|/)`)), /^node:/];
 
 export default defineConfig({
+  // @datadog/sketches-js is bundled into the server entry (not a consumer dependency), with the
+  // protobuf encoding it never uses stubbed out: see scripts/stubs/protobufjs-minimal.js
+  resolve: { alias: { 'protobufjs/minimal': resolve(import.meta.dirname, 'scripts/stubs/protobufjs-minimal.js') } },
   build: {
     target: 'es2022',
     lib: {

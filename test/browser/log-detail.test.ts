@@ -72,7 +72,7 @@ describe('<composio-log-detail>', () => {
     }
     const more = [...payload.querySelectorAll('button.more')];
     expect(more.length, 'long arrays and strings are cut').to.be.greaterThan(0);
-    expect(more[0].textContent).to.match(/^show ([\d,]+ more|all [\d,]+ characters)$/);
+    expect(more[0].textContent?.trim()).to.match(/^show ([\d,]+ more|all [\d,]+ characters)$/);
     payload.querySelector<HTMLButtonElement>('button.small')!.click();
     await waitUntil(() => clipboard.length === 1);
     expect(clipboard[0].length).to.be.greaterThan(200_000);
