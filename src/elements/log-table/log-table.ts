@@ -10,7 +10,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { formatNumber } from '../../client/format.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
-import type { LogEntry, LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
+import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
 import { download } from '../shared/download.ts';
 import { renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
@@ -43,6 +43,7 @@ import {
   type LogColumn,
 } from './views.ts';
 import { checkAttributes } from './attributes.ts';
+import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
 import { TableLayout } from './layout.ts';
 import { LiveTailController } from './live-tail-controller.ts';
 import { PagerController } from './pager-controller.ts';
@@ -93,7 +94,8 @@ export class ComposioLogTable extends ComposioElement {
   @state() private rows = new LogRows();
   @state() private pending: LogEntry[] = [];
   @state() private focused = 0;
-  @state() private selected?: LogEntry;
+  /** The open log: its id, and its row when it was opened from one. */
+  @state() private selected?: { id: string; entry?: LogEntry };
   @state() private reloads = 0;
 
   @query('.rows') private scroller?: HTMLElement;
@@ -124,18 +126,14 @@ export class ComposioLogTable extends ComposioElement {
     onError: (error) => this.reportError(error),
   });
 
-  private readonly toolkits = new Task(this, {
-    task: async ([client, range, zone], { signal }) => {
-      const { from } = resolveWindow({ range }, Date.now(), zone, '24h');
-      const answer = await client.post<UsageBreakdownResponse>(
-        BFF_PATHS.usageBreakdown('tool_calls'),
-        { group_by: 'toolkit_slug', limit: 100, from },
-        signal,
-      );
-      return answer.groups.map((g) => g.key).filter(Boolean);
-    },
-    args: () => [this.client, this.range, this.zone] as const,
-  });
+  /** Add filter (every field, suggested values), the toolkit list and Go to log. */
+  private readonly builder = new FilterBuilderController(this);
+  get builderClient() {
+    return this.client;
+  }
+  windowFrom = () => resolveWindow(this, Date.now(), this.zone, '24h').from;
+  windowKey = () => [this.range, this.from, this.to, this.zone].join('|');
+  addFilter = (filter: LogFilter) => this.setFilters([...this.filters.filter((f) => JSON.stringify(f) !== JSON.stringify(filter)), filter]);
 
   private readonly pager = new PagerController(this, {
     load: (cursor, signal) => this.client.post<LogListResponse>(BFF_PATHS.logList, requestBody(this.query!, cursor), signal),
@@ -271,9 +269,14 @@ export class ComposioLogTable extends ComposioElement {
 
   /** Open a log in the detail panel (also what clicking a row does). */
   open(log: LogEntry): void {
-    this.detailModule ??= import('../log-detail/define.ts');
-    this.selected = log;
+    this.openId(log.id, log);
     this.emit('composio-log-select', { log });
+  }
+
+  /** Open a log by id (Go to log, a link): the detail loads it through the BFF, which checks it is the caller's. */
+  openId(id: string, entry?: LogEntry): void {
+    this.detailModule ??= import('../log-detail/define.ts');
+    this.selected = { id, entry };
     void this.detailModule.then(() => this.updateComplete).then(() => this.renderRoot.querySelector<HTMLElement>('.panel')?.focus());
   }
 
@@ -340,7 +343,8 @@ export class ComposioLogTable extends ComposioElement {
       ${renderFilterBar({
         bar: readBar(this.filters),
         toolDraft: this.search.draft,
-        toolkits: this.toolkits.value ?? [],
+        toolkits: this.builder.toolkits.value ?? [],
+        builder: renderBuilder(this.builder),
         range: this.preset,
         custom: Boolean(this.from),
         extras: extraFilters(this.filters),
@@ -377,7 +381,7 @@ export class ComposioLogTable extends ComposioElement {
                 this.selected,
                 this.detailSettings,
                 () => this.close(),
-                (log) => (this.selected = log),
+                (log) => (this.selected = { id: log.id, entry: log }),
               )
             : nothing
         }

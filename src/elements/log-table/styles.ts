@@ -53,6 +53,13 @@ export const tableStyles = css`
     padding: 0.1rem 0.2rem 0.1rem 0.6rem;
     font-size: 0.85em;
   }
+  .builder,
+  .goto {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.4rem;
+    align-items: end;
+  }
   .chip button {
     border: 0;
     padding: 0 0.35rem;

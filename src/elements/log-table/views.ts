@@ -149,7 +149,12 @@ interface DetailSettings {
 }
 
 /** The detail panel: Escape or × closes it; a link to another log (the parent call) opens that one. */
-export function renderPanel(log: LogEntry, host: DetailSettings, onClose: () => void, onSelect: (log: LogEntry) => void) {
+export function renderPanel(
+  log: { id: string; entry?: LogEntry },
+  host: DetailSettings,
+  onClose: () => void,
+  onSelect: (log: LogEntry) => void,
+) {
   return html`<div
     class="panel"
     part="detail"
@@ -161,7 +166,7 @@ export function renderPanel(log: LogEntry, host: DetailSettings, onClose: () => 
     <button type="button" class="close" aria-label="Close details" @click=${onClose}>×</button>
     <composio-log-detail
       .logId=${log.id}
-      .entry=${log}
+      .entry=${log.entry}
       .endpoint=${host.endpoint}
       .fetch=${host.fetch}
       .fetchToken=${host.fetchToken}
@@ -187,6 +192,8 @@ export interface FilterBarState {
   onToolInput(value: string, now?: boolean): void;
   onRange(range: RangePreset): void;
   onRemove(filter: LogFilter): void;
+  /** Add filter and Go to log (filter-builder.ts). */
+  builder?: unknown;
 }
 
 export function renderFilterBar(s: FilterBarState) {
@@ -226,5 +233,6 @@ export function renderFilterBar(s: FilterBarState) {
       </select></label
     >
     ${s.extras.map((f) => html`<span class="chip" title=${filterWords(f)}><span class="chip-text">${filterWords(f)}</span><button type="button" aria-label="Remove filter: ${filterWords(f)}" @click=${() => s.onRemove(f)}>×</button></span>`)}
+    ${s.builder ?? nothing}
   </div>`;
 }
