@@ -134,6 +134,8 @@ export class ComposioLogDetail extends ComposioElement {
 
   /** The log to show. */
   @property({ attribute: 'log-id' }) logId = '';
+  /** A link that opens this log (the log table's `url-state` sets it): shown with a Copy link button. */
+  @property({ attribute: false }) link?: string;
   /** The list entry, if the caller has it: shown at once while the detail loads. */
   @property({ attribute: false }) entry?: LogEntry;
 
@@ -188,6 +190,7 @@ export class ComposioLogDetail extends ComposioElement {
     const src = full?.source ?? {};
     return html`
       <h2 id="title">${String(log.metadata.tool_slug ?? log.type)}</h2>
+      ${this.link ? html`<button type="button" class="small copy-link" @click=${() => this.copy('link', this.link!)}>Copy link</button>` : nothing}
       <span class="badge ${log.status}">${log.status === 'failed' ? 'Failed' : 'Success'}</span>
       <span class="muted"
         >${formatDateTime(Date.parse(log.timestamp), this.zone, this.formatLocale)} · ${formatDuration(duration, this.formatLocale)}</span

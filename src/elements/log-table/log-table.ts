@@ -4,7 +4,7 @@
  * loaded on first use, live tail, and CSV export. Everything from a log is rendered as text.
  */
 import { Task, TaskStatus } from '@lit/task';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -44,7 +44,8 @@ import {
 } from './views.ts';
 import { checkAttributes } from './attributes.ts';
 import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
-import { TableLayout } from './layout.ts';
+import { UrlStateController } from './url-state-controller.ts';
+import { focusRowElement, TableLayout } from './layout.ts';
 import { LiveTailController } from './live-tail-controller.ts';
 import { PagerController } from './pager-controller.ts';
 import { SearchController } from './search-controller.ts';
@@ -88,6 +89,12 @@ export class ComposioLogTable extends ComposioElement {
   @property() columns = LOG_COLUMNS.join(',');
   /** Poll for new logs every N seconds (0 = off). */
   @property({ type: Number }) live = 0;
+  /**
+   * Mirror filters, range and the open log into the page URL under this prefix (`log.f`,
+   * `log.range`, `log.id`; empty = `log`), one history entry per change; restored on load and on
+   * back/forward. A link naming a log opens it (only if it is the signed-in customer's).
+   */
+  @property({ attribute: 'url-state' }) urlState?: string;
   /** Seconds before the newest row that each poll reads again, for logs that reach the API late. */
   @property({ attribute: 'live-overlap', type: Number }) liveOverlap = 60;
 
@@ -128,6 +135,7 @@ export class ComposioLogTable extends ComposioElement {
 
   /** Add filter (every field, suggested values), the toolkit list and Go to log. */
   private readonly builder = new FilterBuilderController(this);
+  private readonly url = new UrlStateController(this);
   get builderClient() {
     return this.client;
   }
@@ -244,16 +252,7 @@ export class ComposioLogTable extends ComposioElement {
     const count = this.rows.rows.length;
     if (!count) return;
     this.focused = Math.max(0, Math.min(count - 1, index));
-    const virtualizer = (
-      this.scroller as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: object): void } | undefined }>
-    )?.[virtualizerRef];
-    virtualizer?.element(this.focused)?.scrollIntoView({ block: 'nearest' });
-    for (let i = 0; i < 5; i++) {
-      await this.updateComplete;
-      await new Promise(requestAnimationFrame);
-      const row = this.renderRoot.querySelector<HTMLElement>(`[aria-rowindex="${this.focused + 2}"]`);
-      if (row) return row.focus();
-    }
+    await focusRowElement(this.scroller, this.renderRoot, this.focused, () => this.updateComplete);
   }
 
   private onGridKey(event: KeyboardEvent): void {
@@ -280,7 +279,13 @@ export class ComposioLogTable extends ComposioElement {
     void this.detailModule.then(() => this.updateComplete).then(() => this.renderRoot.querySelector<HTMLElement>('.panel')?.focus());
   }
 
-  private close(): void {
+  /** The id of the log open in the detail panel. */
+  get openLogId(): string | undefined {
+    return this.selected?.id;
+  }
+
+  /** Close the detail panel. */
+  closeDetail(): void {
     this.selected = undefined;
     void this.focusRow(this.focused);
   }
@@ -302,7 +307,8 @@ export class ComposioLogTable extends ComposioElement {
 
   private get detailSettings() {
     const { endpoint, fetch, fetchToken, theme, formatLocale: locale, zone } = this;
-    return { endpoint, fetch, fetchToken, theme, locale, zone };
+    const link = this.urlState === undefined ? undefined : (id: string) => this.url.linkTo(id);
+    return { endpoint, fetch, fetchToken, theme, locale, zone, link };
   }
 
   private renderBody(columns: LogColumn[]) {
@@ -380,7 +386,7 @@ export class ComposioLogTable extends ComposioElement {
             ? renderPanel(
                 this.selected,
                 this.detailSettings,
-                () => this.close(),
+                () => this.closeDetail(),
                 (log) => (this.selected = { id: log.id, entry: log }),
               )
             : nothing

@@ -146,6 +146,8 @@ interface DetailSettings {
   theme: string;
   locale?: string;
   zone: string;
+  /** A link that opens this log (URL state on). */
+  link?: (id: string) => string;
 }
 
 /** The detail panel: Escape or × closes it; a link to another log (the parent call) opens that one. */
@@ -167,6 +169,7 @@ export function renderPanel(
     <composio-log-detail
       .logId=${log.id}
       .entry=${log.entry}
+      .link=${host.link?.(log.id)}
       .endpoint=${host.endpoint}
       .fetch=${host.fetch}
       .fetchToken=${host.fetchToken}
