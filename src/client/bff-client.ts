@@ -86,6 +86,37 @@ export class BffClient {
   }
 
   /** Forget cached answers (a Retry or a refresh must reach the server). */
+  /**
+   * A streamed answer (an export): the response once its status is OK, its body unread. No
+   * deadline (a long export is fine) and no cache; `signal` cancels the download and the server's
+   * paging with it. Errors are `BffRequestError`s as for `post`.
+   */
+  async stream(path: string, body: unknown, signal: AbortSignal): Promise<Response> {
+    const url = `${this.options.endpoint.replace(/\/+$/, '')}/${path}`;
+    const transport = this.options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+    for (let refreshed = false; ; refreshed = true) {
+      const response = await transport(url, {
+        method: 'POST',
+        signal,
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', ...(await this.authorization(refreshed)) },
+        body: JSON.stringify(body),
+      }).catch((error: unknown) => {
+        throw signal.aborted ? signal.reason : new BffRequestError(`Could not reach ${url}: ${(error as Error).message}`, 0);
+      });
+      if (response.ok) return response;
+      if (response.status === 401 && this.options.fetchToken && !refreshed) continue;
+      const json: unknown = await response.json().catch(() => undefined);
+      const e = isErrorEnvelope(json) ? json.error : undefined;
+      throw new BffRequestError(
+        e?.message ?? `The server answered HTTP ${response.status}`,
+        response.status,
+        e?.request_id,
+        e?.suggested_fix,
+      );
+    }
+  }
+
   clearCache(): void {
     this.cache.clear();
   }

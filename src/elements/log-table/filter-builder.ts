@@ -43,8 +43,8 @@ const SUGGESTED: Partial<Record<Field, string>> = {
   connected_account_id: 'connected_account_id',
 };
 
-export interface BuilderHost extends ReactiveControllerHost {
-  readonly builderClient: BffClient;
+export interface BuilderOptions {
+  client(): BffClient;
   /** The start of the current window (suggestions are read over it). */
   windowFrom(): number;
   /** Changes when the window's choice does (range, from/to, zone), not with the clock. */
@@ -66,11 +66,15 @@ export class FilterBuilderController implements ReactiveController {
   /** The toolkits of the window, for the bar's Toolkit select. */
   readonly toolkits: Task<readonly [BffClient, string], string[]>;
 
-  constructor(private readonly host: BuilderHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: BuilderOptions,
+  ) {
     host.addController(this);
+    const o = options;
     this.toolkits = new Task(host, {
       task: async ([client], { signal }) => {
-        const from = host.windowFrom();
+        const from = o.windowFrom();
         const answer = await client.post<UsageBreakdownResponse>(
           BFF_PATHS.usageBreakdown('tool_calls'),
           { group_by: 'toolkit_slug', limit: 100, from },
@@ -78,11 +82,11 @@ export class FilterBuilderController implements ReactiveController {
         );
         return answer.groups.map((g) => g.key).filter(Boolean);
       },
-      args: () => [host.builderClient, host.windowKey()] as const,
+      args: () => [o.client(), o.windowKey()] as const,
     });
     this.suggestions = new Task(host, {
       task: async ([client, field, open], { signal }) => {
-        const from = host.windowFrom();
+        const from = o.windowFrom();
         if (field === 'status') return ['success', 'failed'];
         const groupBy = SUGGESTED[field];
         if (!open || !groupBy) return [];
@@ -93,7 +97,7 @@ export class FilterBuilderController implements ReactiveController {
         );
         return answer.groups.map((g) => g.key).filter(Boolean);
       },
-      args: () => [host.builderClient, this.field, this.open, host.windowKey()] as const,
+      args: () => [o.client(), this.field, this.open, o.windowKey()] as const,
     });
   }
 
@@ -107,7 +111,7 @@ export class FilterBuilderController implements ReactiveController {
   add(): void {
     const value = this.value.trim();
     if (!value) return;
-    this.host.addFilter({ field: this.field, operator: this.operator, value });
+    this.options.addFilter({ field: this.field, operator: this.operator, value });
     this.set({ value: '', open: false });
   }
 
@@ -120,7 +124,7 @@ export class FilterBuilderController implements ReactiveController {
       this.gotoBusy = true;
       this.host.requestUpdate();
       try {
-        const page = await this.host.builderClient.post<LogListResponse>(BFF_PATHS.logList, {
+        const page = await this.options.client().post<LogListResponse>(BFF_PATHS.logList, {
           limit: 1,
           filters: [{ field: 'request_id', operator: '==', value: id }],
         });
@@ -132,7 +136,7 @@ export class FilterBuilderController implements ReactiveController {
       }
     }
     this.set({ goto: '' });
-    this.host.openId(logId);
+    this.options.openId(logId);
   }
 }
 

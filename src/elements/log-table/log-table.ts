@@ -11,7 +11,6 @@ import { property, query, state } from 'lit/decorators.js';
 import { formatNumber } from '../../client/format.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
-import { download } from '../shared/download.ts';
 import { renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { isRangePreset, resolveWindow, type RangePreset } from '../../core/ranges.ts';
@@ -43,6 +42,7 @@ import {
   type LogColumn,
 } from './views.ts';
 import { checkAttributes } from './attributes.ts';
+import { ExportController, renderExport } from './export-controller.ts';
 import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
 import { UrlStateController } from './url-state-controller.ts';
 import { focusRowElement, TableLayout } from './layout.ts';
@@ -134,14 +134,19 @@ export class ComposioLogTable extends ComposioElement {
   });
 
   /** Add filter (every field, suggested values), the toolkit list and Go to log. */
-  private readonly builder = new FilterBuilderController(this);
+  private readonly builder = new FilterBuilderController(this, {
+    client: () => this.client,
+    windowFrom: () => resolveWindow(this, Date.now(), this.zone, '24h').from,
+    windowKey: () => [this.range, this.from, this.to, this.zone].join('|'),
+    addFilter: (filter) => this.setFilters([...this.filters.filter((f) => JSON.stringify(f) !== JSON.stringify(filter)), filter]),
+    openId: (id) => this.openId(id),
+  });
   private readonly url = new UrlStateController(this);
-  get builderClient() {
-    return this.client;
-  }
-  windowFrom = () => resolveWindow(this, Date.now(), this.zone, '24h').from;
-  windowKey = () => [this.range, this.from, this.to, this.zone].join('|');
-  addFilter = (filter: LogFilter) => this.setFilters([...this.filters.filter((f) => JSON.stringify(f) !== JSON.stringify(filter)), filter]);
+  private readonly exporter = new ExportController(this, {
+    client: () => this.client,
+    query: () => this.query,
+    onError: (e) => this.reportError(e),
+  });
 
   private readonly pager = new PagerController(this, {
     load: (cursor, signal) => this.client.post<LogListResponse>(BFF_PATHS.logList, requestBody(this.query!, cursor), signal),
@@ -290,7 +295,7 @@ export class ComposioLogTable extends ComposioElement {
     void this.focusRow(this.focused);
   }
 
-  /** The loaded rows as RFC 4180 CSV (formulas neutralised): what Export CSV downloads. */
+  /** The loaded rows as RFC 4180 CSV (formulas neutralised); Export CSV saves every matching row through the BFF. */
   toCsv(): string {
     return logsCsv(this.rows.rows);
   }
@@ -314,9 +319,7 @@ export class ComposioLogTable extends ComposioElement {
   private renderBody(columns: LogColumn[]) {
     const rows = this.rows.rows;
     const status = this.firstPage.status;
-    if (!rows.length && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL)) {
-      return SKELETON;
-    }
+    if (!rows.length && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL)) return SKELETON;
     if (!rows.length && status === TaskStatus.COMPLETE) {
       const sentence = emptySentence(readBar(this.filters), extraFilters(this.filters), this.preset, Boolean(this.from));
       return renderEmpty(sentence, this.filters.length > 0, () => this.clearFilters());
@@ -395,7 +398,7 @@ export class ComposioLogTable extends ComposioElement {
       <div class="footer" part="footer">
         <span role="status">${formatNumber(count, this.formatLocale)} loaded${this.pager.cursor ? '' : count ? ' · all' : ''}</span>
         ${this.pager.cursor ? html`<button type="button" ?disabled=${this.pager.loading} @click=${() => this.loadMore()}>${this.pager.loading ? 'Loading…' : 'Load more'}</button>` : nothing}
-        <button type="button" ?disabled=${!count} @click=${() => download('tool-calls.csv', this.toCsv())}>Export CSV</button>
+        ${renderExport(this.exporter, count > 0, this.formatLocale)}
       </div>
     `;
   }
