@@ -141,6 +141,13 @@ export class LogRows {
   }
 }
 
+/** Where a live-tail poll reads: from the newest row shown (or waiting), down to the oldest loaded while more pages exist. */
+export function tailWindow(rows: readonly LogEntry[], pending: readonly LogEntry[], paging: boolean, from: number) {
+  const newest = [rows[0], pending[0]].filter(Boolean).map((l) => Date.parse(l.timestamp));
+  const oldest = rows.at(-1);
+  return { since: newest.length ? Math.max(...newest) : undefined, floor: paging && oldest ? Date.parse(oldest.timestamp) : from };
+}
+
 const MAX_CATCH_UP_PAGES = 5;
 /** Browser clocks drift: the tail asks up to an hour ahead and the BFF clamps `to` to its own now. */
 const CLOCK_SLACK_MS = 3_600_000;

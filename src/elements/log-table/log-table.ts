@@ -23,6 +23,7 @@ import {
   LogRows,
   mergeByTime,
   pageLimit,
+  tailWindow,
   readBar,
   requestBody,
   writeBar,
@@ -44,8 +45,10 @@ import {
 import { checkAttributes } from './attributes.ts';
 import { ExportController, renderExport } from './export-controller.ts';
 import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
+import { LogTree } from './tree.ts';
 import { UrlStateController } from './url-state-controller.ts';
-import { focusRowElement, TableLayout } from './layout.ts';
+import { GridFocusController } from './grid-focus-controller.ts';
+import { TableLayout } from './layout.ts';
 import { LiveTailController } from './live-tail-controller.ts';
 import { PagerController } from './pager-controller.ts';
 import { SearchController } from './search-controller.ts';
@@ -100,7 +103,6 @@ export class ComposioLogTable extends ComposioElement {
 
   @state() private rows = new LogRows();
   @state() private pending: LogEntry[] = [];
-  @state() private focused = 0;
   /** The open log: its id, and its row when it was opened from one. */
   @state() private selected?: { id: string; entry?: LogEntry };
   @state() private reloads = 0;
@@ -126,7 +128,7 @@ export class ComposioLogTable extends ComposioElement {
       this.rows.append(page.logs);
       this.pager.reset(page.next_cursor);
       this.pending = [];
-      this.focused = 0;
+      this.grid.focused = 0;
       this.scroller?.scrollTo({ top: 0 });
       this.emit('composio-load', { kind: 'logs-page', count: this.rows.rows.length });
     },
@@ -150,7 +152,7 @@ export class ComposioLogTable extends ComposioElement {
 
   private readonly pager = new PagerController(this, {
     load: (cursor, signal) => this.client.post<LogListResponse>(BFF_PATHS.logList, requestBody(this.query!, cursor), signal),
-    count: () => this.rows.rows.length,
+    count: () => this.shown.length,
     onPage: (logs) => {
       this.rows.append(logs);
       this.requestUpdate('rows');
@@ -205,11 +207,11 @@ export class ComposioLogTable extends ComposioElement {
   private async pollNewer(signal: AbortSignal): Promise<void> {
     const query = this.query!;
     const known = (id: string) => this.rows.has(id) || this.pending.some((l) => l.id === id);
-    const newest = [this.rows.rows[0], this.pending[0]].filter(Boolean).map((l) => Date.parse(l.timestamp));
-    const since = newest.length ? Math.max(...newest) : undefined;
-    const oldest = this.rows.rows.at(-1);
-    const floor = this.pager.cursor && oldest ? Date.parse(oldest.timestamp) : query.from;
-    const fresh = await fetchNewer(this.client, query, { since, overlapMs: this.liveOverlap * 1000, floor }, known, signal);
+    const window = {
+      ...tailWindow(this.rows.rows, this.pending, Boolean(this.pager.cursor), query.from),
+      overlapMs: this.liveOverlap * 1000,
+    };
+    const fresh = await fetchNewer(this.client, query, window, known, signal);
     if (this.query !== query) return; // the filters changed meanwhile
     if (fresh === null) return this.refresh();
     if (!fresh.length) return;
@@ -218,11 +220,11 @@ export class ComposioLogTable extends ComposioElement {
   }
 
   private showNew(logs: LogEntry[]): void {
-    const focusedId = this.rows.rows[this.focused]?.id;
+    const focusedId = this.shown[this.grid.focused]?.log.id;
     const added = this.rows.insert(logs);
     this.requestUpdate('rows');
-    const index = this.rows.rows.findIndex((l) => l.id === focusedId);
-    this.focused = Math.max(0, index);
+    const index = this.shown.findIndex((r) => r.log.id === focusedId);
+    this.grid.focused = Math.max(0, index);
     this.emit('composio-load', { kind: 'logs-live', count: added });
   }
 
@@ -230,7 +232,7 @@ export class ComposioLogTable extends ComposioElement {
     const logs = this.pending;
     this.pending = [];
     this.showNew(logs);
-    this.focused = 0;
+    this.grid.focused = 0;
     this.scroller?.scrollTo({ top: 0 });
   }
 
@@ -253,24 +255,6 @@ export class ComposioLogTable extends ComposioElement {
 
   // ---- keyboard and detail
 
-  private async focusRow(index: number): Promise<void> {
-    const count = this.rows.rows.length;
-    if (!count) return;
-    this.focused = Math.max(0, Math.min(count - 1, index));
-    await focusRowElement(this.scroller, this.renderRoot, this.focused, () => this.updateComplete);
-  }
-
-  private onGridKey(event: KeyboardEvent): void {
-    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10, Home: -Infinity, End: Infinity };
-    if (event.key in steps) {
-      event.preventDefault();
-      void this.focusRow(this.focused + steps[event.key]);
-    } else if (event.key === 'Enter' && this.rows.rows[this.focused]) {
-      event.preventDefault();
-      this.open(this.rows.rows[this.focused]);
-    }
-  }
-
   /** Open a log in the detail panel (also what clicking a row does). */
   open(log: LogEntry): void {
     this.openId(log.id, log);
@@ -292,7 +276,7 @@ export class ComposioLogTable extends ComposioElement {
   /** Close the detail panel. */
   closeDetail(): void {
     this.selected = undefined;
-    void this.focusRow(this.focused);
+    void this.grid.focusRow(this.grid.focused);
   }
 
   /** The loaded rows as RFC 4180 CSV (formulas neutralised); Export CSV saves every matching row through the BFF. */
@@ -303,12 +287,32 @@ export class ComposioLogTable extends ComposioElement {
   // ---- rendering
 
   private readonly rowState = {
-    focused: () => this.focused,
+    focused: () => this.grid.focused,
     selected: () => this.selected?.id,
     zone: () => this.zone,
     locale: () => this.formatLocale,
-    onOpen: (log: LogEntry, index: number) => ((this.focused = index), this.open(log)),
+    onOpen: (log: LogEntry, index: number) => ((this.grid.focused = index), this.open(log)),
+    onToggle: (log: LogEntry) => this.toggleTree(log),
   };
+
+  /** Meta-tool calls under their parent (tree.ts); the grid shows these rows. */
+  private readonly tree = new LogTree();
+  private get shown() {
+    return this.tree.view(this.rows.rows);
+  }
+
+  private readonly grid = new GridFocusController(this, {
+    rows: () => this.shown,
+    scroller: () => this.scroller,
+    root: () => this.renderRoot,
+    open: (log) => this.open(log),
+    toggle: (log, expanded) => this.toggleTree(log, expanded),
+  });
+
+  private toggleTree(log: LogEntry, expanded?: boolean): void {
+    this.tree.toggle(log.id, expanded);
+    this.requestUpdate();
+  }
 
   private get detailSettings() {
     const { endpoint, fetch, fetchToken, theme, formatLocale: locale, zone } = this;
@@ -327,10 +331,10 @@ export class ComposioLogTable extends ComposioElement {
     return html`<div
       class="rows"
       role="rowgroup"
-      @keydown=${this.onGridKey}
+      @keydown=${this.grid.onKey}
       @rangeChanged=${(e: RangeChangedEvent) => this.pager.visible(e.last)}
     >
-      ${virtualize({ items: rows, renderItem: (log, i) => renderRow(log, i, columns, this.rowState), keyFunction: (log) => log.id, scroller: true, layout: { type: TableLayout } })}
+      ${virtualize({ items: this.shown, renderItem: (row, i) => renderRow(row, i, columns, this.rowState), keyFunction: (row) => row.log.id, scroller: true, layout: { type: TableLayout } })}
     </div>`;
   }
 
@@ -374,7 +378,7 @@ export class ComposioLogTable extends ComposioElement {
                 part="grid"
                 class="grid ${failed ? 'stale' : ''}"
                 aria-label="Tool calls"
-                aria-rowcount=${count + 1}
+                aria-rowcount=${this.shown.length + 1}
                 aria-colcount=${columns.length}
                 aria-busy=${this.firstPage.status === TaskStatus.PENDING ? 'true' : 'false'}
               >
