@@ -81,11 +81,11 @@ export class BffClient {
     return this.request<T>('POST', path, body, signal);
   }
 
-  get<T>(path: string, signal?: AbortSignal): Promise<T> {
-    return this.request<T>('GET', path, undefined, signal);
+  /** `parse` replaces JSON.parse for this answer (a multi-megabyte detail parsed in a worker). */
+  get<T>(path: string, signal?: AbortSignal, parse?: (text: string) => Promise<unknown>): Promise<T> {
+    return this.request<T>('GET', path, undefined, signal, parse);
   }
 
-  /** Forget cached answers (a Retry or a refresh must reach the server). */
   /**
    * A streamed answer (an export): the response once its status is OK, its body unread. No
    * deadline (a long export is fine) and no cache; `signal` cancels the download and the server's
@@ -117,11 +117,18 @@ export class BffClient {
     }
   }
 
+  /** Forget cached answers (a Retry or a refresh must reach the server). */
   clearCache(): void {
     this.cache.clear();
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  private async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    signal?: AbortSignal,
+    parse?: (text: string) => Promise<unknown>,
+  ): Promise<T> {
     const key = `${method} ${path} ${body === undefined ? '' : JSON.stringify(body)}`;
     const cached = this.cache.get(key);
     if (cached && Date.now() - cached.at < (this.options.cacheTtlMs ?? 15_000)) {
@@ -134,7 +141,7 @@ export class BffClient {
     let shared = this.inFlight.get(key);
     if (!shared) {
       const controller = new AbortController();
-      const promise = this.send(method, path, body, controller.signal).then((value) => {
+      const promise = this.send(method, path, body, controller.signal, parse).then((value) => {
         this.cache.set(key, { at: Date.now(), value });
         while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
         return value;
@@ -191,7 +198,13 @@ export class BffClient {
     return { authorization: `Bearer ${await this.token}` };
   }
 
-  private async send(method: string, path: string, body: unknown, callerSignal: AbortSignal): Promise<unknown> {
+  private async send(
+    method: string,
+    path: string,
+    body: unknown,
+    callerSignal: AbortSignal,
+    parse: (text: string) => unknown = JSON.parse,
+  ): Promise<unknown> {
     const url = `${this.options.endpoint.replace(/\/+$/, '')}/${path}`;
     const transport = this.options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
     const deadlineMs = this.options.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -230,7 +243,7 @@ export class BffClient {
       });
       let json: unknown;
       try {
-        json = text ? JSON.parse(text) : null;
+        json = text ? await parse(text) : null;
       } catch {
         json = undefined;
       }

@@ -13,6 +13,7 @@ import type { LogDetail, LogEntry } from '../../contract/upstream.ts';
 import { failureHint } from '../../core/failure-hints.ts';
 import { ComposioElement } from '../shared/base.ts';
 import { themeStyles } from '../shared/theme.ts';
+import { parseKeepingText, prettyPayload } from './json-text.ts';
 import { jsonTree, type TreeState } from './json-tree.ts';
 
 /**
@@ -104,6 +105,10 @@ export class ComposioLogDetail extends ComposioElement {
       summary {
         cursor: pointer;
       }
+      .j-chunk {
+        display: block;
+        contain: content;
+      }
       .j-key {
         color: var(--_accent);
       }
@@ -150,10 +155,15 @@ export class ComposioLogDetail extends ComposioElement {
       else next.delete(path);
       this.open = this.tree.open = next;
     },
+    shown: new Map(),
+    show: (path, count) => {
+      this.tree.shown.set(path, count);
+      this.requestUpdate();
+    },
   };
 
   private readonly detail = new Task(this, {
-    task: async ([client, id], { signal }) => (id ? client.get<LogDetail>(BFF_PATHS.logDetail(id), signal) : undefined),
+    task: async ([client, id], { signal }) => (id ? client.get<LogDetail>(BFF_PATHS.logDetail(id), signal, parseKeepingText) : undefined),
     args: () => [this.client, this.logId] as const,
     onError: (error) => this.reportError(error),
   });
@@ -284,7 +294,7 @@ export class ComposioLogDetail extends ComposioElement {
           ? html`<p class="muted">Loading…</p>`
           : Object.keys(data).length
             ? html`<div part="payload">
-                <button type="button" class="small" @click=${() => this.copy('payload', JSON.stringify(data, null, 2))}>
+                <button type="button" class="small" @click=${async () => this.copy('payload', await prettyPayload(full))}>
                   Copy as JSON
                 </button>
                 ${jsonTree(data, this.tree)}
