@@ -16,7 +16,8 @@ import { CursorSigner } from './cursor.ts';
 import { BffError, errorResponse } from './errors.ts';
 import { listLogs, logDetail, type LogsContext } from './logs.ts';
 import { DEFAULT_MAX_SCOPE_USERS, resolveOrReject, type ResolveScope, type Scope } from './scope.ts';
-import { Upstream, type CacheSettings, type UpstreamSettings } from './upstream.ts';
+import { memoryStore, type MemoryStoreSettings, type Store } from './store.ts';
+import { Upstream, type UpstreamSettings } from './upstream.ts';
 import { entityTypeOf, usageBreakdown, usageSeries, usageSummary, type UsageContext } from './usage.ts';
 import { breakdownRequest, logIdParam, logListRequest, parse, seriesRequest, summaryRequest } from './validation.ts';
 
@@ -35,11 +36,20 @@ export interface ComposioHandlerOptions {
   redact?: <T extends LogEntry>(log: T) => T;
   /** Where the handler is mounted (default `/api/composio`); requests with or without it are accepted. */
   basePath?: string;
-  /** Signs cursors (≥ 32 bytes). Default: random per process, so cursors die with a restart; set it when running several instances. */
+  /**
+   * Signs cursors (≥ 32 bytes). Default: random per process, so cursors die with a restart; set it
+   * when running several instances (required with a shared `store`).
+   */
   cursorSecret?: string | Uint8Array;
+  /**
+   * Where upstream answers are cached and identical cold calls are coalesced. Default: this
+   * process's memory (bounded by `cache.maxEntries` / `cache.maxBytes`). Pass
+   * `createRedisStore(…)` from `composio-widgets/server/redis` to share one cache across instances.
+   */
+  store?: Store;
   /** Upstream transport (default global `fetch`). */
   fetch?: typeof fetch;
-  cache?: Partial<Omit<CacheSettings, 'now'>> & {
+  cache?: Partial<Omit<MemoryStoreSettings, 'now'>> & {
     /** TTL of usage windows that include the last `closeLagMs` (default 30 s). */
     openTtlMs?: number;
     /** TTL of windows that ended before that (default 24 h: effectively until evicted). */
@@ -133,7 +143,7 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
       deadlineMs: 12_000,
       ...options.upstream,
     },
-    { maxEntries: cache.maxEntries ?? 5_000, maxBytes: cache.maxBytes ?? 50 * 1024 * 1024, now },
+    options.store ?? memoryStore({ maxEntries: cache.maxEntries ?? 5_000, maxBytes: cache.maxBytes ?? 50 * 1024 * 1024, now }),
     isBudget(options.budget) ? options.budget : memoryBudget({ ...DEFAULT_BUDGET, ...options.budget }),
   );
   const usageCtx: UsageContext = {
