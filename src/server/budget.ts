@@ -24,7 +24,7 @@ export interface BudgetSettings {
 export const DEFAULT_BUDGET: BudgetSettings = { perMinute: 1_500, perScopePerMinute: 600 };
 
 const ORG_KEY = 'org';
-const isLimiterAnswer = (value: unknown): value is RateLimiterRes => typeof (value as RateLimiterRes)?.msBeforeNext === 'number';
+export const isLimiterAnswer = (value: unknown): value is RateLimiterRes => typeof (value as RateLimiterRes)?.msBeforeNext === 'number';
 
 function spent(who: 'customer' | 'organisation', res: RateLimiterRes): BffError {
   const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
@@ -35,10 +35,14 @@ function spent(who: 'customer' | 'organisation', res: RateLimiterRes): BffError 
   );
 }
 
-/** One process's budget, in memory (fixed one-minute windows, by rate-limiter-flexible). */
-export function memoryBudget(settings: BudgetSettings = DEFAULT_BUDGET): UpstreamBudget {
-  const org = new RateLimiterMemory({ points: settings.perMinute, duration: 60 });
-  const perScope = new RateLimiterMemory({ points: settings.perScopePerMinute, duration: 60 });
+/** One bucket of calls: rate-limiter-flexible's shape; a refusal rejects with its `RateLimiterRes`. */
+export interface Limiter {
+  consume(key: string): Promise<unknown>;
+  reward(key: string): Promise<unknown>;
+}
+
+/** The two budgets in order: the scope's share first, then the organisation's (the share is refunded when the organisation refuses). */
+export function twoBudgets(perScope: Limiter, org: Limiter): UpstreamBudget {
   return {
     async spend(scopeKey) {
       try {
@@ -55,4 +59,9 @@ export function memoryBudget(settings: BudgetSettings = DEFAULT_BUDGET): Upstrea
       }
     },
   };
+}
+
+/** One process's budget, in memory (fixed one-minute windows, by rate-limiter-flexible). */
+export function memoryBudget(settings: BudgetSettings = DEFAULT_BUDGET): UpstreamBudget {
+  return twoBudgets(new RateLimiterMemory({ points: settings.perScopePerMinute, duration: 60 }), new RateLimiterMemory({ points: settings.perMinute, duration: 60 }));
 }
