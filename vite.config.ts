@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 
 // Library build: one ES module per package entry point. Runtime dependencies stay imports so the
 // host's bundler dedupes them (a page that already has Lit does not get a second copy).
-const external = [/^react($|\/)/, /^lit($|\/)/, /^@lit\//, /^chart\.js($|\/)/, /^hono($|\/)/, /^@hono\//, /^zod($|\/)/, /^jose($|\/)/, /^lru-cache($|\/)/, /^msw($|\/)/, /^node:/];
+const external = [/^react($|\/)/, /^lit($|\/)/, /^@lit\//, /^chart\.js($|\/)/, /^hono($|\/)/, /^@hono\//, /^zod($|\/)/, /^jose($|\/)/, /^lru-cache($|\/)/, /^msw($|\/)/, /^ioredis($|\/)/, /^node:/];
 
 export default defineConfig({
   build: {
@@ -15,6 +15,7 @@ export default defineConfig({
         react: 'src/react.ts',
         server: 'src/server/index.ts',
         'server-node': 'src/server/node.ts',
+        'server-redis': 'src/server/redis.ts',
         contract: 'src/contract/index.ts',
         simulator: 'src/simulator/index.ts',
         'simulator-msw': 'src/simulator/msw.ts',
