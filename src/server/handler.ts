@@ -126,6 +126,11 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
   const basePath = (options.basePath ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
   const limits = { maxBodyBytes: 64 * 1024, maxScopeUsers: DEFAULT_MAX_SCOPE_USERS, concurrency: 6, maxBuckets: 400, ...options.limits };
   const cache = options.cache ?? {};
+  if (options.store?.shared && options.cursorSecret === undefined) {
+    throw new Error(
+      'createComposioHandler: a shared store serves several instances, so cursors must verify on every one of them: pass the same cursorSecret (≥ 32 bytes) to each instance',
+    );
+  }
   const secret = options.cursorSecret ?? crypto.getRandomValues(new Uint8Array(32));
   const secretBytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
   if (secretBytes.byteLength < 32) throw new Error('createComposioHandler: cursorSecret must be at least 32 bytes');
