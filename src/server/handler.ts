@@ -97,6 +97,8 @@ export interface ComposioHandlerOptions {
 export type ComposioHandler = ((request: Request) => Promise<Response>) & {
   /** Current size of the upstream response cache. */
   readonly cacheSize: { entries: number; bytes: number };
+  /** Upstream lookups since start, and how many were answered without an upstream call of this instance. */
+  readonly cacheStats: { lookups: number; hits: number };
 };
 
 type Env = { Variables: { requestId: string; scope: Scope } };
@@ -258,5 +260,8 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
   });
 
   const handler = (request: Request) => Promise.resolve(app.fetch(request));
-  return Object.defineProperty(handler, 'cacheSize', { get: () => upstream.cacheSize }) as ComposioHandler;
+  return Object.defineProperties(handler, {
+    cacheSize: { get: () => upstream.cacheSize },
+    cacheStats: { get: () => upstream.cacheStats },
+  }) as ComposioHandler;
 }

@@ -106,6 +106,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class Upstream {
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  /** Calls asked of this Upstream, and those that went on to upstream (cache misses not joined to another). */
+  private readonly counts = { lookups: 0, misses: 0 };
   /** Which upstream (base URL and key) answers: a hash, so entries of two projects sharing one store never mix and no key is stored. */
   private namespace?: Promise<string>;
 
@@ -119,11 +121,17 @@ export class Upstream {
     return this.store.size;
   }
 
+  /** Lookups, and hits: answered from the store, by another instance's call, or by an identical call in flight. */
+  get cacheStats(): { lookups: number; hits: number } {
+    return { lookups: this.counts.lookups, hits: this.counts.lookups - this.counts.misses };
+  }
+
   /** The parsed JSON answer, from the store, from an identical call in flight, or from upstream. */
   async call<T>(request: UpstreamCall): Promise<T> {
     // the scope is part of the key through the body (usage: filters.user_id; logs: user_id ==); a
     // log detail's key is its id alone and its owner is checked after the cache, on every request
     const raw = `${request.auth} ${request.method} ${request.path} ${canonicalJson(request.body ?? null)}`;
+    this.counts.lookups++;
     let pending = this.inFlight.get(raw);
     if (!pending) {
       pending = this.load(raw, request);
@@ -168,6 +176,7 @@ export class Upstream {
   }
 
   private async fetchAndStore(key: string, request: UpstreamCall): Promise<unknown> {
+    this.counts.misses++;
     try {
       const { value, text } = await this.fetchWithRetries(request);
       if (request.ttlMs > 0) await this.store.set(key, `{"v":${text || 'null'}}`, request.ttlMs);

@@ -70,6 +70,8 @@ describe('BFF instances sharing Redis', () => {
     assert.deepEqual(new Set(replies.map((r) => r.status)), new Set([200]));
     assert.equal(new Set(replies.map((r) => r.text)).size, 1, 'every instance answers the same');
     assert.equal(sim.stats.requests, 1, 'one upstream call for all instances');
+    const stats = instances.map((i) => i.handler.cacheStats);
+    assert.deepEqual([stats.reduce((n, s) => n + s.lookups, 0), stats.reduce((n, s) => n + s.hits, 0)], [100, 99], 'cacheStats: 99 of 100 lookups were hits');
 
     // the control: the same load on per-process memory caches costs one call per instance
     const sim2 = smallSimulator();
