@@ -125,7 +125,9 @@ async function run(mode: 'memory' | 'redis', n: number, m: number, redisUrl: str
   const lookups = stats.reduce((s, x) => s + x.stats.lookups, 0);
   const hits = stats.reduce((s, x) => s + x.stats.hits, 0);
   for (const instance of instances) instance.child.send('stop');
-  await Promise.all(instances.map((i) => new Promise((resolve) => (i.child.exitCode !== null ? resolve(null) : i.child.once('exit', resolve)))));
+  await Promise.all(
+    instances.map((i) => new Promise((resolve) => (i.child.exitCode !== null ? resolve(null) : i.child.once('exit', resolve)))),
+  );
   await server.close();
   const errors = [...statuses].filter(([s]) => s !== 200 && s !== 429).reduce((sum, [, c]) => sum + c, 0);
   return {
@@ -166,10 +168,25 @@ try {
 }
 
 console.log(machine());
-console.log(`${SECONDS} s per configuration, ${RATE} page views/s (3 requests each), stateless load balancing, Composio limit 2,000/min, BFF budget 1,500/min + 600/min per customer\n`);
+console.log(
+  `${SECONDS} s per configuration, ${RATE} page views/s (3 requests each), stateless load balancing, Composio limit 2,000/min, BFF budget 1,500/min + 600/min per customer\n`,
+);
 console.log(
   table(
-    ['cache', 'N instances', 'M customers', 'page views (distinct customers)', 'upstream calls', 'upstream calls/min', 'upstream 429s', 'BFF cache hits', 'p50 ms', 'p95 ms', '429s to clients', 'other errors'],
+    [
+      'cache',
+      'N instances',
+      'M customers',
+      'page views (distinct customers)',
+      'upstream calls',
+      'upstream calls/min',
+      'upstream 429s',
+      'BFF cache hits',
+      'p50 ms',
+      'p95 ms',
+      '429s to clients',
+      'other errors',
+    ],
     rows,
   ),
 );

@@ -64,7 +64,8 @@ class Link {
   ) {
     this.owned = typeof options.redis === 'string';
     this.redis = typeof options.redis === 'string' ? connectRedis(options.redis) : options.redis;
-    const report = options.onError ?? ((error: unknown) => console.warn('composio-widgets BFF:', error instanceof Error ? error.message : error));
+    const report =
+      options.onError ?? ((error: unknown) => console.warn('composio-widgets BFF:', error instanceof Error ? error.message : error));
     this.report = report;
     // without a listener ioredis prints every failed reconnection
     this.redis.on('error', (error: unknown) => this.fail(error));
@@ -246,7 +247,13 @@ export function redisBudget(options: RedisBudgetOptions): RedisBudget {
   const settings = { ...DEFAULT_BUDGET, ...options };
   const instances = Math.max(1, options.instances ?? 1);
   const limiter = (name: string, points: number): Limiter => {
-    const shared = new RateLimiterRedis({ storeClient: link.redis, keyPrefix: `${prefix}budget:${name}`, points, duration: 60, rejectIfRedisNotReady: true });
+    const shared = new RateLimiterRedis({
+      storeClient: link.redis,
+      keyPrefix: `${prefix}budget:${name}`,
+      points,
+      duration: 60,
+      rejectIfRedisNotReady: true,
+    });
     const fallback = new RateLimiterMemory({ points: Math.max(1, Math.floor(points / instances)), duration: 60 });
     /** Redis's answer; this instance's share while Redis is away (a refusal is an answer, not a failure). */
     const either = async (action: 'consume' | 'reward', key: string) => {

@@ -41,7 +41,10 @@ interface Instance extends ReturnType<typeof makeBff> {
 }
 
 /** `n` BFF instances in front of one simulator, each with its own Redis client, sharing one key prefix. */
-async function fleet(n: number, options: { sim?: Simulator; budget?: { perMinute: number; perScopePerMinute: number }; server?: RedisServer } = {}) {
+async function fleet(
+  n: number,
+  options: { sim?: Simulator; budget?: { perMinute: number; perScopePerMinute: number }; server?: RedisServer } = {},
+) {
   const sim = options.sim ?? smallSimulator();
   const prefix = `t${++prefixes}:`;
   const instances: Instance[] = [];
@@ -60,7 +63,13 @@ async function fleet(n: number, options: { sim?: Simulator; budget?: { perMinute
 
 const closed = (i = 0) => ({ from: NOW - 10 * DAY - i * 60_000, to: NOW - 5 * DAY });
 /** A year of days with a random session filter: every request misses every cache. */
-const costly = (i: number) => ({ from: NOW - 365 * DAY, to: NOW, interval: 'day', time_zone: 'UTC', filters: { session_id: [`trs_random_${i}`] } });
+const costly = (i: number) => ({
+  from: NOW - 365 * DAY,
+  to: NOW,
+  interval: 'day',
+  time_zone: 'UTC',
+  filters: { session_id: [`trs_random_${i}`] },
+});
 
 describe('BFF instances sharing Redis', () => {
   it('100 concurrent identical cold requests spread over 3 instances make one upstream call', async () => {
@@ -71,7 +80,11 @@ describe('BFF instances sharing Redis', () => {
     assert.equal(new Set(replies.map((r) => r.text)).size, 1, 'every instance answers the same');
     assert.equal(sim.stats.requests, 1, 'one upstream call for all instances');
     const stats = instances.map((i) => i.handler.cacheStats);
-    assert.deepEqual([stats.reduce((n, s) => n + s.lookups, 0), stats.reduce((n, s) => n + s.hits, 0)], [100, 99], 'cacheStats: 99 of 100 lookups were hits');
+    assert.deepEqual(
+      [stats.reduce((n, s) => n + s.lookups, 0), stats.reduce((n, s) => n + s.hits, 0)],
+      [100, 99],
+      'cacheStats: 99 of 100 lookups were hits',
+    );
 
     // the control: the same load on per-process memory caches costs one call per instance
     const sim2 = smallSimulator();
@@ -93,7 +106,10 @@ describe('BFF instances sharing Redis', () => {
     const keys = await (await client()).keys(`${prefix}*`);
     assert.ok(keys.length >= 10, `${keys.length} keys`);
     assert.ok(!keys.some((key) => key.includes('sim_ak_demo')), 'no key holds the API key');
-    assert.ok(keys.every((key) => key.length < 300), 'long keys are hashed');
+    assert.ok(
+      keys.every((key) => key.length < 300),
+      'long keys are hashed',
+    );
   });
 
   it('a shared log detail is still shown only to its owner, on any instance', async () => {
@@ -103,13 +119,20 @@ describe('BFF instances sharing Redis', () => {
     const id = list.body.logs[0].id as string;
     sim.resetStats();
     assert.equal((await a.get(`logs/tool_execution/${id}`, { 'x-test-users': 'globex-ops' })).status, 200);
-    assert.equal((await b.get(`logs/tool_execution/${id}`, { 'x-test-users': 'hooli_prod' })).status, 404, "another customer's instance finds it cached, and refuses");
+    assert.equal(
+      (await b.get(`logs/tool_execution/${id}`, { 'x-test-users': 'hooli_prod' })).status,
+      404,
+      "another customer's instance finds it cached, and refuses",
+    );
     assert.equal((await b.get(`logs/tool_execution/${id}`, { 'x-test-users': 'globex-ops' })).status, 200);
     assert.equal(sim.stats.requests, 1);
   });
 
   it('a lock whose holder dies expires, and a waiting instance takes over', async () => {
-    const [one, two] = [createRedisStore({ redis: await client(), prefix: 'lock:' }), createRedisStore({ redis: await client(), prefix: 'lock:' })];
+    const [one, two] = [
+      createRedisStore({ redis: await client(), prefix: 'lock:' }),
+      createRedisStore({ redis: await client(), prefix: 'lock:' }),
+    ];
     const token = await one.acquire('k', 300);
     assert.ok(token);
     assert.equal(await two.acquire('k', 300), undefined, 'held by the other instance');
@@ -129,7 +152,9 @@ describe('BFF instances sharing Redis', () => {
     const { sim, instances } = await fleet(2, { budget: { perMinute: 50, perScopePerMinute: 30 } });
     sim.resetStats();
     const customers = ['globex-ops', 'hooli_prod', 'initech-1', 'umbrella-1'];
-    const got = await Promise.all(customers.map((user, i) => instances[i % 2].post('usage/tool_calls/series', costly(i), { 'x-test-users': user })));
+    const got = await Promise.all(
+      customers.map((user, i) => instances[i % 2].post('usage/tool_calls/series', costly(i), { 'x-test-users': user })),
+    );
     assert.ok(sim.stats.requests <= 50, `spent ${sim.stats.requests} of the organisation's 50 over two instances`);
     assert.ok(sim.stats.requests > 30, 'more than one customer was served');
     assert.ok(got.some((r) => r.status === 429 && /on this server/.test(r.body.error.message)));
@@ -140,14 +165,19 @@ describe('BFF instances sharing Redis', () => {
     sim.resetStats();
     let refused: Awaited<ReturnType<Instance['post']>> | undefined;
     for (let i = 0; i < 10 && !refused; i++) {
-      const got = await instances[i % 2].post('usage/tool_calls/series', { ...costly(i), from: NOW - 30 * DAY }, { 'x-test-users': 'globex-ops' });
+      const got = await instances[i % 2].post(
+        'usage/tool_calls/series',
+        { ...costly(i), from: NOW - 30 * DAY },
+        { 'x-test-users': 'globex-ops' },
+      );
       if (got.status === 429) refused = got;
     }
     assert.ok(refused, 'the share is spent');
     assert.match(refused.body.error.message, /for this account/);
     assert.ok(Number(refused.headers.get('retry-after')) >= 1);
     assert.ok(sim.stats.requests <= 40, `the attacker spent ${sim.stats.requests} of its 40 across both instances`);
-    for (const instance of instances) assert.equal((await instance.post('usage/summary', closed(), { 'x-test-users': 'hooli_prod' })).status, 200);
+    for (const instance of instances)
+      assert.equal((await instance.post('usage/summary', closed(), { 'x-test-users': 'hooli_prod' })).status, 200);
   });
 
   it('refuses to start with a shared store but no cursorSecret (cursors must verify on every instance)', async () => {
@@ -214,6 +244,9 @@ describe('BFF when Redis dies or stalls', () => {
     }
     // a stall has no reconnection to announce the end: the next commands find out
     let probe = 200;
-    await waitFor(async () => (await a.post('usage/summary', closed(probe++))).status === 200 && a.store.healthy, 'the instance is back on Redis');
+    await waitFor(
+      async () => (await a.post('usage/summary', closed(probe++))).status === 200 && a.store.healthy,
+      'the instance is back on Redis',
+    );
   });
 });

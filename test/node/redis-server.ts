@@ -58,7 +58,9 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
 
 export async function startRedis(): Promise<RedisServer> {
   if (!existsSync(REDIS_SERVER)) {
-    throw new Error(`${REDIS_SERVER} not found: these tests need a real Redis. Install it with \`apt-get install redis-server\` (CI does), or set REDIS_SERVER to its path.`);
+    throw new Error(
+      `${REDIS_SERVER} not found: these tests need a real Redis. Install it with \`apt-get install redis-server\` (CI does), or set REDIS_SERVER to its path.`,
+    );
   }
   const port = await freePort();
   let child: ChildProcess;
