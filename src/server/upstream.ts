@@ -86,11 +86,20 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** A stored answer: `{"v": body}`, or a remembered 404 `{"nf": message}`. */
-function decode(entry: string): unknown {
-  const parsed = JSON.parse(entry) as { v?: unknown; nf?: string };
-  if (typeof parsed.nf === 'string') throw new BffError(404, parsed.nf);
-  return parsed.v;
+/**
+ * A stored answer: `{"v": body}`, or a remembered 404 `{"nf": message}` (thrown). An entry that is
+ * not ours (a shared store holds what others wrote) is no answer: undefined, a miss.
+ */
+function decode(entry: string | undefined): { value: unknown } | undefined {
+  if (entry === undefined) return undefined;
+  let parsed: { v?: unknown; nf?: unknown };
+  try {
+    parsed = JSON.parse(entry) as { v?: unknown; nf?: unknown };
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed?.nf === 'string') throw new BffError(404, parsed.nf);
+  return parsed && typeof parsed === 'object' && 'v' in parsed ? { value: parsed.v } : undefined;
 }
 
 class Retryable extends Error {
@@ -151,8 +160,8 @@ export class Upstream {
 
   private async load(raw: string, request: UpstreamCall): Promise<unknown> {
     const key = await this.storeKey(raw);
-    const entry = await this.store.get(key);
-    if (entry !== undefined) return decode(entry);
+    const hit = decode(await this.store.get(key));
+    if (hit) return hit.value;
     if (request.ttlMs <= 0 && !request.notFoundTtlMs) return this.fetchAndStore(key, request);
     // one caller (across every instance sharing the store) asks upstream; the others wait for its answer
     const started = Date.now();
@@ -161,16 +170,16 @@ export class Upstream {
       if (token !== undefined) {
         try {
           // stored between our miss and the lock: the previous holder just finished
-          const late = await this.store.get(key);
-          return late !== undefined ? decode(late) : await this.fetchAndStore(key, request);
+          const late = decode(await this.store.get(key));
+          return late ? late.value : await this.fetchAndStore(key, request);
         } finally {
           await this.store.release(key, token);
         }
       }
       const remaining = this.settings.deadlineMs - (Date.now() - started);
       if (remaining <= 0) return this.fetchAndStore(key, request);
-      const shared = await this.store.waitFor(key, remaining);
-      if (shared !== undefined) return decode(shared);
+      const shared = decode(await this.store.waitFor(key, remaining));
+      if (shared) return shared.value;
       // the lock went without a value: the holder failed or died; take the lock ourselves
     }
   }
