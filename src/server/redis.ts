@@ -109,10 +109,18 @@ class Link {
     }
   }
 
+  private readonly recoveries: (() => void)[] = [];
+
+  /** Run `listener` each time Redis answers again after an outage. */
+  onRecover(listener: () => void): void {
+    this.recoveries.push(listener);
+  }
+
   private recovered(): void {
     if (!this.down) return;
     this.down = false;
     this.report(new Error('Redis is available again: the shared cache and budget are back in use'));
+    for (const listener of this.recoveries) listener();
   }
 
   fail(error: unknown): void {
@@ -234,7 +242,12 @@ export interface RedisBudgetOptions extends RedisLinkOptions, Partial<BudgetSett
   instances?: number;
 }
 
-export type RedisBudget = UpstreamBudget & { readonly healthy: boolean; close(): Promise<void> };
+export type RedisBudget = UpstreamBudget & {
+  readonly healthy: boolean;
+  /** Calls spent locally while Redis was away and not yet added to its count (they are, as soon as it answers). */
+  readonly unsynced: number;
+  close(): Promise<void>;
+};
 
 /**
  * The organisation's budget and each scope's share, counted in Redis by every instance
@@ -254,11 +267,20 @@ export function redisBudget(options: RedisBudgetOptions): RedisBudget {
       duration: 60,
       rejectIfRedisNotReady: true,
     });
-    const fallback = new RateLimiterMemory({ points: Math.max(1, Math.floor(points / instances)), duration: 60 });
+    // this instance's share, counted all the time (not only while Redis is away): a fallback then
+    // starts from what the instance has already spent in this minute, not from zero
+    const local = new RateLimiterMemory({ points: Math.max(1, Math.floor(points / instances)), duration: 60 });
+    /** Spent locally while Redis was away, per key: added to Redis's count once it answers again. */
+    const owed = new Map<string, number>();
+    const owe = (key: string, points: number) => {
+      const total = (owed.get(key) ?? 0) + points;
+      if (total > 0) owed.set(key, total);
+      else owed.delete(key);
+    };
     /** Redis's answer; this instance's share while Redis is away (a refusal is an answer, not a failure). */
     const either = async (action: 'consume' | 'reward', key: string) => {
       try {
-        return await link.run(async () => {
+        const result = await link.run(async () => {
           try {
             return { answer: await shared[action](key) };
           } catch (error) {
@@ -266,11 +288,23 @@ export function redisBudget(options: RedisBudgetOptions): RedisBudget {
             throw error;
           }
         });
+        if (!('refused' in result)) await local[action](key).catch(() => undefined);
+        return result;
       } catch (error) {
         if (!(error instanceof Unavailable)) throw error;
-        return { answer: await fallback[action](key) };
+        const answer = await local[action](key);
+        owe(key, action === 'consume' ? 1 : -1);
+        return { answer };
       }
     };
+    // as soon as Redis is back, add what this instance spent meanwhile to the shared count
+    link.onRecover(() => {
+      for (const [key, debt] of owed) {
+        owed.delete(key);
+        link.run(() => shared.penalty(key, debt)).catch(() => owe(key, debt));
+      }
+    });
+    limiters.push(owed);
     return {
       async consume(key) {
         const result = await either('consume', key);
@@ -280,11 +314,15 @@ export function redisBudget(options: RedisBudgetOptions): RedisBudget {
       reward: (key) => either('reward', key),
     };
   };
+  const limiters: Map<string, number>[] = [];
   const budget = twoBudgets(limiter('scope', settings.perScopePerMinute), limiter('org', settings.perMinute));
   return {
     spend: (scopeKey) => budget.spend(scopeKey),
     get healthy() {
       return link.healthy;
+    },
+    get unsynced() {
+      return limiters.reduce((sum, owed) => sum + [...owed.values()].reduce((a, b) => a + b, 0), 0);
     },
     close: () => link.close(),
   };

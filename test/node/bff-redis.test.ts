@@ -112,6 +112,20 @@ describe('BFF instances sharing Redis', () => {
     );
   });
 
+  it('an entry under our key that is not ours (not our JSON) is a miss, never a 500', async () => {
+    const { sim, prefix, instances } = await fleet(2);
+    const [a, b] = instances;
+    assert.equal((await a.post('usage/summary', closed(7))).status, 200);
+    const redisClient = await client();
+    const keys = await redisClient.keys(`${prefix}v:*`);
+    assert.equal(keys.length, 1);
+    await redisClient.set(keys[0], 'not json', 'PX', 60_000);
+    sim.resetStats();
+    const reply = await b.post('usage/summary', closed(7));
+    assert.equal(reply.status, 200, reply.text);
+    assert.equal(sim.stats.requests, 1, 'asked upstream again');
+  });
+
   it('a shared log detail is still shown only to its owner, on any instance', async () => {
     const { sim, instances } = await fleet(2);
     const [a, b] = instances;
@@ -223,6 +237,35 @@ describe('BFF when Redis dies or stalls', () => {
     assert.equal((await a.post('usage/summary', fresh)).status, 200);
     assert.equal((await b.post('usage/summary', fresh)).status, 200);
     assert.equal(sim.stats.requests, 1, 'the value one instance stored after recovery is seen by the other');
+  });
+
+  it('while Redis is away each instance spends its share only, and what it spent is counted once Redis is back', async () => {
+    const server = await startRedis();
+    servers.push(server);
+    const { sim, instances } = await fleet(2, { server, budget: { perMinute: 40, perScopePerMinute: 1_000 } });
+    await server.kill();
+    await waitFor(() => instances.every((i) => !i.budget!.healthy), 'both instances see Redis gone');
+    sim.resetStats();
+    let n = 0;
+    const spendAll = async () => {
+      for (const instance of instances) {
+        for (let i = 0; i < 3; i++) await instance.post('usage/tool_calls/series', costly(1_000 + n++), { 'x-test-users': `c${n}` });
+      }
+    };
+    await spendAll();
+    assert.equal(sim.stats.requests, 40, 'each of 2 instances spent its 20 of the 40 (perMinute / instances)');
+
+    await server.restart();
+    assert.ok(
+      instances.every((i) => i.budget!.unsynced > 0),
+      'both spent while Redis was away',
+    );
+    await waitFor(
+      () => instances.every((i) => i.budget!.healthy && i.budget!.unsynced === 0),
+      'both instances added their spending to Redis',
+    );
+    await spendAll();
+    assert.equal(sim.stats.requests, 40, "the organisation's 40 a minute held over the outage");
   });
 
   it('a stalled Redis (SIGSTOP) costs at most its command timeout, never an error', async () => {
