@@ -4,7 +4,8 @@
  * (2,000 calls a minute per key), M customers opening the usage page — summary, 30-day daily
  * series, first log page — with Zipf-skewed popularity, at a fixed rate for a bounded time. Each
  * configuration runs twice: per-process memory caches and budgets, then one shared Redis.
- * Run: npm run bench -- scale     (SCALE_SECONDS, default 30; SCALE_RATE page views/s, default 10)
+ * Run: npm run bench -- scale     (SCALE_SECONDS, default 30; SCALE_RATE page views/s, default 10;
+ * SCALE_CUSTOMERS, default 200,2000; SCALE_INSTANCES, default 1,4,8; REDIS_TIMEOUT_MS, default 250)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createSimulator } from '../src/simulator/index.ts';
@@ -121,9 +122,12 @@ async function run(mode: 'memory' | 'redis', n: number, m: number, redisUrl: str
   }
   await Promise.all(views);
   const elapsedMin = (Date.now() - started) / 60_000;
-  const stats = await Promise.all(instances.map((i) => ask<{ stats: { lookups: number; hits: number } }>(i.child, 'stats')));
+  const stats = await Promise.all(
+    instances.map((i) => ask<{ stats: { lookups: number; hits: number; fallbacks: number } }>(i.child, 'stats')),
+  );
   const lookups = stats.reduce((s, x) => s + x.stats.lookups, 0);
   const hits = stats.reduce((s, x) => s + x.stats.hits, 0);
+  const fallbacks = stats.reduce((s, x) => s + x.stats.fallbacks, 0);
   for (const instance of instances) instance.child.send('stop');
   await Promise.all(
     instances.map((i) => new Promise((resolve) => (i.child.exitCode !== null ? resolve(null) : i.child.once('exit', resolve)))),
@@ -145,6 +149,7 @@ async function run(mode: 'memory' | 'redis', n: number, m: number, redisUrl: str
       percentile(latencies, 95).toFixed(0),
       statuses.get(429) ?? 0,
       errors,
+      mode === 'redis' ? fallbacks : '–',
     ] as (string | number)[],
   };
 }
@@ -169,7 +174,7 @@ try {
 
 console.log(machine());
 console.log(
-  `${SECONDS} s per configuration, ${RATE} page views/s (3 requests each), stateless load balancing, Composio limit 2,000/min, BFF budget 1,500/min + 600/min per customer\n`,
+  `${SECONDS} s per configuration, ${RATE} page views/s (3 requests each), stateless load balancing, Composio limit 2,000/min, BFF budget 1,500/min + 600/min per customer, Redis command timeout ${process.env.REDIS_TIMEOUT_MS ?? 250} ms\n`,
 );
 console.log(
   table(
@@ -186,6 +191,7 @@ console.log(
       'p95 ms',
       '429s to clients',
       'other errors',
+      'Redis fallbacks',
     ],
     rows,
   ),
