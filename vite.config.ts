@@ -1,10 +1,17 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
 
-// Library build: one ES module per package entry point. Runtime dependencies stay imports so the
-// host's bundler dedupes them (a page that already has Lit does not get a second copy).
-const external = [/^react($|\/)/, /^lit($|\/)/, /^@lit\//, /^chart\.js($|\/)/, /^hono($|\/)/, /^@hono\//, /^zod($|\/)/, /^jose($|\/)/, /^lru-cache($|\/)/, /^msw($|\/)/, /^ioredis($|\/)/, /^node:/];
+// Library build: one ES module per package entry point. Every dependency and peer stays an import
+// so the host's bundler dedupes it (a page that already has Lit does not get a second copy); the
+// list comes from package.json, so a new dependency can never be bundled by mistake.
+const packages = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+const external = [...packages.map((name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}($|/)`)), /^node:/];
 
 export default defineConfig({
+  // @datadog/sketches-js is bundled into the server entry (not a consumer dependency), with the
+  // protobuf encoding it never uses stubbed out: see scripts/stubs/protobufjs-minimal.js
+  resolve: { alias: { 'protobufjs/minimal': resolve(import.meta.dirname, 'scripts/stubs/protobufjs-minimal.js') } },
   build: {
     target: 'es2022',
     lib: {
@@ -13,6 +20,8 @@ export default defineConfig({
         'usage-chart': 'src/elements/usage-chart/define.ts',
         'log-table': 'src/elements/log-table/define.ts',
         react: 'src/react.ts',
+        'react-usage-chart': 'src/react/usage-chart.ts',
+        'react-log-table': 'src/react/log-table.ts',
         server: 'src/server/index.ts',
         'server-node': 'src/server/node.ts',
         'server-redis': 'src/server/redis.ts',
@@ -23,7 +32,13 @@ export default defineConfig({
       },
       formats: ['es'],
     },
-    rolldownOptions: { external },
+    rolldownOptions: {
+      external,
+      output: {
+        // the React wrappers use hooks: Next.js's App Router must treat them as client components
+        banner: (chunk) => (chunk.name.startsWith('react') ? "'use client';" : ''),
+      },
+    },
     copyPublicDir: false, // public/ holds msw's worker, not library code
     sourcemap: true,
   },

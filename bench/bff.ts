@@ -46,10 +46,14 @@ const rows = [
     clock += 45_000;
     await post('usage/tool_calls/series', series);
   }),
-  await measure('30-day daily series grouped by toolkit (top 5 + other), new window each run', async () => {
-    clock += 45_000;
-    await post('usage/tool_calls/series', { ...series, to: clock, group_by: 'toolkit_slug' });
-  }, 3),
+  await measure(
+    '30-day daily series grouped by toolkit (top 5 + other), new window each run',
+    async () => {
+      clock += 45_000;
+      await post('usage/tool_calls/series', { ...series, to: clock, group_by: 'toolkit_slug' });
+    },
+    3,
+  ),
   await measure('100 concurrent identical summaries', async () => {
     clock += 45_000;
     await Promise.all(Array.from({ length: 100 }, () => post('usage/summary', { to: clock })));

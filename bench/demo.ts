@@ -11,7 +11,12 @@ import { findChromium } from '../scripts/find-chromium.mjs';
 import { machine, median, percentile, table } from './stats.ts';
 
 const RUNS = 15;
-await build({ configFile: 'demo/vite.config.ts', mode: 'server', logLevel: 'silent', build: { outDir: `${process.cwd()}/.tmp/bench-demo` } });
+await build({
+  configFile: 'demo/vite.config.ts',
+  mode: 'server',
+  logLevel: 'silent',
+  build: { outDir: `${process.cwd()}/.tmp/bench-demo` },
+});
 const demo = await startDemoServer({ root: '.tmp/bench-demo' });
 const browser = await chromium.launch({
   executablePath: findChromium(),
@@ -51,6 +56,16 @@ for (let i = 0; i < RUNS; i++) {
 await browser.close();
 await demo.close();
 
-const row = (label: string, values: number[]) => [label, median(values).toFixed(0), percentile(values, 90).toFixed(0), Math.min(...values).toFixed(0)];
+const row = (label: string, values: number[]) => [
+  label,
+  median(values).toFixed(0),
+  percentile(values, 90).toFixed(0),
+  Math.min(...values).toFixed(0),
+];
 console.log(machine());
-console.log(table(['navigation → both elements show data', 'median ms', 'p90 ms', 'min ms'], [row(`cold (new context), ${RUNS} runs`, cold), row(`warm (reload), ${RUNS} runs`, warm)]));
+console.log(
+  table(
+    ['navigation → both elements show data', 'median ms', 'p90 ms', 'min ms'],
+    [row(`cold (new context), ${RUNS} runs`, cold), row(`warm (reload), ${RUNS} runs`, warm)],
+  ),
+);

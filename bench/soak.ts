@@ -30,7 +30,12 @@ Object.assign(simulator, {
   },
 });
 
-await build({ configFile: 'demo/vite.config.ts', mode: 'server', logLevel: 'silent', build: { outDir: `${process.cwd()}/.tmp/bench-soak` } });
+await build({
+  configFile: 'demo/vite.config.ts',
+  mode: 'server',
+  logLevel: 'silent',
+  build: { outDir: `${process.cwd()}/.tmp/bench-soak` },
+});
 const demo = await startDemoServer({ root: '.tmp/bench-soak', simulator });
 const browser = await chromium.launch({
   executablePath: findChromium(),
@@ -46,17 +51,30 @@ await page.addInitScript({
   content: `addEventListener('composio-error', (e) => window.__soakError(String(e.detail.error && e.detail.error.message)), true);`,
 });
 await page.goto(`${demo.url}/`);
-await page.waitForFunction(() => (document.querySelector('composio-log-table') as unknown as { logs?: unknown[] })?.logs?.length, undefined, { timeout: 30_000 });
+await page.waitForFunction(
+  () => (document.querySelector('composio-log-table') as unknown as { logs?: unknown[] })?.logs?.length,
+  undefined,
+  { timeout: 30_000 },
+);
 
 const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)];
-const optionsOf = (page: Page, selector: string) => page.locator(selector).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+const optionsOf = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
 
 const actions: Record<string, () => Promise<unknown>> = {
   customer: async () => page.selectOption('#customer', pick(await optionsOf(page, '#customer'))),
   zone: async () => page.selectOption('#zone', pick(await optionsOf(page, '#zone'))),
   locale: async () => page.selectOption('#locale', pick(await optionsOf(page, '#locale'))),
-  'chart range': async () => page.locator('composio-usage-chart select[part="range-picker"]').selectOption(pick(['24h', '7d', '30d', '90d'])),
-  'log time': async () => page.locator('composio-log-table select').last().selectOption(pick(['1h', '24h', '7d', '30d'])),
+  'chart range': async () =>
+    page.locator('composio-usage-chart select[part="range-picker"]').selectOption(pick(['24h', '7d', '30d', '90d'])),
+  'log time': async () =>
+    page
+      .locator('composio-log-table select')
+      .last()
+      .selectOption(pick(['1h', '24h', '7d', '30d'])),
   'click a day': async () => {
     const box = await page.locator('composio-usage-chart canvas').boundingBox();
     if (box) await page.mouse.click(box.x + box.width * (0.1 + 0.8 * Math.random()), box.y + box.height * 0.85);
@@ -70,7 +88,15 @@ let minuteStart = upstream.calls;
 let nextMinute = started + 60_000;
 let liveRows = 0;
 await page.exposeFunction('__soakLive', (n: number) => (liveRows += n));
-await page.evaluate(() => addEventListener('composio-load', (e) => (e as CustomEvent).detail.kind === 'logs-live' && (window as unknown as { __soakLive(n: number): void }).__soakLive((e as CustomEvent).detail.count), true));
+await page.evaluate(() =>
+  addEventListener(
+    'composio-load',
+    (e) =>
+      (e as CustomEvent).detail.kind === 'logs-live' &&
+      (window as unknown as { __soakLive(n: number): void }).__soakLive((e as CustomEvent).detail.count),
+    true,
+  ),
+);
 
 while (Date.now() - started < MINUTES * 60_000) {
   const kind = pick(Object.keys(actions));
@@ -89,8 +115,19 @@ await browser.close();
 await demo.close();
 
 console.log(machine());
-console.log(`${MINUTES} min, one action every ${PAUSE_MS} ms; ${upstream.calls} upstream calls; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
-console.log(`upstream calls per minute: max ${Math.max(0, ...perMinute)}, median ${perMinute.length ? median(perMinute) : 0} (limit 2,000)`);
-console.log(`errors shown by the elements: ${shownErrors.length}${shownErrors.length ? ` (${[...new Set(shownErrors)].slice(0, 5).join(' | ')})` : ''}; page errors: ${pageErrors.length}${pageErrors.length ? ` (${pageErrors.slice(0, 3).join(' | ')})` : ''}`);
+console.log(
+  `${MINUTES} min, one action every ${PAUSE_MS} ms; ${upstream.calls} upstream calls; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+);
+console.log(
+  `upstream calls per minute: max ${Math.max(0, ...perMinute)}, median ${perMinute.length ? median(perMinute) : 0} (limit 2,000)`,
+);
+console.log(
+  `errors shown by the elements: ${shownErrors.length}${shownErrors.length ? ` (${[...new Set(shownErrors)].slice(0, 5).join(' | ')})` : ''}; page errors: ${pageErrors.length}${pageErrors.length ? ` (${pageErrors.slice(0, 3).join(' | ')})` : ''}`,
+);
 console.log(`live rows that arrived in the table: ${liveRows}`);
-console.log(table(['action', 'times', 'upstream calls, median', 'max'], [...perKind].map(([k, v]) => [k, v.length, median(v), Math.max(...v)])));
+console.log(
+  table(
+    ['action', 'times', 'upstream calls, median', 'max'],
+    [...perKind].map(([k, v]) => [k, v.length, median(v), Math.max(...v)]),
+  ),
+);

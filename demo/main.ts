@@ -64,7 +64,8 @@ dark.addEventListener('click', () => setDark(dark.getAttribute('aria-pressed') !
 const linked = $('linked');
 const linkedText = $('linked-text');
 // the bucket's day as the chart shows it: in the chosen zone and language
-const day = (epochMs: number) => new Intl.DateTimeFormat(localeSelect.value, { dateStyle: 'medium', timeZone: zoneSelect.value }).format(epochMs);
+const day = (epochMs: number) =>
+  new Intl.DateTimeFormat(localeSelect.value, { dateStyle: 'medium', timeZone: zoneSelect.value }).format(epochMs);
 
 function unlink(): void {
   linked.hidden = true;
@@ -81,8 +82,12 @@ chart.addEventListener('composio-range-select', (e) => {
 });
 chart.addEventListener('composio-group-select', (e) => {
   if (e.detail.groupBy !== 'toolkit_slug') return;
-  table.filters = [...table.filters.filter((f) => f.field !== 'toolkit_slug'), { field: 'toolkit_slug', operator: '==', value: e.detail.key }];
-  linkedText.textContent = `${linkedText.textContent?.startsWith('Showing') && table.from ? linkedText.textContent : ''} Toolkit ${e.detail.key}.`.trim();
+  table.filters = [
+    ...table.filters.filter((f) => f.field !== 'toolkit_slug'),
+    { field: 'toolkit_slug', operator: '==', value: e.detail.key },
+  ];
+  linkedText.textContent =
+    `${linkedText.textContent?.startsWith('Showing') && table.from ? linkedText.textContent : ''} Toolkit ${e.detail.key}.`.trim();
   linked.hidden = false;
 });
 $('unlink').addEventListener('click', unlink);

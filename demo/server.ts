@@ -30,7 +30,9 @@ export interface RunningDemo {
 export function startDemoServer(options: DemoServerOptions): Promise<RunningDemo> {
   const simulator = options.apiKey ? undefined : (options.simulator ?? createSimulator({ liveRate: DEMO_LIVE_RATE }));
   const customers: DemoCustomer[] = simulator
-    ? simulator.customers.filter((c) => c.projectId === 'proj_acme_prod').map((c) => ({ slug: slugOf(c.userIds), name: c.name, userIds: [...c.userIds] }))
+    ? simulator.customers
+        .filter((c) => c.projectId === 'proj_acme_prod')
+        .map((c) => ({ slug: slugOf(c.userIds), name: c.name, userIds: [...c.userIds] }))
     : [{ slug: 'you', name: 'Your project', userIds: options.userIds ?? [] }];
   const customerOf = (slug: string | undefined) => customers.find((c) => c.slug === slug) ?? customers[0];
 
@@ -50,7 +52,8 @@ export function startDemoServer(options: DemoServerOptions): Promise<RunningDemo
   app.get('/demo/customers', (c) => c.json({ customers, current: customerOf(getCookie(c, 'customer')).slug }));
   app.post('/demo/session', async (c) => {
     const { customer } = await c.req.json<{ customer?: string }>();
-    if (!customers.some((x) => x.slug === customer)) return c.json({ error: { message: `Unknown customer '${customer}'`, status: 400 } }, 400);
+    if (!customers.some((x) => x.slug === customer))
+      return c.json({ error: { message: `Unknown customer '${customer}'`, status: 400 } }, 400);
     setCookie(c, 'customer', customer!, { path: '/', httpOnly: true, sameSite: 'Lax' });
     return c.body(null, 204);
   });
@@ -60,7 +63,8 @@ export function startDemoServer(options: DemoServerOptions): Promise<RunningDemo
     const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
       resolve({
         url: `http://127.0.0.1:${info.port}`,
-        close: () => new Promise((done) => ((server as { closeAllConnections?: () => void }).closeAllConnections?.(), server.close(() => done()))),
+        close: () =>
+          new Promise((done) => ((server as { closeAllConnections?: () => void }).closeAllConnections?.(), server.close(() => done()))),
       }),
     );
   });

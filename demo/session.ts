@@ -20,7 +20,11 @@ export interface DemoSession {
   switchTo(slug: string): Promise<void>;
 }
 
-export const slugOf = (userIds: readonly string[]) => userIds[0].replace(/[^a-z0-9]+/gi, '-').toLowerCase().replace(/^-|-$/g, '');
+export const slugOf = (userIds: readonly string[]) =>
+  userIds[0]
+    .replace(/[^a-z0-9]+/gi, '-')
+    .toLowerCase()
+    .replace(/^-|-$/g, '');
 
 export async function serverSession(): Promise<DemoSession> {
   const { customers, current } = (await (await fetch('/demo/customers')).json()) as { customers: DemoCustomer[]; current: string };
@@ -28,7 +32,11 @@ export async function serverSession(): Promise<DemoSession> {
     customers,
     current,
     async switchTo(slug) {
-      await fetch('/demo/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ customer: slug }) });
+      await fetch('/demo/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ customer: slug }),
+      });
       session.current = slug;
     },
   };

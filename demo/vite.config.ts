@@ -12,6 +12,8 @@ export default defineConfig(({ mode }) => ({
   root,
   base: './',
   publicDir: mode === 'static' ? resolve(root, '../public') : false,
+  // the in-page BFF's quantile sketch never uses its protobuf encoding (see the stub's comment)
+  resolve: { alias: { 'protobufjs/minimal': resolve(root, '../scripts/stubs/protobufjs-minimal.js') } },
   build: {
     outDir: resolve(root, mode === 'static' ? '../dist-demo' : '../.demo'),
     emptyOutDir: true,

@@ -9,13 +9,18 @@ import { startDemoServer } from '../demo/server.ts';
 const started = performance.now();
 await build({ configFile: 'demo/vite.config.ts', mode: 'server', logLevel: 'warn' });
 const apiKey = process.env.COMPOSIO_API_KEY;
-const userIds = (process.env.COMPOSIO_USER_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const userIds = (process.env.COMPOSIO_USER_IDS ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 if (apiKey && !userIds.length) {
   console.error('COMPOSIO_USER_IDS is needed with COMPOSIO_API_KEY: the Composio user ids the demo customer may see (comma-separated).');
   process.exit(1);
 }
 const demo = await startDemoServer({ root: '.demo', port: Number(process.env.PORT ?? 5173), apiKey, userIds });
-console.log(`composio-widgets demo (${apiKey ? 'your Composio project' : 'embedded simulator'}), ready in ${Math.round(performance.now() - started)} ms:`);
+console.log(
+  `composio-widgets demo (${apiKey ? 'your Composio project' : 'embedded simulator'}), ready in ${Math.round(performance.now() - started)} ms:`,
+);
 console.log(`  ${demo.url}/`);
 console.log(`  host examples: ${demo.url}/examples/plain.html · react.html · vue.html`);
 const stop = () => demo.close().then(() => process.exit(0));

@@ -33,7 +33,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href && process.argv.incl
     console.error(
       [
         'No Chromium found for the browser tests.',
-        'Install Debian\'s: sudo apt-get install -y --no-install-recommends chromium',
+        "Install Debian's: sudo apt-get install -y --no-install-recommends chromium",
         'or point CHROMIUM_PATH at a Chromium or Chrome binary.',
       ].join('\n'),
     );

@@ -12,7 +12,9 @@ const server = await listen(simulator, port);
 const logs = simulator.dataset.visibleCount(simulator.now());
 console.log(`Composio v3.1 simulator: ${logs.toLocaleString('en-US')} logs, built in ${Math.round(performance.now() - started)} ms`);
 console.log(`  project key: x-api-key: ${DEFAULT_PROJECT_API_KEY}    org key: x-org-api-key: ${DEFAULT_ORG_API_KEY}`);
-console.log(`  try: curl -s -X POST ${server.url}/api/v3.1/project/usage/summary -H 'x-api-key: ${DEFAULT_PROJECT_API_KEY}' -H 'content-type: application/json' -d '{}'`);
+console.log(
+  `  try: curl -s -X POST ${server.url}/api/v3.1/project/usage/summary -H 'x-api-key: ${DEFAULT_PROJECT_API_KEY}' -H 'content-type: application/json' -d '{}'`,
+);
 console.log(server.url);
 const stop = () => server.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

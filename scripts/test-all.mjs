@@ -38,6 +38,8 @@ const browserFailed = last(browser.output, /^browser: \d+ passed, (\d+) failed/g
 passed += browserPassed;
 failed += browserFailed + (browser.code !== 0 && browserFailed === 0 ? 1 : 0);
 
-console.log(`\nnode: ${nodePassed} passed, ${nodeFailed} failed · browser: ${browserPassed} passed, ${browserFailed} failed${typecheck.code ? ' · typecheck failed' : ''}${lint.code ? ' · lint failed' : ''}`);
+console.log(
+  `\nnode: ${nodePassed} passed, ${nodeFailed} failed · browser: ${browserPassed} passed, ${browserFailed} failed${typecheck.code ? ' · typecheck failed' : ''}${lint.code ? ' · lint failed' : ''}`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

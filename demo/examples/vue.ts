@@ -14,7 +14,11 @@ createApp({
         // Vue turns onComposioRangeSelect into a listener for "composio-range-select"
         h('composio-usage-chart', { range: '7d', onComposioRangeSelect: (e: CustomEvent<RangeSelectDetail>) => (picked.value = e.detail) }),
         h('p', { id: 'picked' }, picked.value ? `Showing ${new Date(picked.value.from).toDateString()}` : 'Click a day to filter the log.'),
-        h('composio-log-table', { range: '7d', from: picked.value && String(picked.value.from), to: picked.value && String(picked.value.to) }),
+        h('composio-log-table', {
+          range: '7d',
+          from: picked.value && String(picked.value.from),
+          to: picked.value && String(picked.value.to),
+        }),
       ]);
   },
 }).mount('#app');

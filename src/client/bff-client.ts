@@ -176,7 +176,11 @@ export class BffClient {
           method,
           signal,
           credentials: 'same-origin',
-          headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(await this.authorization(refreshed)) },
+          headers: {
+            accept: 'application/json',
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...(await this.authorization(refreshed)),
+          },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
       } catch (error) {

@@ -13,11 +13,12 @@ export function formatNumber(value: number | string, locale?: string): string {
   return cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(Number(value));
 }
 
-
 export function formatPercent(value: number, locale?: string): string {
-  return cached(`p|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' })).format(value);
+  return cached(
+    `p|${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
+  ).format(value);
 }
-
 
 const BUCKET_FORMATS: Record<SeriesInterval, Intl.DateTimeFormatOptions> = {
   hour: { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
@@ -28,31 +29,49 @@ const BUCKET_FORMATS: Record<SeriesInterval, Intl.DateTimeFormatOptions> = {
 
 /** A bucket's start as a reader expects it for the interval, in the element's zone. */
 export function formatBucket(epochMs: number, interval: SeriesInterval, timeZone: string, locale?: string): string {
-  return cached(`b|${interval}|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { ...BUCKET_FORMATS[interval], timeZone })).format(epochMs);
+  return cached(
+    `b|${interval}|${timeZone}|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { ...BUCKET_FORMATS[interval], timeZone }),
+  ).format(epochMs);
 }
 
 /** Short tick label: hours for hourly buckets, dates otherwise. */
 export function formatTick(epochMs: number, interval: SeriesInterval, timeZone: string, locale?: string): string {
   const options: Intl.DateTimeFormatOptions =
-    interval === 'hour' ? { hour: 'numeric', minute: '2-digit' } : interval === 'month' ? { month: 'short', year: '2-digit' } : { month: 'short', day: 'numeric' };
+    interval === 'hour'
+      ? { hour: 'numeric', minute: '2-digit' }
+      : interval === 'month'
+        ? { month: 'short', year: '2-digit' }
+        : { month: 'short', day: 'numeric' };
   return cached(`t|${interval}|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone })).format(epochMs);
 }
 
 export function formatDateTime(epochMs: number, timeZone: string, locale?: string): string {
-  return cached(`dt|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone })).format(epochMs);
+  return cached(
+    `dt|${timeZone}|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone }),
+  ).format(epochMs);
 }
 
 /** "Nov 23, 10:54:39": a log row's time (the year and zone are in the hover title and the detail). */
 export function formatRowTime(epochMs: number, timeZone: string, locale?: string): string {
-  return cached(`rt|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', timeZone })).format(epochMs);
+  return cached(
+    `rt|${timeZone}|${locale}`,
+    () =>
+      new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', timeZone }),
+  ).format(epochMs);
 }
-
 
 /** "3 minutes ago", for hover titles. */
 export function formatRelative(epochMs: number, now: number, locale?: string): string {
   const rtf = cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const seconds = Math.round((epochMs - now) / 1000);
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [['day', 86_400], ['hour', 3_600], ['minute', 60], ['second', 1]];
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+    ['second', 1],
+  ];
   for (const [unit, size] of units) if (Math.abs(seconds) >= size || unit === 'second') return rtf.format(Math.round(seconds / size), unit);
   return '';
 }

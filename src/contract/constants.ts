@@ -26,6 +26,9 @@ export const LOG_LIST_MAX_LIMIT = 100;
 export const USAGE_DEFAULT_WINDOW_MS = 30 * 86_400_000;
 export const USAGE_MAX_WINDOW_MS = 366 * 86_400_000;
 
+/** Tool execution logs are kept for up to one year (docs/composio-v3.1.md#retention). */
+export const LOG_RETENTION_MS = 365 * 86_400_000;
+
 /** Breakdown group limit: default 100 per spec/SDK (the guide says 50), max 1000 (docs/composio-v3.1.md#limits). */
 export const USAGE_BREAKDOWN_DEFAULT_LIMIT = 100;
 export const USAGE_BREAKDOWN_MAX_LIMIT = 1000;

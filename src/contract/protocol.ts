@@ -8,6 +8,7 @@
  * | POST usage/summary                 | BffUsageSummaryRequest → UsageSummaryResponse     |
  * | POST usage/{entity_type}           | BffUsageBreakdownRequest → UsageBreakdownResponse |
  * | POST usage/{entity_type}/series    | UsageSeriesRequest → UsageSeriesResponse          |
+ * | POST usage/insights                | InsightsRequest → InsightsResponse (from logs)    |
  * | POST logs/tool_execution           | LogListRequest → LogListResponse                  |
  * | GET  logs/tool_execution/{id}      | — → LogDetail (404 outside the caller's scope)    |
  */
@@ -18,6 +19,8 @@ export const DEFAULT_ENDPOINT = '/api/composio';
 
 export const BFF_PATHS = {
   usageSummary: 'usage/summary',
+  /** Error rate, latency percentiles, active users: computed by the BFF from the scope's logs. */
+  usageInsights: 'usage/insights',
   usageBreakdown: (entityType: string) => `usage/${encodeURIComponent(entityType)}`,
   usageSeries: (entityType: string) => `usage/${encodeURIComponent(entityType)}/series`,
   logList: 'logs/tool_execution',
@@ -80,4 +83,103 @@ export interface UsageSeriesResponse {
   /** The top groups over the whole window, in rank order (only when grouped). */
   group_keys?: string[];
   buckets: UsageSeriesBucket[];
+}
+
+// ---- Insights: what the Usage API cannot say (it has counts only), computed from the logs
+
+/** Latency quantiles come from a DDSketch: each is within 1 % (relative) of a true quantile. */
+export const INSIGHTS_RELATIVE_ACCURACY = 0.01;
+export const INSIGHTS_INTERVALS = ['hour', 'day'] as const;
+export type InsightsInterval = (typeof INSIGHTS_INTERVALS)[number];
+/** Log metadata keys insights can be grouped by; a log without the key groups under `""`. */
+export const INSIGHTS_GROUP_BY = ['toolkit_slug', 'tool_slug', 'user_id', 'connected_account_id'] as const;
+export type InsightsGroupBy = (typeof INSIGHTS_GROUP_BY)[number];
+export const INSIGHTS_DEFAULT_GROUP_LIMIT = 10;
+export const INSIGHTS_MAX_GROUP_LIMIT = 50;
+
+export interface InsightsRequest {
+  /** Inclusive, epoch ms. */
+  from: number;
+  /** Exclusive, epoch ms. */
+  to: number;
+  /** IANA zone whose calendar cuts the buckets. */
+  time_zone: string;
+  /** Default: `hour` for a window of at most 2 days, else `day` (local days: 23/24/25 hours). */
+  interval?: InsightsInterval;
+  /** Add per-group figures for this log field. */
+  group_by?: InsightsGroupBy;
+  /** Most groups returned, by calls (default 10, max 50); the rest are summed in `other`. */
+  limit?: number;
+}
+
+/** Figures of a set of calls. Rates and quantiles are `null` when there is nothing to measure. */
+export interface InsightsFigures {
+  /** Tool calls (exact; equals the usage summary's `tool_calls.event_count` for the same window). */
+  calls: number;
+  /** Calls with status `failed` (exact). */
+  failed: number;
+  /** failed / calls (`null` without calls). */
+  error_rate: number | null;
+  /** Latency quantiles of `metrics.duration_ms`, in ms, within `accuracy.relative` of the true value. */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  /** Distinct `user_id`s that made a call (exact). */
+  active_users: number;
+}
+
+export interface InsightsTotals extends InsightsFigures {
+  /** Distinct `session_id`s (exact; calls outside a session do not count). */
+  sessions: number;
+  /** `sessions` per 24 hours of the covered window (`null` when nothing is covered). */
+  sessions_per_day: number | null;
+}
+
+export interface InsightsGroup extends InsightsFigures {
+  key: string;
+}
+
+export interface InsightsBucket extends InsightsFigures {
+  /** Inclusive epoch ms (the first bucket starts at the request's `from`). */
+  from: number;
+  /** Exclusive epoch ms (the last bucket ends at the request's `to`). */
+  to: number;
+}
+
+export interface InsightsErrorGroup {
+  /** A `FailureKind` of `core/failure-hints.ts`, or `other` when the message matches none. */
+  kind: string;
+  /** The tool whose calls failed this way. */
+  tool_slug: string;
+  count: number;
+  /** The newest failed call of the group: open it with GET logs/tool_execution/{id}. */
+  example_log_id: string;
+  /** Likely cause and next step (`null` for `other`). */
+  hint: { cause: string; next: string } | null;
+}
+
+export interface InsightsResponse {
+  from: number;
+  to: number;
+  time_zone: string;
+  interval: InsightsInterval;
+  group_by?: InsightsGroupBy;
+  totals: InsightsTotals;
+  /** Top `limit` groups by calls (only when grouped). */
+  groups?: InsightsGroup[];
+  /** Everything outside the top groups, summed (only when grouped; `null` when nothing is left). */
+  other?: InsightsFigures | null;
+  /** One per calendar bucket, contiguous, covering [from, to). */
+  buckets: InsightsBucket[];
+  /** Failed calls per kind (a `FailureKind` of `core/failure-hints.ts`, or `other`); kinds without failures are absent. */
+  failed_by_kind: Record<string, number>;
+  /** Failed calls by kind and tool, most frequent first (at most 50). */
+  error_groups: InsightsErrorGroup[];
+  /**
+   * The part of [from, to) the figures cover: logs are kept for a year (docs/composio-v3.1.md#retention)
+   * and do not exist after now. `complete` is false when that is less than the window: the figures
+   * then count the covered part only, never an estimate of the rest.
+   */
+  coverage: { from: number; to: number; complete: boolean };
+  accuracy: { relative: typeof INSIGHTS_RELATIVE_ACCURACY };
 }

@@ -54,7 +54,10 @@ function nextLocal(start: number, interval: Exclude<Interval, 'hour'>, timeZone:
   if (interval === 'day') date.setUTCDate(date.getUTCDate() + 1);
   if (interval === 'week') date.setUTCDate(date.getUTCDate() + 7);
   if (interval === 'month') date.setUTCMonth(date.getUTCMonth() + 1, 1);
-  return zonedWallTimeToEpoch({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 0, minute: 0 }, timeZone);
+  return zonedWallTimeToEpoch(
+    { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 0, minute: 0 },
+    timeZone,
+  );
 }
 
 function isLocalHourStart(epochMs: number, timeZone: string): boolean {

@@ -4,7 +4,7 @@
  * the same days in the chart and in the log.
  */
 import type { Interval } from './buckets.ts';
-import { DAY_MS, HOUR_MS, localTime } from './time-zone.ts';
+import { DAY_MS, HOUR_MS, localTime, type LocalTime } from './time-zone.ts';
 import { zonedWallTimeToEpoch } from './buckets.ts';
 
 export const RANGE_PRESETS = ['1h', '24h', '7d', '30d', '90d'] as const;
@@ -25,7 +25,10 @@ export function resolveRange(range: RangePreset, now: number, timeZone: string):
   const days = Number(range.slice(0, -1));
   const today = localTime(now, timeZone);
   const start = new Date(Date.UTC(today.year, today.month - 1, today.day - (days - 1)));
-  const from = zonedWallTimeToEpoch({ year: start.getUTCFullYear(), month: start.getUTCMonth() + 1, day: start.getUTCDate(), hour: 0, minute: 0 }, timeZone);
+  const from = zonedWallTimeToEpoch(
+    { year: start.getUTCFullYear(), month: start.getUTCMonth() + 1, day: start.getUTCDate(), hour: 0, minute: 0 },
+    timeZone,
+  );
   return { from, to: now };
 }
 
@@ -54,7 +57,42 @@ export function autoInterval(from: number, to: number): Interval {
   return 'month';
 }
 
-/** The window just before [from, to), of the same length (for "compared with the previous period"). */
-export function previousWindow(from: number, to: number): { from: number; to: number } {
+/**
+ * The period just before [from, to), for "compared with the previous period", bucket for bucket.
+ *
+ * A window that starts at local midnight in `timeZone` (the `Nd` presets, day-aligned custom
+ * windows) moves back by its length in local days, wall clock kept: "today 00:00–14:23 and the six
+ * days before" compares with "the same local hours seven days earlier", so previous bucket i has
+ * the same calendar shape as current bucket i even across a DST change (a 25-hour day is still
+ * one day). Any other window (rolling `1h`/`24h`, arbitrary instants) moves back by its length in
+ * milliseconds.
+ */
+export function previousWindow(from: number, to: number, timeZone?: string): { from: number; to: number } {
+  if (timeZone && to > from) {
+    const start = localTime(from, timeZone);
+    if (start.hour === 0 && start.minute === 0 && start.second === 0 && from % 1000 === 0) {
+      const end = localTime(to, timeZone);
+      const dayNumber = (t: LocalTime) => Date.UTC(t.year, t.month - 1, t.day) / DAY_MS;
+      const endsAtMidnight = to === localMidnight(end, timeZone);
+      const days = dayNumber(end) - dayNumber(start) + (endsAtMidnight ? 0 : 1);
+      return { from: shiftLocalDays(from, -days, timeZone), to: shiftLocalDays(to, -days, timeZone) };
+    }
+  }
   return { from: from - (to - from), to: from };
+}
+
+const localMidnight = (t: LocalTime, timeZone: string) => zonedWallTimeToEpoch({ ...t, hour: 0, minute: 0 }, timeZone);
+
+/** The instant with the same local wall-clock time `days` local days away. */
+export function shiftLocalDays(epochMs: number, days: number, timeZone: string): number {
+  const t = localTime(epochMs, timeZone);
+  // seconds and milliseconds past the local minute (today's zone offsets are whole minutes)
+  const within = t.second * 1000 + (((epochMs % 1000) + 1000) % 1000);
+  const date = new Date(Date.UTC(t.year, t.month - 1, t.day + days));
+  return (
+    zonedWallTimeToEpoch(
+      { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: t.hour, minute: t.minute },
+      timeZone,
+    ) + within
+  );
 }

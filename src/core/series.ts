@@ -16,7 +16,11 @@ interface SeriesHead {
   time_zone: string;
 }
 
-export function assembleSeries(head: SeriesHead, windows: readonly Bucket[], totals: readonly { unit: string; total_quantity: string; event_count: number }[]): UsageSeriesResponse {
+export function assembleSeries(
+  head: SeriesHead,
+  windows: readonly Bucket[],
+  totals: readonly { unit: string; total_quantity: string; event_count: number }[],
+): UsageSeriesResponse {
   return {
     ...head,
     unit: totals[0]?.unit ?? 'count',

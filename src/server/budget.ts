@@ -6,7 +6,6 @@
  * customer can spend what the others need. Behind an interface so that a shared store (Redis) can
  * hold the counters for several instances.
  */
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import { BffError } from './errors.ts';
 
 export interface UpstreamBudget {
@@ -23,11 +22,11 @@ export interface BudgetSettings {
 
 export const DEFAULT_BUDGET: BudgetSettings = { perMinute: 1_500, perScopePerMinute: 600 };
 
-const ORG_KEY = 'org';
-export const isLimiterAnswer = (value: unknown): value is RateLimiterRes => typeof (value as RateLimiterRes)?.msBeforeNext === 'number';
+const WINDOW_MS = 60_000;
 
-function spent(who: 'customer' | 'organisation', res: RateLimiterRes): BffError {
-  const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+/** A 429 naming whose budget is spent and when the next window opens. */
+export function budgetSpent(who: 'customer' | 'organisation', msBeforeNext: number): BffError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return new BffError(
     429,
     who === 'customer' ? 'Too many requests for this account right now' : 'Too many requests on this server right now',
@@ -35,33 +34,31 @@ function spent(who: 'customer' | 'organisation', res: RateLimiterRes): BffError 
   );
 }
 
-/** One bucket of calls: rate-limiter-flexible's shape; a refusal rejects with its `RateLimiterRes`. */
-export interface Limiter {
-  consume(key: string): Promise<unknown>;
-  reward(key: string): Promise<unknown>;
-}
-
-/** The two budgets in order: the scope's share first, then the organisation's (the share is refunded when the organisation refuses). */
-export function twoBudgets(perScope: Limiter, org: Limiter): UpstreamBudget {
+/**
+ * One process's budget: fixed one-minute windows, counted in memory, the same rule as Composio's
+ * own limit. Written here rather than taken from rate-limiter-flexible, whose memory limiter is
+ * CommonJS and whose index loads Node built-ins: the BFF also runs in edge runtimes and, for the
+ * static demo, in a browser. (The Redis budget for several instances does use that library.)
+ */
+export function memoryBudget(settings: BudgetSettings = DEFAULT_BUDGET, now: () => number = Date.now): UpstreamBudget {
+  let window = -1;
+  let orgUsed = 0;
+  const scopeUsed = new Map<string, number>();
   return {
     async spend(scopeKey) {
-      try {
-        await perScope.consume(scopeKey);
-      } catch (error) {
-        throw isLimiterAnswer(error) ? spent('customer', error) : error;
+      const t = now();
+      const current = Math.floor(t / WINDOW_MS);
+      if (current !== window) {
+        window = current;
+        orgUsed = 0;
+        scopeUsed.clear();
       }
-      try {
-        await org.consume(ORG_KEY);
-      } catch (error) {
-        // the customer did not get the call: give its share back
-        await perScope.reward(scopeKey);
-        throw isLimiterAnswer(error) ? spent('organisation', error) : error;
-      }
+      const msBeforeNext = (current + 1) * WINDOW_MS - t;
+      const used = scopeUsed.get(scopeKey) ?? 0;
+      if (used >= settings.perScopePerMinute) throw budgetSpent('customer', msBeforeNext);
+      if (orgUsed >= settings.perMinute) throw budgetSpent('organisation', msBeforeNext);
+      scopeUsed.set(scopeKey, used + 1);
+      orgUsed++;
     },
   };
-}
-
-/** One process's budget, in memory (fixed one-minute windows, by rate-limiter-flexible). */
-export function memoryBudget(settings: BudgetSettings = DEFAULT_BUDGET): UpstreamBudget {
-  return twoBudgets(new RateLimiterMemory({ points: settings.perScopePerMinute, duration: 60 }), new RateLimiterMemory({ points: settings.perMinute, duration: 60 }));
 }

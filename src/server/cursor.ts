@@ -37,7 +37,9 @@ export class CursorSigner {
 
   /** The payload of a cursor we issued; 400 for anything else. */
   async verify(cursor: string): Promise<unknown> {
-    const invalid = new BffError(400, 'Invalid cursor', { suggested_fix: 'Pass back next_cursor exactly as received, with the same filters' });
+    const invalid = new BffError(400, 'Invalid cursor', {
+      suggested_fix: 'Pass back next_cursor exactly as received, with the same filters',
+    });
     const [body, mac, extra] = cursor.split('.');
     if (!body || !mac || extra !== undefined || cursor.length > 16_384) throw invalid;
     let ok = false;

@@ -14,12 +14,13 @@ import type { LogEntry } from '../contract/upstream.ts';
 import { DEFAULT_BUDGET, memoryBudget, type BudgetSettings, type UpstreamBudget } from './budget.ts';
 import { CursorSigner } from './cursor.ts';
 import { BffError, errorResponse } from './errors.ts';
+import { InsightsStore, usageInsights, type InsightsContext } from './insights.ts';
 import { listLogs, logDetail, type LogsContext } from './logs.ts';
 import { DEFAULT_MAX_SCOPE_USERS, resolveOrReject, type ResolveScope, type Scope } from './scope.ts';
 import { memoryStore, type MemoryStoreSettings, type Store } from './store.ts';
 import { Upstream, type UpstreamSettings } from './upstream.ts';
 import { entityTypeOf, usageBreakdown, usageSeries, usageSummary, type UsageContext } from './usage.ts';
-import { breakdownRequest, logIdParam, logListRequest, parse, seriesRequest, summaryRequest } from './validation.ts';
+import { breakdownRequest, insightsRequest, logIdParam, logListRequest, parse, seriesRequest, summaryRequest } from './validation.ts';
 
 export interface ComposioHandlerOptions {
   /** Project API key (`ak_…`), ideally scoped to "Observability: Read". Needed for logs. */
@@ -61,6 +62,8 @@ export interface ComposioHandlerOptions {
     logsPageTtlMs?: number;
     /** TTL of a log detail (default 5 min). */
     detailTtlMs?: number;
+    /** Bytes of cached insights aggregates, one per closed bucket (default 20 MB; evicted least recently used). */
+    insightsMaxBytes?: number;
   };
   limits?: {
     /** Largest request body (default 64 kB; larger → 413). */
@@ -74,6 +77,12 @@ export interface ComposioHandlerOptions {
      * upstream call. Keep it below the per-scope budget, or such a request can never complete.
      */
     maxBuckets?: number;
+    /**
+     * Most upstream log pages (100 logs each) one insights request may read (default 500): its
+     * cost cap, estimated from a usage summary before any log is read; more → 400. Cached closed
+     * buckets cost nothing. Keep it below the per-scope budget, or such a request can never complete.
+     */
+    maxInsightPages?: number;
   };
   upstream?: Partial<Pick<UpstreamSettings, 'timeoutMs' | 'retries' | 'maxRetryAfterMs' | 'backoffMs' | 'deadlineMs'>>;
   /**
@@ -117,7 +126,8 @@ async function jsonBody(c: Context<Env>): Promise<unknown> {
   }
 }
 
-const isBudget = (value: ComposioHandlerOptions['budget']): value is UpstreamBudget => typeof (value as UpstreamBudget | undefined)?.spend === 'function';
+const isBudget = (value: ComposioHandlerOptions['budget']): value is UpstreamBudget =>
+  typeof (value as UpstreamBudget | undefined)?.spend === 'function';
 
 export function createComposioHandler(options: ComposioHandlerOptions): ComposioHandler {
   if (!options.apiKey && !options.orgApiKey) throw new Error('createComposioHandler: pass apiKey (project key) or orgApiKey + projectIds');
@@ -126,7 +136,14 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
 
   const now = options.now ?? Date.now;
   const basePath = (options.basePath ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
-  const limits = { maxBodyBytes: 64 * 1024, maxScopeUsers: DEFAULT_MAX_SCOPE_USERS, concurrency: 6, maxBuckets: 400, ...options.limits };
+  const limits = {
+    maxBodyBytes: 64 * 1024,
+    maxScopeUsers: DEFAULT_MAX_SCOPE_USERS,
+    concurrency: 6,
+    maxBuckets: 400,
+    maxInsightPages: 500,
+    ...options.limits,
+  };
   const cache = options.cache ?? {};
   if (options.store?.shared && options.cursorSecret === undefined) {
     throw new Error(
@@ -169,8 +186,20 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
     ttl: { firstPageMs: cache.logsFirstPageTtlMs ?? 2_000, pageMs: cache.logsPageTtlMs ?? 60_000, detailMs: cache.detailTtlMs ?? 300_000 },
     redact: options.redact,
   };
+  const insightsCtx: InsightsContext = {
+    upstream,
+    now,
+    concurrency: limits.concurrency,
+    maxBuckets: limits.maxBuckets,
+    maxPages: limits.maxInsightPages,
+    ttl: usageCtx.ttl,
+    store: new InsightsStore({ maxBytes: cache.insightsMaxBytes ?? 20 * 1024 * 1024, now }),
+  };
   const requireLogs = () => {
-    if (!options.apiKey) throw new BffError(501, 'Logs are not configured on this server', { suggested_fix: 'Pass a project apiKey to createComposioHandler' });
+    if (!options.apiKey)
+      throw new BffError(501, 'Logs are not configured on this server', {
+        suggested_fix: 'Pass a project apiKey to createComposioHandler',
+      });
   };
 
   const app = new Hono<Env>({
@@ -226,6 +255,11 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
   };
 
   app.post('/usage/summary', async (c) => ok(c, await usageSummary(usageCtx, c.get('scope'), parse(summaryRequest, await jsonBody(c)))));
+  // before usage/:entity_type, which would take 'insights' for an entity type
+  app.post('/usage/insights', async (c) => {
+    requireLogs();
+    return ok(c, await usageInsights(insightsCtx, c.get('scope'), parse(insightsRequest, await jsonBody(c))));
+  });
   app.post('/usage/:entity_type/series', async (c) => {
     const entity = entityTypeOf(c.req.param('entity_type'));
     return ok(c, await usageSeries(usageCtx, c.get('scope'), entity, parse(seriesRequest, await jsonBody(c))));
@@ -247,7 +281,8 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
   app.notFound((c) =>
     errorResponse(
       new BffError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}`, {
-        suggested_fix: 'Routes: POST usage/summary, usage/{entity_type}, usage/{entity_type}/series, logs/tool_execution; GET logs/tool_execution/{id}',
+        suggested_fix:
+          'Routes: POST usage/summary, usage/insights, usage/{entity_type}, usage/{entity_type}/series, logs/tool_execution; GET logs/tool_execution/{id}',
       }),
       c.get('requestId') ?? randomId(),
     ),

@@ -10,8 +10,8 @@
  * warning is reported once per outage, and both return to Redis by themselves when it answers again.
  */
 import { Redis, type RedisOptions } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
-import { DEFAULT_BUDGET, isLimiterAnswer, twoBudgets, type BudgetSettings, type Limiter, type UpstreamBudget } from './budget.ts';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
+import { budgetSpent, DEFAULT_BUDGET, type BudgetSettings, type UpstreamBudget } from './budget.ts';
 import { memoryStore, type MemoryStoreSettings, type Store } from './store.ts';
 
 /** Fail fast rather than queue: a request must not wait on a Redis that is not there. */
@@ -230,6 +230,35 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       }
     },
     close: () => link.close(),
+  };
+}
+
+const ORG_KEY = 'org';
+const isLimiterAnswer = (value: unknown): value is RateLimiterRes => typeof (value as RateLimiterRes)?.msBeforeNext === 'number';
+
+/** One bucket of calls: rate-limiter-flexible's shape; a refusal rejects with its `RateLimiterRes`. */
+interface Limiter {
+  consume(key: string): Promise<unknown>;
+  reward(key: string): Promise<unknown>;
+}
+
+/** memoryBudget's rule over two limiters: the scope's share first, then the organisation's (the share is refunded when the organisation refuses). */
+function twoBudgets(perScope: Limiter, org: Limiter): UpstreamBudget {
+  return {
+    async spend(scopeKey) {
+      try {
+        await perScope.consume(scopeKey);
+      } catch (error) {
+        throw isLimiterAnswer(error) ? budgetSpent('customer', error.msBeforeNext) : error;
+      }
+      try {
+        await org.consume(ORG_KEY);
+      } catch (error) {
+        // the customer did not get the call: give its share back
+        await perScope.reward(scopeKey);
+        throw isLimiterAnswer(error) ? budgetSpent('organisation', error.msBeforeNext) : error;
+      }
+    },
   };
 }
 

@@ -26,8 +26,10 @@ export interface EmbedTokenClaims {
 }
 
 export async function createEmbedToken({ userIds, ttlSeconds = 900 }: EmbedTokenClaims, secret: Secret): Promise<string> {
-  if (ttlSeconds > DEFAULT_MAX_TOKEN_LIFETIME_SECONDS) throw new Error(`createEmbedToken: ttlSeconds must be at most ${DEFAULT_MAX_TOKEN_LIFETIME_SECONDS}`);
-  if (!userIds.length || userIds.some((id) => typeof id !== 'string' || !id)) throw new Error('createEmbedToken: userIds must be non-empty strings');
+  if (ttlSeconds > DEFAULT_MAX_TOKEN_LIFETIME_SECONDS)
+    throw new Error(`createEmbedToken: ttlSeconds must be at most ${DEFAULT_MAX_TOKEN_LIFETIME_SECONDS}`);
+  if (!userIds.length || userIds.some((id) => typeof id !== 'string' || !id))
+    throw new Error('createEmbedToken: userIds must be non-empty strings');
   return new SignJWT({ [USER_IDS_CLAIM]: userIds })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)

@@ -10,7 +10,10 @@ const entity = z.looseObject({ total_quantity: z.union([z.string(), z.number()])
 export const UPSTREAM_SHAPES = {
   summary: z.looseObject({ entities: z.record(z.string(), entity) }),
   breakdown: z.looseObject({ groups: z.array(z.looseObject({ key: z.string().nullable().optional() })) }),
-  logList: z.looseObject({ logs: z.array(z.looseObject({ id: z.string(), timestamp: z.string() })), next_cursor: z.string().nullable().optional() }),
+  logList: z.looseObject({
+    logs: z.array(z.looseObject({ id: z.string(), timestamp: z.string() })),
+    next_cursor: z.string().nullable().optional(),
+  }),
   logDetail: z.looseObject({ id: z.string(), metadata: z.looseObject({}) }),
 } satisfies Record<string, z.ZodType>;
 

@@ -255,11 +255,17 @@ export class Upstream {
     try {
       body = text ? JSON.parse(text) : null;
     } catch {
-      throw new Retryable(new BffError(502, `Composio sent a malformed response (HTTP ${response.status})`, { suggested_fix: 'Retry in a moment' }));
+      throw new Retryable(
+        new BffError(502, `Composio sent a malformed response (HTTP ${response.status})`, { suggested_fix: 'Retry in a moment' }),
+      );
     }
     if (response.ok) {
       if (!UPSTREAM_SHAPES[request.shape].safeParse(body).success) {
-        throw new Retryable(new BffError(502, `Composio sent an answer of an unexpected shape (HTTP ${response.status})`, { suggested_fix: 'Retry in a moment' }));
+        throw new Retryable(
+          new BffError(502, `Composio sent an answer of an unexpected shape (HTTP ${response.status})`, {
+            suggested_fix: 'Retry in a moment',
+          }),
+        );
       }
       return { value: body, text };
     }
@@ -288,14 +294,18 @@ export class Upstream {
       const waitMs = retryAfterSeconds * 1000 + Math.random() * RETRY_JITTER_MS;
       return waitMs <= this.settings.maxRetryAfterMs ? new Retryable(final, waitMs) : final;
     }
-    if (status >= 500) return new Retryable(new BffError(502, `Composio is unavailable (HTTP ${status})`, { suggested_fix: 'Retry in a moment' }));
+    if (status >= 500)
+      return new Retryable(new BffError(502, `Composio is unavailable (HTTP ${status})`, { suggested_fix: 'Retry in a moment' }));
     if (status === 401 || status === 403) {
       return new BffError(502, `Composio rejected the server's API key (HTTP ${status})`, {
         suggested_fix: 'Check the key given to createComposioHandler and its Observability: Read permission',
       });
     }
     if (status === 404) return new BffError(404, message || 'Not found');
-    const errors = isErrorEnvelope(body) && Array.isArray(body.error.errors) ? body.error.errors.map((e) => scrub(String(e).slice(0, 200), secrets)) : undefined;
+    const errors =
+      isErrorEnvelope(body) && Array.isArray(body.error.errors)
+        ? body.error.errors.map((e) => scrub(String(e).slice(0, 200), secrets))
+        : undefined;
     const fix = isErrorEnvelope(body) ? body.error.suggested_fix : undefined;
     return new BffError(status >= 400 && status < 500 ? status : 502, message || `Composio answered HTTP ${status}`, {
       ...(fix ? { suggested_fix: scrub(String(fix).slice(0, 300), secrets) } : {}),

@@ -11,7 +11,13 @@ import {
   USAGE_GROUP_BY,
   type UsageEntityType,
 } from '../contract/constants.ts';
-import type { BffUsageBreakdownRequest, BffUsageSummaryRequest, SeriesInterval, UsageSeriesRequest, UsageSeriesResponse } from '../contract/protocol.ts';
+import type {
+  BffUsageBreakdownRequest,
+  BffUsageSummaryRequest,
+  SeriesInterval,
+  UsageSeriesRequest,
+  UsageSeriesResponse,
+} from '../contract/protocol.ts';
 import type { UsageBreakdownResponse, UsageSummaryResponse } from '../contract/upstream.ts';
 import { calendarBuckets, estimateBucketCount } from '../core/buckets.ts';
 import { assembleGroupedSeries, assembleSeries } from '../core/series.ts';
@@ -71,7 +77,13 @@ function basePath(ctx: UsageContext): string {
   return ctx.org ? '/api/v3.1/org/usage' : '/api/v3.1/project/usage';
 }
 
-async function upstreamSummary(ctx: UsageContext, scope: Scope, window: { from: number; to: number }, types: UsageEntityType[], filters?: { session_id?: string[] | null }) {
+async function upstreamSummary(
+  ctx: UsageContext,
+  scope: Scope,
+  window: { from: number; to: number },
+  types: UsageEntityType[],
+  filters?: { session_id?: string[] | null },
+) {
   const raw = await ctx.upstream.call<UsageSummaryResponse>({
     method: 'POST',
     path: `${basePath(ctx)}/summary`,
@@ -111,7 +123,12 @@ export async function usageSummary(ctx: UsageContext, scope: Scope, body: BffUsa
   return upstreamSummary(ctx, scope, resolveWindow(ctx, body), types, body.filters);
 }
 
-export async function usageBreakdown(ctx: UsageContext, scope: Scope, entity: UsageEntityType, body: BffUsageBreakdownRequest): Promise<UsageBreakdownResponse> {
+export async function usageBreakdown(
+  ctx: UsageContext,
+  scope: Scope,
+  entity: UsageEntityType,
+  body: BffUsageBreakdownRequest,
+): Promise<UsageBreakdownResponse> {
   const groupBy = body.group_by ?? USAGE_DEFAULT_GROUP_BY[entity];
   checkGroupBy(ctx, entity, groupBy);
   return upstreamBreakdown(
@@ -132,12 +149,21 @@ export async function usageBreakdown(ctx: UsageContext, scope: Scope, entity: Us
 
 function tooCostly(ctx: UsageContext, interval: SeriesInterval, buckets: number): BffError {
   const coarser = { hour: 'day', day: 'week', week: 'month', month: 'month' }[interval];
-  return new BffError(400, `This series needs about ${buckets} upstream calls (one per ${interval}), more than the ${ctx.maxBuckets} one request may make`, {
-    suggested_fix: `Use interval "${coarser}", or a window of at most ${ctx.maxBuckets} ${interval}s`,
-  });
+  return new BffError(
+    400,
+    `This series needs about ${buckets} upstream calls (one per ${interval}), more than the ${ctx.maxBuckets} one request may make`,
+    {
+      suggested_fix: `Use interval "${coarser}", or a window of at most ${ctx.maxBuckets} ${interval}s`,
+    },
+  );
 }
 
-export async function usageSeries(ctx: UsageContext, scope: Scope, entity: UsageEntityType, body: UsageSeriesRequest): Promise<UsageSeriesResponse> {
+export async function usageSeries(
+  ctx: UsageContext,
+  scope: Scope,
+  entity: UsageEntityType,
+  body: UsageSeriesRequest,
+): Promise<UsageSeriesResponse> {
   checkWindow(body.from, body.to);
   // the cost cap: one upstream call per bucket, refused before any is made
   const estimate = estimateBucketCount(body.from, body.to, body.interval);
@@ -148,7 +174,11 @@ export async function usageSeries(ctx: UsageContext, scope: Scope, entity: Usage
 
   if (!body.group_by) {
     const summaries = await mapWithConcurrency(windows, ctx.concurrency, (w) => upstreamSummary(ctx, scope, w, [entity], body.filters));
-    return assembleSeries(head, windows, summaries.map((s) => s.entities[entity]));
+    return assembleSeries(
+      head,
+      windows,
+      summaries.map((s) => s.entities[entity]),
+    );
   }
 
   checkGroupBy(ctx, entity, body.group_by);

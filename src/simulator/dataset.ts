@@ -53,8 +53,7 @@ const ACCOUNTLESS_FAILURES = new Set<FailureKind>(['token_expired', 'missing_sco
 
 /** Local hour-of-day and weekday shape of an agent workload (agents run overnight jobs too). */
 const HOURLY = [
-  0.12, 0.1, 0.08, 0.08, 0.1, 0.15, 0.3, 0.55, 0.85, 1, 1.05, 1, 0.85, 0.95, 1, 0.98, 0.9, 0.75, 0.55, 0.42, 0.35,
-  0.28, 0.2, 0.15,
+  0.12, 0.1, 0.08, 0.08, 0.1, 0.15, 0.3, 0.55, 0.85, 1, 1.05, 1, 0.85, 0.95, 1, 0.98, 0.9, 0.75, 0.55, 0.42, 0.35, 0.28, 0.2, 0.15,
 ];
 const WEEKDAY = [0.3, 1, 1.08, 1.05, 1, 0.88, 0.35];
 
@@ -125,9 +124,7 @@ export class Dataset {
 
     this.toolkits = [...new Set(TOOLS.map((t) => t.toolkit))];
     this.toolToolkit = Uint16Array.from(TOOLS, (t) => this.toolkits.indexOf(t.toolkit));
-    this.authConfigIds = PROJECTS.map((_, p) =>
-      this.toolkits.map((_, k) => 'ac_' + new Random(this.seed, 7, p, k).token(10)),
-    );
+    this.authConfigIds = PROJECTS.map((_, p) => this.toolkits.map((_, k) => 'ac_' + new Random(this.seed, 7, p, k).token(10)));
 
     this.customerActors = CUSTOMERS.map((customer, c) =>
       customer.userIds.map((userId) => {
@@ -231,8 +228,7 @@ export class Dataset {
     const weekday = new Date(local).getUTCDay();
     // gentle growth over the history; a new customer ramps up over its first week
     const growth = 0.75 + 0.4 * Math.min(1, Math.max(0, 1 - daysAgo / this.options.historyDays));
-    const ramp =
-      customer.onboardedDaysAgo === undefined ? 1 : Math.min(1, (customer.onboardedDaysAgo - daysAgo) / 7 + 0.1);
+    const ramp = customer.onboardedDaysAgo === undefined ? 1 : Math.min(1, (customer.onboardedDaysAgo - daysAgo) / 7 + 0.1);
     const liveRate = this.options.liveRate ?? 1;
     // a livelier present runs at the rhythm's peak all day, so a demo moves at night too
     if (liveRate !== 1 && ts >= this.options.now) return customer.weight * growth * ramp * liveRate;
@@ -272,12 +268,7 @@ export class Dataset {
   }
 
   /** One agent action: a single call, or a meta-tool call with its children. */
-  private expandEvent(
-    event: { ts: number; actor: number; customer: number },
-    rng: Random,
-    batch: PendingLog[],
-    hourEnd: number,
-  ): void {
+  private expandEvent(event: { ts: number; actor: number; customer: number }, rng: Random, batch: PendingLog[], hourEnd: number): void {
     const customer = CUSTOMERS[event.customer];
     const inSession = rng.chance(SESSION_SHARE);
     const session = inSession ? this.sessionFor(event.actor, event.ts, rng) : 0;

@@ -47,13 +47,28 @@ function compile(ds: Dataset, records: Records, scope: Scope, filters: readonly 
   for (const filter of filters) {
     switch (filter.field) {
       case 'tool_slug':
-        masks.push({ mask: maskOf(TOOLS.map((t) => t.slug), filter), column: ds.tool });
+        masks.push({
+          mask: maskOf(
+            TOOLS.map((t) => t.slug),
+            filter,
+          ),
+          column: ds.tool,
+        });
         break;
       case 'toolkit_slug':
-        masks.push({ mask: maskOf(TOOLS.map((t) => t.toolkit), filter), column: ds.tool });
+        masks.push({
+          mask: maskOf(
+            TOOLS.map((t) => t.toolkit),
+            filter,
+          ),
+          column: ds.tool,
+        });
         break;
       case 'user_id': {
-        const mask = maskOf(ds.actors.map((a) => a.userId), filter);
+        const mask = maskOf(
+          ds.actors.map((a) => a.userId),
+          filter,
+        );
         mask.forEach((m, a) => (actorMask[a] &= m));
         break;
       }

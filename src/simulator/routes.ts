@@ -58,7 +58,9 @@ async function readBody<S extends z.ZodType>(c: Context<Env>, schema: S): Promis
     try {
       json = JSON.parse(text);
     } catch {
-      throw new HttpError(400, 'Request body is not valid JSON', { suggested_fix: 'Send a JSON object with Content-Type: application/json' });
+      throw new HttpError(400, 'Request body is not valid JSON', {
+        suggested_fix: 'Send a JSON object with Content-Type: application/json',
+      });
     }
   }
   const parsed = schema.safeParse(json);
@@ -86,7 +88,10 @@ function entityType(value: string): UsageEntityType {
   return value as UsageEntityType;
 }
 
-function usageScope(caller: Caller, filters: { user_id?: string[] | null; session_id?: string[] | null; project_id?: string[] | null } = {}): Scope {
+function usageScope(
+  caller: Caller,
+  filters: { user_id?: string[] | null; session_id?: string[] | null; project_id?: string[] | null } = {},
+): Scope {
   let projects = caller.kind === 'project' ? [caller.project] : PROJECTS.map((_, i) => i);
   if (caller.kind === 'org' && filters.project_id) {
     const unknown = filters.project_id.filter((id) => !PROJECTS.some((p) => p.id === id));
@@ -116,7 +121,9 @@ function decodeCursor(cursor: string, query: number): number {
   }
   if (typeof state.b !== 'number' || !Number.isInteger(state.b) || state.b < 0) throw new HttpError(400, 'Invalid cursor');
   if (state.q !== query) {
-    throw new HttpError(400, 'Cursor does not belong to this query', { suggested_fix: 'Keep filters and time_range unchanged while paging' });
+    throw new HttpError(400, 'Cursor does not belong to this query', {
+      suggested_fix: 'Keep filters and time_range unchanged while paging',
+    });
   }
   return state.b;
 }
@@ -171,7 +178,10 @@ export function createRoutes(ctx: RouteContext): Hono<Env> {
       const ensureFamily = (c: Context<Env>) => {
         const caller = c.env.caller;
         if (org !== (caller.kind === 'org')) {
-          throw new HttpError(401, org ? 'Org usage needs an org API key (x-org-api-key)' : 'Project usage needs a project API key (x-api-key)');
+          throw new HttpError(
+            401,
+            org ? 'Org usage needs an org API key (x-org-api-key)' : 'Project usage needs a project API key (x-api-key)',
+          );
         }
         return caller;
       };
@@ -228,7 +238,9 @@ export function createRoutes(ctx: RouteContext): Hono<Env> {
     }
   }
 
-  app.notFound((c) => c.json(envelope(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}`, c.env?.requestId ?? ctx.nextRequestId()), 404));
+  app.notFound((c) =>
+    c.json(envelope(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}`, c.env?.requestId ?? ctx.nextRequestId()), 404),
+  );
   app.onError((error, c) => {
     const requestId = c.env?.requestId ?? ctx.nextRequestId();
     if (error instanceof HttpError) return c.json(envelope(error.status, error.message, requestId, error.extra), error.status as 400);

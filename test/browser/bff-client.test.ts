@@ -92,7 +92,9 @@ describe('BffClient', () => {
     it('retries exactly once after a 401, with a fresh token', async () => {
       const tokens: string[] = [];
       const fetchToken = async () => (tokens.push(token(3600, `t${tokens.length}`)), tokens.at(-1)!);
-      const once = transport((_, i) => (i === 0 ? json({ error: { message: 'Embed token expired', code: 10401, slug: 'Unauthorized', status: 401 } }, 401) : json({ n: i })));
+      const once = transport((_, i) =>
+        i === 0 ? json({ error: { message: 'Embed token expired', code: 10401, slug: 'Unauthorized', status: 401 } }, 401) : json({ n: i }),
+      );
       const client = new BffClient({ endpoint: '/api/composio', fetch: once.fetch, fetchToken });
       expect(await client.post('usage/summary', {})).to.deep.equal({ n: 1 });
       expect(tokens).to.have.length(2);
@@ -178,7 +180,9 @@ describe('BffClient', () => {
 
   describe('retries', () => {
     it('waits out Retry-After on a 429, then retries', async () => {
-      const { fetch, calls } = transport((_, i) => (i === 0 ? new Response('{"message":"Rate limit exceeded"}', { status: 429, headers: { 'retry-after': '1' } }) : json({ ok: i })));
+      const { fetch, calls } = transport((_, i) =>
+        i === 0 ? new Response('{"message":"Rate limit exceeded"}', { status: 429, headers: { 'retry-after': '1' } }) : json({ ok: i }),
+      );
       const client = new BffClient({ endpoint: '/api/composio', fetch });
       expect(await client.post('usage/summary', {})).to.deep.equal({ ok: 1 });
       expect(calls).to.have.length(2);
@@ -188,7 +192,11 @@ describe('BffClient', () => {
 
     it('gives up on a 503 whose Retry-After exceeds maxRetryAfterMs, reporting the delay', async () => {
       const { fetch, calls } = transport(() =>
-        json({ error: { message: 'Upstream unavailable', code: 10503, slug: 'ServiceUnavailable', status: 503, request_id: 'req_503' } }, 503, { 'retry-after': '30' }),
+        json(
+          { error: { message: 'Upstream unavailable', code: 10503, slug: 'ServiceUnavailable', status: 503, request_id: 'req_503' } },
+          503,
+          { 'retry-after': '30' },
+        ),
       );
       const client = new BffClient({ endpoint: '/api/composio', fetch, maxRetryAfterMs: 5_000 });
       const error = (await client.post('usage/summary', {}).catch((e: unknown) => e)) as BffRequestError;
@@ -206,7 +214,9 @@ describe('BffClient', () => {
     ] as const) {
       it(`does not retry a ${status}${retryAfter ? ' even with Retry-After' : ' without Retry-After'}: the BFF already did`, async () => {
         const headers: Record<string, string> = retryAfter ? { 'retry-after': retryAfter } : {};
-        const { fetch, calls } = transport(() => json({ error: { message: 'Upstream failed', code: 10502, slug: 'BadGateway', status } }, status, headers));
+        const { fetch, calls } = transport(() =>
+          json({ error: { message: 'Upstream failed', code: 10502, slug: 'BadGateway', status } }, status, headers),
+        );
         const client = new BffClient({ endpoint: '/api/composio', fetch });
         const error = (await client.post('usage/summary', {}).catch((e: unknown) => e)) as BffRequestError;
         expect(error.status).to.equal(status);
@@ -273,7 +283,9 @@ describe('BffClient', () => {
     });
 
     it('does not cache failures', async () => {
-      const { fetch, calls } = transport((_, i) => (i === 0 ? json({ error: { message: 'boom', code: 10500, slug: 'InternalServerError', status: 500 } }, 500) : json({ n: i })));
+      const { fetch, calls } = transport((_, i) =>
+        i === 0 ? json({ error: { message: 'boom', code: 10500, slug: 'InternalServerError', status: 500 } }, 500) : json({ n: i }),
+      );
       const client = new BffClient({ endpoint: '/api/composio', fetch });
       expect(await outcome(client.post('usage/summary', {}))).to.equal('rejected:BffRequestError');
       expect(await client.post('usage/summary', {})).to.deep.equal({ n: 1 });

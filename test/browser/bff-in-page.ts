@@ -28,7 +28,9 @@ export const worker = setupWorker(bffRoute);
 
 /** Count requests the elements make, by path suffix. */
 export const seen: string[] = [];
-worker.events.on('request:start', ({ request }) => seen.push(`${request.method} ${new URL(request.url).pathname.replace('/api/composio/', '')}`));
+worker.events.on('request:start', ({ request }) =>
+  seen.push(`${request.method} ${new URL(request.url).pathname.replace('/api/composio/', '')}`),
+);
 
 export async function startWorker(): Promise<void> {
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });

@@ -13,10 +13,13 @@ const shadow = (el: Element, selector: string) => el.shadowRoot!.querySelector(s
 const bodyRows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="row"]:not(.head)')];
 const loaded = (el: ComposioLogTable, n = 1) => waitUntil(() => el.logs.length >= n, `${n} rows`, { timeout: 10_000 });
 
+/** Recent enough for the default 24h window (the live tail reads by time). */
+const BASE = Date.now() - 60_000;
+
 function entry(i: number, extra: Partial<LogEntry> = {}): LogEntry {
   return {
     id: `log_test${String(i).padStart(7, '0')}`,
-    timestamp: new Date(Date.UTC(2026, 10, 1) - i * 1000).toISOString(),
+    timestamp: new Date(BASE - i * 1000).toISOString(),
     type: 'tool.execution',
     status: i % 10 === 0 ? 'failed' : 'success',
     level: 'info',
@@ -52,7 +55,11 @@ describe('<composio-log-table> paging and virtualization', () => {
     let cursor: string | null = null;
     const window = (el as unknown as { query: { from: number; to: number } }).query;
     do {
-      const page: LogListResponse = await bffPost('logs/tool_execution', { limit: 100, cursor, time_range: { from: window.from, to: window.to } });
+      const page: LogListResponse = await bffPost('logs/tool_execution', {
+        limit: 100,
+        cursor,
+        time_range: { from: window.from, to: window.to },
+      });
       expected.push(...page.logs.map((l) => l.id));
       cursor = page.next_cursor;
     } while (cursor && expected.length < ids.length);
@@ -86,7 +93,7 @@ describe('<composio-log-table> paging and virtualization', () => {
     await loaded(el, 100);
     const scroller = shadow(el, '.rows');
     scroller.scrollTop = scroller.scrollHeight;
-    await waitUntil(() => el.logs.length >= 200, 'next page on scroll');
+    await waitUntil(() => el.logs.length >= 200, 'next page on scroll', { timeout: 5000 });
     expect(el.logs.map((l) => l.id)).to.deep.equal(feed.slice(0, el.logs.length).map((l) => l.id));
     await el.loadMore();
     await el.loadMore();
@@ -100,7 +107,9 @@ describe('<composio-log-table> filters', () => {
   it('maps the filter bar to v3.1 filters, debounces typing, and emits composio-filters-change', async () => {
     const bodies: { filters?: unknown[] }[] = [];
     worker.use(feedRoute([entry(1)], bodies));
-    const el = await fixture<ComposioLogTable>(html`<composio-log-table filters='[{"field":"session_id","operator":"==","value":"trs_1"}]'></composio-log-table>`);
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table filters='[{"field":"session_id","operator":"==","value":"trs_1"}]'></composio-log-table>`,
+    );
     await loaded(el);
     const [status, toolkit] = [...el.shadowRoot!.querySelectorAll('select')];
     let change = oneEvent(el, 'composio-filters-change');
@@ -124,7 +133,7 @@ describe('<composio-log-table> filters', () => {
     await waitUntil(() => bodies.length === 3);
     await new Promise((r) => setTimeout(r, 400));
     expect(bodies).to.have.length(3, 'one request for four keystrokes');
-    expect(shadow(el, '.chip').textContent).to.contain('session_id == trs_1');
+    expect(shadow(el, '.chip').textContent).to.contain('session_id is trs_1');
   });
 
   it('aborts the request in flight when the filters change', async () => {
@@ -141,13 +150,18 @@ describe('<composio-log-table> filters', () => {
     el.filters = [{ field: 'status', operator: '==', value: 'success' }];
     await waitUntil(() => el.logs.length && el.logs.every((l) => l.status === 'success'), 'second query shown');
     const listSignals = signals.filter((s) => s);
-    expect(listSignals.some((s) => s.aborted), 'the first query was aborted').to.equal(true);
+    expect(
+      listSignals.some((s) => s.aborted),
+      'the first query was aborted',
+    ).to.equal(true);
   });
 
-  it('says which filters left nothing, and clears them', async () => {
-    const el = await fixture<ComposioLogTable>(html`<composio-log-table filters='[{"field":"tool_slug","operator":"==","value":"NO_SUCH_TOOL"}]'></composio-log-table>`);
+  it('says which filters left nothing, in plain words, and clears them', async () => {
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table filters='[{"field":"tool_slug","operator":"==","value":"NO_SUCH_TOOL"}]'></composio-log-table>`,
+    );
     await waitUntil(() => shadow(el, '[part="empty"]'), 'empty state');
-    expect(shadow(el, '[part="empty"]').textContent).to.contain('tool_slug == NO_SUCH_TOOL');
+    expect(shadow(el, '[part="empty"]').textContent).to.contain('No tool calls in the last 24 hours, where tool_slug is NO_SUCH_TOOL.');
     const change = oneEvent(el, 'composio-filters-change');
     (shadow(el, '[part="empty"] button') as HTMLButtonElement).click();
     expect((await change).detail.filters).to.deep.equal([]);
@@ -171,14 +185,17 @@ describe('<composio-log-table> detail, keyboard and export', () => {
     const panel = shadow(el, '[part="detail"]');
     await waitUntil(() => el.shadowRoot!.activeElement === panel, 'focus moves into the panel');
     panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    await waitUntil(() => !shadow(el, '[part="detail"]') && el.shadowRoot!.activeElement?.getAttribute('aria-rowindex') === '5', 'closed, focus back on the row');
+    await waitUntil(
+      () => !shadow(el, '[part="detail"]') && el.shadowRoot!.activeElement?.getAttribute('aria-rowindex') === '5',
+      'closed, focus back on the row',
+    );
   });
 
   it('exports the loaded rows as RFC 4180 CSV with formulas neutralised', async () => {
     session.userIds = ['tyrell"><img src=x onerror=alert(1)>'];
     const el = await fixture<ComposioLogTable>(html`<composio-log-table range="30d" page-size="100"></composio-log-table>`);
     await loaded(el, 50);
-    const csv = el.exportCsv();
+    const csv = el.toCsv();
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).to.equal('time,status,tool,toolkit,user,message,duration_ms,log_id,parent_tool');
     expect(lines.length).to.equal(el.logs.length + 1);
@@ -220,7 +237,10 @@ describe('<composio-log-table> detail, keyboard and export', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('composio-log-detail'));
     const chartJs = performance.getEntriesByType('resource').filter((e) => /\/chart\.js\/|chart-register/.test(e.name));
     expect(chartJs).to.have.length(0);
-    expect(performance.getEntriesByType('resource').some((e) => /log-table/.test(e.name)), 'the timing buffer saw the table load').to.equal(true);
+    expect(
+      performance.getEntriesByType('resource').some((e) => /log-table/.test(e.name)),
+      'the timing buffer saw the table load',
+    ).to.equal(true);
   });
 });
 
@@ -238,7 +258,8 @@ describe('<composio-log-table> live tail', () => {
     const scroller = shadow(el, '.rows');
     scroller.scrollTop = 400;
     await new Promise((r) => setTimeout(r, 50));
-    const burst = Array.from({ length: 60 }, (_, i) => entry(i + 100, { id: `log_burst${String(i).padStart(5, '0')}` }));
+    // newer than everything shown, newest first
+    const burst = Array.from({ length: 60 }, (_, i) => entry(i - 60, { id: `log_burst${String(i).padStart(5, '0')}` }));
     feed.unshift(...burst);
     await waitUntil(() => shadow(el, '[part="new-logs"]'), '"N new" button', { timeout: 5000 });
     expect(shadow(el, '[part="new-logs"]').textContent).to.equal('60 new');

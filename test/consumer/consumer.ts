@@ -24,3 +24,5 @@ table.filters = [{ field: 'status', operator: '==', value: 'failed' }];
 const path: string = BFF_PATHS.logList;
 
 export { client, listener, simulator, LogTable, UsageChart, BffRequestError, path };
+export { UsageChart as ChartOnly } from 'composio-widgets/react/usage-chart';
+export { LogTable as TableOnly } from 'composio-widgets/react/log-table';

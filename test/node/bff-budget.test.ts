@@ -9,7 +9,13 @@ const ATTACKER = { 'x-test-users': 'globex-ops' };
 const VICTIM = { 'x-test-users': 'hooli_prod' };
 const composioLimit = { rateLimit: { limit: 2_000 } };
 /** A year of days, with a random session filter so that every request misses the cache. */
-const costly = (i: number) => ({ from: NOW - 365 * DAY, to: NOW, interval: 'day', time_zone: 'UTC', filters: { session_id: [`trs_random_${i}`] } });
+const costly = (i: number) => ({
+  from: NOW - 365 * DAY,
+  to: NOW,
+  interval: 'day',
+  time_zone: 'UTC',
+  filters: { session_id: [`trs_random_${i}`] },
+});
 
 describe('BFF upstream budget', () => {
   it('refuses a request whose cost is over the cap, before any upstream call, saying how to narrow it', async () => {

@@ -109,7 +109,9 @@ describe('BFF: 429s are waited out sanely', () => {
   });
 
   it('never passes "Retry-After: 0" on to the browser', async () => {
-    const upstream = scripted(() => json({ message: 'Rate limit exceeded' }, 429, { 'retry-after': '0' }), { handler: { upstream: { retries: 0 } } });
+    const upstream = scripted(() => json({ message: 'Rate limit exceeded' }, 429, { 'retry-after': '0' }), {
+      handler: { upstream: { retries: 0 } },
+    });
     const got = await upstream.bff.post('usage/summary', {});
     assert.equal(got.status, 429);
     assert.ok(Number(got.headers.get('retry-after')) >= 1, `Retry-After ${got.headers.get('retry-after')}`);
@@ -119,7 +121,9 @@ describe('BFF: 429s are waited out sanely', () => {
 describe('BFF: upstream text is scrubbed before it reaches the browser', () => {
   it('drops the configured key and anything key-like from a 4xx message, fix and errors', async () => {
     const leak = 'key sim_ak_demo, token Bearer abc.def.ghi, secret Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWpr';
-    const upstream = scripted(() => json({ error: { message: leak, status: 400, code: 10400, slug: 'BadRequest', suggested_fix: leak, errors: [leak] } }, 400));
+    const upstream = scripted(() =>
+      json({ error: { message: leak, status: 400, code: 10400, slug: 'BadRequest', suggested_fix: leak, errors: [leak] } }, 400),
+    );
     const got = await upstream.bff.post('usage/summary', {});
     assert.equal(got.status, 400);
     assert.doesNotMatch(got.text, /sim_ak_demo|abc\.def\.ghi|Zm9vYmFy/);

@@ -28,16 +28,25 @@ describe('BFF isolation: a customer sees only their own data', () => {
       [{ field: 'user_id', operator: '!=', value: 'globex-ops' }],
       [{ field: 'user_id', operator: 'contains', value: '' }],
       [{ field: 'user_id', operator: 'not_contains', value: 'hooli' }],
-      [{ field: 'user_id', operator: '==', value: 'globex-ops' }, { field: 'user_id', operator: '!=', value: 'x' }],
+      [
+        { field: 'user_id', operator: '==', value: 'globex-ops' },
+        { field: 'user_id', operator: '!=', value: 'x' },
+      ],
       [{ field: 'toolkit_slug', operator: '!=', value: '' }],
       [{ field: 'log_id', operator: 'contains', value: 'log_' }],
     ];
     for (const filters of hostile) {
       const logs = await allPages(bff, { limit: 100, filters, time_range: { from: NOW - 86_400_000, to: NOW } }, HOOLI);
-      assert.ok(logs.every((l) => l.metadata.user_id === 'hooli_prod'), JSON.stringify(filters));
+      assert.ok(
+        logs.every((l) => l.metadata.user_id === 'hooli_prod'),
+        JSON.stringify(filters),
+      );
     }
     const usage = await bff.post('usage/tool_calls', { group_by: 'user_id', filters: { user_id: GLOBEX } }, HOOLI);
-    assert.deepEqual(usage.body.groups.map((g: { key: string }) => g.key), ['hooli_prod']);
+    assert.deepEqual(
+      usage.body.groups.map((g: { key: string }) => g.key),
+      ['hooli_prod'],
+    );
   });
 
   it('refuses a cursor replayed by another customer, or with other filters', async () => {
@@ -46,7 +55,11 @@ describe('BFF isolation: a customer sees only their own data', () => {
     const replayed = await bff.post('logs/tool_execution', { limit: 10, cursor }, HOOLI);
     assert.equal(replayed.status, 400);
     assert.equal(replayed.body.error.status, 400);
-    const otherFilters = await bff.post('logs/tool_execution', { limit: 10, cursor, filters: [{ field: 'status', operator: '==', value: 'failed' }] });
+    const otherFilters = await bff.post('logs/tool_execution', {
+      limit: 10,
+      cursor,
+      filters: [{ field: 'status', operator: '==', value: 'failed' }],
+    });
     assert.equal(otherFilters.status, 400);
     const otherLimit = await bff.post('logs/tool_execution', { limit: 11, cursor });
     assert.equal(otherLimit.status, 400);
@@ -60,7 +73,15 @@ describe('BFF isolation: a customer sees only their own data', () => {
     const forgedBody = Buffer.from(JSON.stringify(payload)).toString('base64url');
     const otherSecret = makeBff({ handler: { cursorSecret: 'another-secret-another-secret-another!' } });
     const foreignCursor = (await otherSecret.post('logs/tool_execution', { limit: 10 })).body.next_cursor;
-    for (const cursor of [`${forgedBody}.${mac}`, `${body}.${mac.slice(0, -2)}AA`, `${body}`, 'eyJwYWdlIjoyfQ==', foreignCursor, '..', `${body}.${mac}.x`]) {
+    for (const cursor of [
+      `${forgedBody}.${mac}`,
+      `${body}.${mac.slice(0, -2)}AA`,
+      `${body}`,
+      'eyJwYWdlIjoyfQ==',
+      foreignCursor,
+      '..',
+      `${body}.${mac}.x`,
+    ]) {
       const got = await bff.post('logs/tool_execution', { limit: 10, cursor });
       assert.equal(got.status, 400, cursor);
       assert.match(got.body.error.message, /cursor/i);
@@ -68,7 +89,12 @@ describe('BFF isolation: a customer sees only their own data', () => {
   });
 
   it('answers 404, not 403, for another customer’s log id, and for made-up ids', async () => {
-    const theirs = (await call(bff.sim, '/api/v3.1/logs/tool_execution', { limit: 1, filters: [{ field: 'user_id', operator: '==', value: 'hooli_prod' }] })).body.logs[0].id;
+    const theirs = (
+      await call(bff.sim, '/api/v3.1/logs/tool_execution', {
+        limit: 1,
+        filters: [{ field: 'user_id', operator: '==', value: 'hooli_prod' }],
+      })
+    ).body.logs[0].id;
     const staging = (await call(bff.sim, '/api/v3.1/logs/tool_execution', { limit: 1 }, { 'x-api-key': 'sim_ak_staging' })).body.logs[0].id;
     for (const id of [theirs, staging, 'log_AAAAAAAAAAA']) {
       const got = await bff.get(`logs/tool_execution/${id}`);
@@ -105,23 +131,43 @@ describe('BFF embed tokens', () => {
     const token = await createEmbedToken({ userIds: ['hooli_prod'], ttlSeconds: 60 }, SECRET);
     const got = await bff.post('usage/tool_calls', { group_by: 'user_id' }, { authorization: `Bearer ${token}` });
     assert.equal(got.status, 200);
-    assert.deepEqual(got.body.groups.map((g: { key: string }) => g.key), ['hooli_prod']);
+    assert.deepEqual(
+      got.body.groups.map((g: { key: string }) => g.key),
+      ['hooli_prod'],
+    );
   });
 
   it('answers 401 for missing, forged, tampered, wrongly signed and expired tokens', async () => {
     const good = await createEmbedToken({ userIds: ['hooli_prod'] }, SECRET);
     const [header, payload, signature] = good.split('.');
-    const widened = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), composio_user_ids: GLOBEX })).toString('base64url');
+    const widened = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), composio_user_ids: GLOBEX }),
+    ).toString('base64url');
     const otherKey = await createEmbedToken({ userIds: ['hooli_prod'] }, 'x'.repeat(40));
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
-    const wrongIssuer = await new SignJWT({ composio_user_ids: GLOBEX }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
-    for (const authorization of [undefined, 'Bearer', `Basic ${good}`, `Bearer ${header}.${widened}.${signature}`, `Bearer ${otherKey}`, `Bearer ${none}`, `Bearer ${wrongIssuer}`]) {
+    const wrongIssuer = await new SignJWT({ composio_user_ids: GLOBEX })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(SECRET));
+    for (const authorization of [
+      undefined,
+      'Bearer',
+      `Basic ${good}`,
+      `Bearer ${header}.${widened}.${signature}`,
+      `Bearer ${otherKey}`,
+      `Bearer ${none}`,
+      `Bearer ${wrongIssuer}`,
+    ]) {
       const got = await bff.post('usage/summary', {}, authorization ? { authorization } : {});
       assert.equal(got.status, 401, authorization);
       assert.equal(got.body.error.slug, 'Unauthorized');
     }
     const clock = makeBff({ handler: { resolveScope: bearerTokenScope(SECRET, { now: () => Date.now() + 120_000 }) } });
-    const expired = await clock.post('usage/summary', {}, { authorization: `Bearer ${await createEmbedToken({ userIds: ['hooli_prod'], ttlSeconds: 60 }, SECRET)}` });
+    const expired = await clock.post(
+      'usage/summary',
+      {},
+      { authorization: `Bearer ${await createEmbedToken({ userIds: ['hooli_prod'], ttlSeconds: 60 }, SECRET)}` },
+    );
     assert.equal(expired.status, 401);
     assert.equal(expired.body.error.message, 'Embed token expired');
   });

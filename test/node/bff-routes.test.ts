@@ -30,7 +30,10 @@ describe('BFF: usage routes', () => {
   });
 
   it('passes session_id filters and entity_types through', async () => {
-    const logs = await listAll(bff.sim, { filters: [{ field: 'user_id', operator: '==', value: 'globex-ops' }], time_range: { from: NOW - DAY, to: NOW } });
+    const logs = await listAll(bff.sim, {
+      filters: [{ field: 'user_id', operator: '==', value: 'globex-ops' }],
+      time_range: { from: NOW - DAY, to: NOW },
+    });
     const session = logs.find((l) => l.metadata.session_id)!.metadata.session_id as string;
     const got = await bff.post('usage/summary', { entity_types: ['tool_calls'], filters: { session_id: [session] } });
     assert.deepEqual(Object.keys(got.body.entities), ['tool_calls']);
@@ -65,13 +68,26 @@ describe('BFF: usage routes', () => {
   });
 
   it('groups a series into the top N plus other, per bucket', async () => {
-    const got = await bff.post('usage/tool_calls/series', { from: NOW - 5 * DAY, to: NOW, interval: 'day', time_zone: 'UTC', group_by: 'toolkit_slug', limit: 2 });
+    const got = await bff.post('usage/tool_calls/series', {
+      from: NOW - 5 * DAY,
+      to: NOW,
+      interval: 'day',
+      time_zone: 'UTC',
+      group_by: 'toolkit_slug',
+      limit: 2,
+    });
     assert.equal(got.status, 200);
     assert.equal(got.body.group_keys.length, 2);
     const overall = await bff.post('usage/tool_calls', { from: NOW - 5 * DAY, to: NOW, group_by: 'toolkit_slug', limit: 2 });
-    assert.deepEqual(got.body.group_keys, overall.body.groups.map((g: UsageGroup) => g.key));
+    assert.deepEqual(
+      got.body.group_keys,
+      overall.body.groups.map((g: UsageGroup) => g.key),
+    );
     for (const bucket of got.body.buckets) {
-      assert.deepEqual(bucket.groups.map((g: UsageGroup) => g.key), got.body.group_keys);
+      assert.deepEqual(
+        bucket.groups.map((g: UsageGroup) => g.key),
+        got.body.group_keys,
+      );
       const parts = bucket.groups.reduce((n: number, g: UsageGroup) => n + g.event_count, 0) + bucket.other.event_count;
       assert.equal(parts, bucket.event_count);
       assert.equal(String(parts), bucket.total_quantity);
@@ -100,7 +116,9 @@ describe('BFF: logs routes', () => {
   const bff = makeBff();
 
   it('POST logs/tool_execution pages the scope’s logs newest first, with no duplicates or gaps', async () => {
-    const expected = (await listAll(bff.sim, { time_range: { from: 0, to: NOW } })).filter((l) => GLOBEX.includes(l.metadata.user_id as string));
+    const expected = (await listAll(bff.sim, { time_range: { from: 0, to: NOW } })).filter((l) =>
+      GLOBEX.includes(l.metadata.user_id as string),
+    );
     const got: LogEntry[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -112,16 +130,25 @@ describe('BFF: logs routes', () => {
       pages++;
     } while (cursor);
     assert.ok(pages > 10);
-    assert.deepEqual(got.map((l) => l.id), expected.map((l) => l.id));
+    assert.deepEqual(
+      got.map((l) => l.id),
+      expected.map((l) => l.id),
+    );
   });
 
   it('narrows the scope with a client user_id filter, and never widens it', async () => {
-    const one = await bff.post('logs/tool_execution', { limit: 50, filters: [{ field: 'user_id', operator: '==', value: 'globex-sales' }] });
+    const one = await bff.post('logs/tool_execution', {
+      limit: 50,
+      filters: [{ field: 'user_id', operator: '==', value: 'globex-sales' }],
+    });
     assert.ok(one.body.logs.length > 0);
     assert.ok(one.body.logs.every((l: LogEntry) => l.metadata.user_id === 'globex-sales'));
     const foreign = await bff.post('logs/tool_execution', { filters: [{ field: 'user_id', operator: '==', value: 'hooli_prod' }] });
     assert.deepEqual(foreign.body, { logs: [], next_cursor: null });
-    const notOps = await bff.post('logs/tool_execution', { limit: 100, filters: [{ field: 'user_id', operator: '!=', value: 'globex-ops' }] });
+    const notOps = await bff.post('logs/tool_execution', {
+      limit: 100,
+      filters: [{ field: 'user_id', operator: '!=', value: 'globex-ops' }],
+    });
     assert.ok(notOps.body.logs.every((l: LogEntry) => ['globex-sales', 'globex-support'].includes(l.metadata.user_id as string)));
   });
 
@@ -238,7 +265,12 @@ describe('BFF: transports and the Node adapter', () => {
   it('talks to the simulator over real loopback HTTP, mounted on node:http (with and without a pre-parsed body)', async () => {
     const sim = smallSimulator();
     const upstream = await listen(sim, 0);
-    const handler = createComposioHandler({ apiKey: 'sim_ak_demo', baseUrl: upstream.url, now: sim.now, resolveScope: () => ({ userIds: GLOBEX }) });
+    const handler = createComposioHandler({
+      apiKey: 'sim_ak_demo',
+      baseUrl: upstream.url,
+      now: sim.now,
+      resolveScope: () => ({ userIds: GLOBEX }),
+    });
     const listener = toNodeListener(handler);
     const server = createServer((req, res) => {
       if (req.headers['x-preparse']) {
@@ -278,9 +310,14 @@ describe('BFF: transports and the Node adapter', () => {
     server.listen({ onUnhandledRequest: 'error' });
     try {
       const handler = createComposioHandler({ apiKey: 'sim_ak_demo', now: sim.now, resolveScope: () => ({ userIds: ['hooli_prod'] }) });
-      const response = await handler(new Request('http://app.test/api/composio/usage/tool_calls', { method: 'POST', body: '{"group_by":"user_id"}' }));
+      const response = await handler(
+        new Request('http://app.test/api/composio/usage/tool_calls', { method: 'POST', body: '{"group_by":"user_id"}' }),
+      );
       assert.equal(response.status, 200);
-      assert.deepEqual((await response.json()).groups.map((g: UsageGroup) => g.key), ['hooli_prod']);
+      assert.deepEqual(
+        (await response.json()).groups.map((g: UsageGroup) => g.key),
+        ['hooli_prod'],
+      );
       assert.ok(sim.stats.byRoute['POST /api/v3.1/project/usage/tool_calls'] === 1);
     } finally {
       server.close();

@@ -12,11 +12,27 @@ const ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Aust
 /** Wall-clock parts read with an independent formatter (not the code under test). */
 function wall(epochMs: number, timeZone: string) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(epochMs)
       .map((p) => [p.type, p.value]),
   );
-  return { weekday: parts.weekday, day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
+  return {
+    weekday: parts.weekday,
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
 }
 
 function isBoundary(epochMs: number, interval: string, timeZone: string): boolean {
@@ -68,7 +84,12 @@ describe('BFF series: calendar buckets in IANA zones (fast-check)', () => {
   }
 
   const dayLength = async (timeZone: string, localMidnightUtc: number) => {
-    const got = await bff.post('usage/tool_calls/series', { from: localMidnightUtc - 2 * DAY, to: localMidnightUtc + 3 * DAY, interval: 'day', time_zone: timeZone });
+    const got = await bff.post('usage/tool_calls/series', {
+      from: localMidnightUtc - 2 * DAY,
+      to: localMidnightUtc + 3 * DAY,
+      interval: 'day',
+      time_zone: timeZone,
+    });
     return got.body.buckets.map((b: UsageSeriesBucket) => (b.to - b.from) / HOUR);
   };
 
@@ -82,7 +103,12 @@ describe('BFF series: calendar buckets in IANA zones (fast-check)', () => {
   });
 
   it('shows the repeated 01:00 hour of a New York fall-back night as two hour buckets', async () => {
-    const got = await bff.post('usage/tool_calls/series', { from: Date.UTC(2026, 10, 1, 4), to: Date.UTC(2026, 10, 1, 9), interval: 'hour', time_zone: 'America/New_York' });
+    const got = await bff.post('usage/tool_calls/series', {
+      from: Date.UTC(2026, 10, 1, 4),
+      to: Date.UTC(2026, 10, 1, 9),
+      interval: 'hour',
+      time_zone: 'America/New_York',
+    });
     const hours = got.body.buckets.map((b: UsageSeriesBucket) => wall(b.from, 'America/New_York').hour);
     assert.deepEqual(hours, [0, 1, 1, 2, 3]);
   });

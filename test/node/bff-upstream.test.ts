@@ -15,7 +15,10 @@ describe('BFF upstream economy (counted at the simulator)', () => {
       const bff = makeBff();
       const replies = await Promise.all(Array.from({ length: 100 }, () => bff.post(path, body)));
       assert.ok(replies.every((r) => r.status === 200));
-      assert.ok(replies.every((r) => r.text === replies[0].text), 'all 100 see the same answer');
+      assert.ok(
+        replies.every((r) => r.text === replies[0].text),
+        'all 100 see the same answer',
+      );
       assert.equal(bff.sim.stats.requests, 1, `${path}: ${JSON.stringify(bff.sim.stats.byRoute)}`);
     }
   });
@@ -76,7 +79,10 @@ describe('BFF under upstream faults (injected by the simulator)', () => {
     const replies = [];
     const base = Date.now();
     for (let i = 0; i < 3; i++) replies.push(await bff.post('usage/summary', { from: base - DAY - i * 1000, to: base - i * 1000 }));
-    assert.deepEqual(replies.map((r) => r.status), [200, 200, 200]);
+    assert.deepEqual(
+      replies.map((r) => r.status),
+      [200, 200, 200],
+    );
     assert.equal(bff.sim.stats.requests, 4, 'one 429, then the retry');
   });
 
@@ -115,7 +121,10 @@ describe('BFF under upstream faults (injected by the simulator)', () => {
   });
 
   it('ends all attempts of a silent upstream by the deadline, however many retries are allowed', async () => {
-    const bff = makeBff({ sim: { faults: { timeoutRate: 1 } }, handler: { upstream: { timeoutMs: 10_000, retries: 5, backoffMs: 1, deadlineMs: 300 } } });
+    const bff = makeBff({
+      sim: { faults: { timeoutRate: 1 } },
+      handler: { upstream: { timeoutMs: 10_000, retries: 5, backoffMs: 1, deadlineMs: 300 } },
+    });
     const started = Date.now();
     const got = await bff.post('usage/summary', {});
     assert.equal(got.status, 504);

@@ -12,7 +12,8 @@ describe('core: CSV', () => {
     assert.equal(csvCell('say "hi"'), '"say ""hi"""');
     assert.equal(csvCell('line\nbreak'), '"line\nbreak"');
     assert.equal(csvCell('=HYPERLINK("http://x","y")'), `"'=HYPERLINK(""http://x"",""y"")"`);
-    for (const start of ['+', '-', '@', '\t', '\r']) assert.ok(csvCell(`${start}1`).replace(/^"/, '').startsWith(`'${start}`), JSON.stringify(start));
+    for (const start of ['+', '-', '@', '\t', '\r'])
+      assert.ok(csvCell(`${start}1`).replace(/^"/, '').startsWith(`'${start}`), JSON.stringify(start));
     assert.equal(csvCell(-5), '-5', 'numbers stay numbers');
     assert.equal(csvCell(null), '');
     assert.equal(toCsv(['a', 'b'], [[1, 'x,y']]), 'a,b\r\n1,"x,y"\r\n');

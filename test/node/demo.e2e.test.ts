@@ -14,7 +14,14 @@ import { startDemoServer, type RunningDemo } from '../../demo/server.ts';
 import { buildCdn } from '../../scripts/build-cdn.ts';
 import { findChromium } from '../../scripts/find-chromium.mjs';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 const SERVER_BUILD = '.tmp/e2e-demo';
 const STATIC_BUILD = '.tmp/e2e-static';
 
@@ -69,7 +76,12 @@ const headerTotal = (page: Page) =>
 describe('demo (npm run demo) in headless Chromium', () => {
   let demo: RunningDemo;
   before(async () => {
-    await build({ configFile: 'demo/vite.config.ts', mode: 'server', logLevel: 'silent', build: { outDir: join(process.cwd(), SERVER_BUILD) } });
+    await build({
+      configFile: 'demo/vite.config.ts',
+      mode: 'server',
+      logLevel: 'silent',
+      build: { outDir: join(process.cwd(), SERVER_BUILD) },
+    });
     demo = await startDemoServer({ root: SERVER_BUILD });
   });
   after(() => demo?.close());
@@ -78,30 +90,54 @@ describe('demo (npm run demo) in headless Chromium', () => {
     const { page, errors } = await open(`${demo.url}/`);
     await bothShowData(page);
     const globexTotal = await headerTotal(page);
-    const users = () => page.evaluate(() => [...new Set((document.querySelector('composio-log-table') as any).logs.map((l: any) => l.metadata.user_id))]);
+    const users = () =>
+      page.evaluate(() => [...new Set((document.querySelector('composio-log-table') as any).logs.map((l: any) => l.metadata.user_id))]);
     assert.ok((await users()).every((u) => String(u).startsWith('globex-')));
 
     await page.selectOption('#customer', 'hooli-prod');
-    await page.waitForFunction((before) => {
-      const total = document.querySelector('composio-usage-chart')!.shadowRoot!.querySelector('[part="total"]')?.textContent;
-      const logs = (document.querySelector('composio-log-table') as any).logs;
-      return total && total !== before && logs.length && logs.every((l: any) => l.metadata.user_id === 'hooli_prod');
-    }, globexTotal, { timeout: 20_000 });
+    await page.waitForFunction(
+      (before) => {
+        const total = document.querySelector('composio-usage-chart')!.shadowRoot!.querySelector('[part="total"]')?.textContent;
+        const logs = (document.querySelector('composio-log-table') as any).logs;
+        return total && total !== before && logs.length && logs.every((l: any) => l.metadata.user_id === 'hooli_prod');
+      },
+      globexTotal,
+      { timeout: 20_000 },
+    );
 
     // Kolkata's midnight is 18:30 UTC the day before: the shown day must follow the chosen zone
     await page.selectOption('#zone', 'Asia/Kolkata');
-    await page.waitForFunction(() => {
-      const chart = (document.querySelector('composio-usage-chart') as any).chart;
-      const point = chart?.data.datasets[0].data[1];
-      return point && new Date(point.from).getUTCHours() === 18 && new Date(point.from).getUTCMinutes() === 30;
-    }, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => {
+        const chart = (document.querySelector('composio-usage-chart') as any).chart;
+        const point = chart?.data.datasets[0].data[1];
+        return point && new Date(point.from).getUTCHours() === 18 && new Date(point.from).getUTCMinutes() === 30;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
     const bucket = await clickBar(page, 20);
-    await page.waitForFunction(({ from, to }) => {
-      const table = document.querySelector('composio-log-table') as any;
-      return table.from === String(from) && table.logs.length > 0 && table.logs.every((l: any) => Date.parse(l.timestamp) >= from && Date.parse(l.timestamp) < to);
-    }, bucket, { timeout: 20_000 });
-    const shownDay = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: await page.inputValue('#zone') }).format(bucket.from);
-    assert.equal(await page.textContent('#linked-text'), `Showing ${shownDay}.`, 'the day as the chart shows it');
+    await page.waitForFunction(
+      ({ from, to }) => {
+        const table = document.querySelector('composio-log-table') as any;
+        return (
+          table.from === String(from) &&
+          table.logs.length > 0 &&
+          table.logs.every((l: any) => Date.parse(l.timestamp) >= from && Date.parse(l.timestamp) < to)
+        );
+      },
+      bucket,
+      { timeout: 20_000 },
+    );
+    const shownDay = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: await page.inputValue('#zone') }).format(
+      bucket.from,
+    );
+    // the click lands on a toolkit's segment: the table shows that day, narrowed to that toolkit
+    assert.match(
+      (await page.textContent('#linked-text')) ?? '',
+      new RegExp(`^Showing ${shownDay}\\. Toolkit \\S+\\.$`),
+      'the day as the chart shows it',
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -111,8 +147,12 @@ describe('demo (npm run demo) in headless Chromium', () => {
       const { page, errors } = await open(`${demo.url}/examples/${example}.html`);
       await bothShowData(page);
       const bucket = await clickBar(page, 3);
-      await page.waitForFunction(() => document.getElementById('picked')?.textContent?.startsWith('Showing'), undefined, { timeout: 10_000 });
-      await page.waitForFunction(({ from }) => (document.querySelector('composio-log-table') as any).from === String(from), bucket, { timeout: 10_000 });
+      await page.waitForFunction(() => document.getElementById('picked')?.textContent?.startsWith('Showing'), undefined, {
+        timeout: 10_000,
+      });
+      await page.waitForFunction(({ from }) => (document.querySelector('composio-log-table') as any).from === String(from), bucket, {
+        timeout: 10_000,
+      });
       assert.deepEqual(errors, []);
       await page.close();
     });
@@ -121,7 +161,13 @@ describe('demo (npm run demo) in headless Chromium', () => {
 
 /** A plain static file server: no BFF, no rewriting, just files. */
 function serveStatic(root: string): Promise<{ url: string; server: Server }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+    '.svg': 'image/svg+xml',
+  };
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
@@ -130,12 +176,19 @@ function serveStatic(root: string): Promise<{ url: string; server: Server }> {
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })),
+  );
 }
 
 describe('static demo (npm run build:demo) on a plain static file server', () => {
   it('renders both elements with data from the BFF and simulator running in the page', async () => {
-    await build({ configFile: 'demo/vite.config.ts', mode: 'static', logLevel: 'silent', build: { outDir: join(process.cwd(), STATIC_BUILD) } });
+    await build({
+      configFile: 'demo/vite.config.ts',
+      mode: 'static',
+      logLevel: 'silent',
+      build: { outDir: join(process.cwd(), STATIC_BUILD) },
+    });
     assert.ok(existsSync(join(STATIC_BUILD, 'mockServiceWorker.js')), 'the service worker ships with the site');
     const { url, server } = await serveStatic(STATIC_BUILD);
     try {
@@ -143,7 +196,11 @@ describe('static demo (npm run build:demo) on a plain static file server', () =>
       await bothShowData(page);
       const before = await headerTotal(page);
       await page.selectOption('#customer', 'user-2f9a61c4'); // Initech
-      await page.waitForFunction((b) => document.querySelector('composio-usage-chart')!.shadowRoot!.querySelector('[part="total"]')?.textContent !== b, before, { timeout: 20_000 });
+      await page.waitForFunction(
+        (b) => document.querySelector('composio-usage-chart')!.shadowRoot!.querySelector('[part="total"]')?.textContent !== b,
+        before,
+        { timeout: 20_000 },
+      );
       assert.deepEqual(errors, []);
       await page.close();
     } finally {
@@ -158,7 +215,11 @@ describe('CDN file (npm run build:cdn) on a page without a build step', () => {
     const root = '.tmp/e2e-cdn';
     mkdirSync(root, { recursive: true });
     await buildCdn(root, 'silent');
-    assert.deepEqual(readdirSync(root).filter((f) => f.endsWith('.js')), ['composio-widgets.min.js'], 'one self-contained file');
+    assert.deepEqual(
+      readdirSync(root).filter((f) => f.endsWith('.js')),
+      ['composio-widgets.min.js'],
+      'one self-contained file',
+    );
     writeFileSync(
       join(root, 'index.html'),
       `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">

@@ -15,6 +15,8 @@ it('custom-elements.json is current (npm run manifest regenerates it)', () => {
   rmSync(out, { recursive: true, force: true });
   const committed = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
   assert.deepEqual(committed, fresh, 'run `npm run manifest` and commit custom-elements.json');
-  const chart = fresh.modules.flatMap((m: { declarations?: { tagName?: string }[] }) => m.declarations ?? []).find((d: { tagName?: string }) => d.tagName === 'composio-usage-chart');
+  const chart = fresh.modules
+    .flatMap((m: { declarations?: { tagName?: string }[] }) => m.declarations ?? [])
+    .find((d: { tagName?: string }) => d.tagName === 'composio-usage-chart');
   assert.ok(chart, 'the usage chart is in the manifest');
 });

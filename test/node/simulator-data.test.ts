@@ -14,7 +14,10 @@ describe('simulator: the default data set', () => {
   it('holds ≥ 100,000 tool calls over 90 days for one org with two projects', () => {
     assert.ok(n >= 100_000 * 0.97, `${n} logs`);
     assert.ok(ds.ts[0] < NOW - 89 * DAY && ds.ts[0] >= NOW - 90 * DAY - 3_600_000);
-    assert.deepEqual(sim.projects.map((p) => p.id), ['proj_acme_prod', 'proj_acme_staging']);
+    assert.deepEqual(
+      sim.projects.map((p) => p.id),
+      ['proj_acme_prod', 'proj_acme_staging'],
+    );
   });
 
   it('has at least 6 customers, one of them with 3 user_ids', () => {
@@ -58,7 +61,9 @@ describe('simulator: the default data set', () => {
   });
 
   it('has lognormal durations, sessions, sandboxes, accounts and meta-tool parents', async () => {
-    const durations = Array.from(ds.durationMs.subarray(0, n)).filter((d) => d < 60_000).sort((a, b) => a - b);
+    const durations = Array.from(ds.durationMs.subarray(0, n))
+      .filter((d) => d < 60_000)
+      .sort((a, b) => a - b);
     const median = durations[durations.length >> 1];
     const mean = durations.reduce((a, b) => a + b, 0) / durations.length;
     assert.ok(mean > median * 1.1, `right-skewed: mean ${mean} > median ${median}`);
@@ -83,10 +88,12 @@ describe('simulator: the default data set', () => {
       return -1;
     };
     const detailOf = async (index: number) => {
-      const id = (await call(sim, '/api/v3.1/logs/tool_execution', {
-        limit: 1,
-        time_range: { from: ds.ts[index], to: ds.ts[index] + 1 },
-      })).body.logs[0].id;
+      const id = (
+        await call(sim, '/api/v3.1/logs/tool_execution', {
+          limit: 1,
+          time_range: { from: ds.ts[index], to: ds.ts[index] + 1 },
+        })
+      ).body.logs[0].id;
       return (await call(sim, `/api/v3.1/logs/tool_execution/${id}`)).body;
     };
     const large = await detailOf(find(FLAG_LARGE));
@@ -94,7 +101,10 @@ describe('simulator: the default data set', () => {
 
     const contacts = await call(sim, '/api/v3.1/logs/tool_execution', {
       limit: 1,
-      filters: [{ field: 'tool_slug', operator: '==', value: 'HUBSPOT_CREATE_CONTACT' }, { field: 'status', operator: '==', value: 'success' }],
+      filters: [
+        { field: 'tool_slug', operator: '==', value: 'HUBSPOT_CREATE_CONTACT' },
+        { field: 'status', operator: '==', value: 'success' },
+      ],
     });
     const contact = (await call(sim, `/api/v3.1/logs/tool_execution/${contacts.body.logs[0].id}`)).body;
     assert.match(JSON.stringify(contact.data), /"email":"[^"]+@[^"]+"/);
@@ -105,15 +115,24 @@ describe('simulator: the default data set', () => {
       filters: [{ field: 'user_id', operator: 'contains', value: '<img' }],
     });
     const all = JSON.stringify(hostileLogs.body.logs);
-    assert.ok(hostileLogs.body.logs.some((l: { metadata: { toolkit_slug: string } }) => l.metadata.toolkit_slug === HOSTILE_TOOLKIT), 'hostile slugs');
-    assert.ok(HOSTILE_STRINGS.some((h) => hostileLogs.body.logs.some((l: { message: string }) => l.message.includes(h))), 'hostile messages');
+    assert.ok(
+      hostileLogs.body.logs.some((l: { metadata: { toolkit_slug: string } }) => l.metadata.toolkit_slug === HOSTILE_TOOLKIT),
+      'hostile slugs',
+    );
+    assert.ok(
+      HOSTILE_STRINGS.some((h) => hostileLogs.body.logs.some((l: { message: string }) => l.message.includes(h))),
+      'hostile messages',
+    );
     assert.match(all, /onerror=alert/);
     let hostilePayload = '';
     for (let from = 0; !hostilePayload.includes('<') && from < 50; from++) {
       const index = find(FLAG_HOSTILE, from * 7);
       hostilePayload = JSON.stringify((await detailOf(index)).data);
     }
-    assert.ok(HOSTILE_STRINGS.some((h) => hostilePayload.includes(JSON.stringify(h).slice(1, -1))), 'hostile payloads');
+    assert.ok(
+      HOSTILE_STRINGS.some((h) => hostilePayload.includes(JSON.stringify(h).slice(1, -1))),
+      'hostile payloads',
+    );
   });
 
   it('stores no payloads for the project with storage off, but keeps the audit row', async () => {

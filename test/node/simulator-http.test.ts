@@ -149,8 +149,7 @@ describe('simulator: errors and stats', () => {
   });
 
   it('is deterministic for a seed and a clock', async () => {
-    const page = async (seed: string) =>
-      (await call(smallSimulator({ seed }), '/api/v3.1/logs/tool_execution', { limit: 50 })).body.logs;
+    const page = async (seed: string) => (await call(smallSimulator({ seed }), '/api/v3.1/logs/tool_execution', { limit: 50 })).body.logs;
     assert.deepEqual(await page('a'), await page('a'));
     assert.notDeepEqual(await page('a'), await page('b'));
   });

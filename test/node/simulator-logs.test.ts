@@ -17,7 +17,10 @@ describe('simulator: POST /api/v3.1/logs/tool_execution', () => {
     assert.ok(all.length > 4000, `expected thousands of logs, got ${all.length}`);
     assert.equal(new Set(all.map((l) => l.id)).size, all.length);
     for (let i = 1; i < all.length; i++) assert.ok(all[i - 1].timestamp >= all[i].timestamp, `order broken at ${i}`);
-    assert.ok(all.every((l) => l.metadata.project_id === 'proj_acme_prod'), 'only the key’s project');
+    assert.ok(
+      all.every((l) => l.metadata.project_id === 'proj_acme_prod'),
+      'only the key’s project',
+    );
     const first = await call(sim, '/api/v3.1/logs/tool_execution', {});
     assert.equal(first.body.logs.length, 20);
     assert.deepEqual(first.body.logs, all.slice(0, 20));
@@ -52,7 +55,10 @@ describe('simulator: POST /api/v3.1/logs/tool_execution', () => {
     const got = await listAll(sim, { filters });
     const expected = all.filter((l) => l.status === 'failed' && l.metadata.toolkit_slug === 'gmail' && l.metadata.user_id !== 'globex-ops');
     assert.ok(expected.length > 0);
-    assert.deepEqual(got.map((l) => l.id), expected.map((l) => l.id));
+    assert.deepEqual(
+      got.map((l) => l.id),
+      expected.map((l) => l.id),
+    );
   });
 
   it('applies time_range with from inclusive and to exclusive', async () => {
@@ -63,7 +69,10 @@ describe('simulator: POST /api/v3.1/logs/tool_execution', () => {
     assert.ok(!(await ids(t + 1, t + DAY)).includes(pivot.id), 'after from');
     assert.ok(!(await ids(t - DAY, t)).includes(pivot.id), 'to is exclusive');
     const window = await ids(t - DAY, t + DAY);
-    assert.deepEqual(window, all.filter((l) => Date.parse(l.timestamp) >= t - DAY && Date.parse(l.timestamp) < t + DAY).map((l) => l.id));
+    assert.deepEqual(
+      window,
+      all.filter((l) => Date.parse(l.timestamp) >= t - DAY && Date.parse(l.timestamp) < t + DAY).map((l) => l.id),
+    );
   });
 
   it('pages with no duplicates and no gaps while new logs keep arriving', async () => {
@@ -72,7 +81,10 @@ describe('simulator: POST /api/v3.1/logs/tool_execution', () => {
     const before = live.dataset.visibleCount(live.now());
     const paged = await listAll(live, { limit: 37 }, () => live.advance(15 * 60_000));
     assert.ok(live.dataset.visibleCount(live.now()) > before, 'logs arrived during paging');
-    assert.deepEqual(paged.map((l) => l.id), snapshot.map((l) => l.id));
+    assert.deepEqual(
+      paged.map((l) => l.id),
+      snapshot.map((l) => l.id),
+    );
     // and the new logs are on a fresh first page
     const fresh = await call(live, '/api/v3.1/logs/tool_execution', { limit: 5 });
     assert.ok(Date.parse(fresh.body.logs[0].timestamp) > NOW);

@@ -51,7 +51,10 @@ describe('simulator: usage summary and breakdown', () => {
     assert.equal(byUsers.body.entities.tool_calls.event_count, all.filter((l) => users.includes(l.metadata.user_id as string)).length);
     const both = await call(sim, '/api/v3.1/project/usage/summary', { ...body, filters: { user_id: users, session_id: [session] } });
     assert.equal(both.body.entities.tool_calls.event_count, all.filter((l) => l.metadata.session_id === session).length);
-    const none = await call(sim, '/api/v3.1/project/usage/summary', { ...body, filters: { user_id: ['globex-ops'], session_id: [session] } });
+    const none = await call(sim, '/api/v3.1/project/usage/summary', {
+      ...body,
+      filters: { user_id: ['globex-ops'], session_id: [session] },
+    });
     assert.equal(none.body.entities.tool_calls.event_count, 0);
   });
 
@@ -85,24 +88,48 @@ describe('simulator: usage summary and breakdown', () => {
           assert.deepEqual(new Map(reply.body.groups.map((g: UsageGroup) => [g.key, g.event_count])), expected);
         }
         const counts = reply.body.groups.map((g: UsageGroup) => g.event_count);
-        assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'default order: total_quantity desc');
+        assert.deepEqual(
+          counts,
+          [...counts].sort((a, b) => b - a),
+          'default order: total_quantity desc',
+        );
       });
     }
   }
 
   it('uses the documented default group_by, order_by, order_direction and limit', async () => {
     const calls = await call(sim, '/api/v3.1/project/usage/tool_calls', {});
-    assert.ok(calls.body.groups.every((g: UsageGroup) => /^[A-Z=]/.test(g.key)), 'tool_calls → tool_slug');
+    assert.ok(
+      calls.body.groups.every((g: UsageGroup) => /^[A-Z=]/.test(g.key)),
+      'tool_calls → tool_slug',
+    );
     const sessions = await call(sim, '/api/v3.1/project/usage/sessions', {});
-    assert.ok(sessions.body.groups.some((g: UsageGroup) => g.key === 'globex-ops'), 'sessions → user_id');
+    assert.ok(
+      sessions.body.groups.some((g: UsageGroup) => g.key === 'globex-ops'),
+      'sessions → user_id',
+    );
     const byKey = await call(sim, '/api/v3.1/project/usage/tool_calls', { order_by: 'key', order_direction: 'asc', limit: 3 });
     const keys = byKey.body.groups.map((g: UsageGroup) => g.key);
     assert.equal(keys.length, 3);
     assert.deepEqual(keys, [...keys].sort());
-    const asc = await call(sim, '/api/v3.1/project/usage/tool_calls', { order_by: 'event_count', order_direction: 'asc', group_by: 'toolkit_slug' });
+    const asc = await call(sim, '/api/v3.1/project/usage/tool_calls', {
+      order_by: 'event_count',
+      order_direction: 'asc',
+      group_by: 'toolkit_slug',
+    });
     const counts = asc.body.groups.map((g: UsageGroup) => g.event_count);
-    assert.deepEqual(counts, [...counts].sort((a, b) => a - b));
-    for (const body of [{ limit: 1001 }, { limit: 0 }, { group_by: 'timestamp' }, { group_by: 'project_id' }, { order_by: 'count' }, { order_direction: 'up' }]) {
+    assert.deepEqual(
+      counts,
+      [...counts].sort((a, b) => a - b),
+    );
+    for (const body of [
+      { limit: 1001 },
+      { limit: 0 },
+      { group_by: 'timestamp' },
+      { group_by: 'project_id' },
+      { order_by: 'count' },
+      { order_direction: 'up' },
+    ]) {
       const reply = await call(sim, '/api/v3.1/project/usage/tool_calls', body);
       assert.equal(reply.status, 400, JSON.stringify(body));
       assert.ok(reply.body.error.suggested_fix || reply.body.error.errors, 'says how to fix it');
@@ -123,7 +150,12 @@ describe('simulator: org usage', () => {
       org.body.entities.tool_calls.event_count,
       prod.body.entities.tool_calls.event_count + staging.body.entities.tool_calls.event_count,
     );
-    const onlyStaging = await call(sim, '/api/v3.1/org/usage/summary', { ...window, filters: { project_id: ['proj_acme_staging'] } }, ORG_KEY);
+    const onlyStaging = await call(
+      sim,
+      '/api/v3.1/org/usage/summary',
+      { ...window, filters: { project_id: ['proj_acme_staging'] } },
+      ORG_KEY,
+    );
     assert.deepEqual(onlyStaging.body.entities, staging.body.entities);
     for (const entity of ['tool_calls', 'sessions']) {
       const grouped = await call(sim, `/api/v3.1/org/usage/${entity}`, { ...window, group_by: 'project_id' }, ORG_KEY);

@@ -21,9 +21,13 @@ function preview(value: object): string {
 function leaf(value: unknown, path: string, state: TreeState): TemplateResult {
   if (typeof value === 'string') {
     const full = state.open.has(path) || value.length <= MAX_STRING;
-    return html`<span class="j-string">"${full ? value : value.slice(0, MAX_STRING)}${full ? '' : '…'}"</span>${full
-        ? nothing
-        : html` <button type="button" class="more" @click=${() => state.toggle(path, true)}>show all ${value.length.toLocaleString()} characters</button>`}`;
+    return html`<span class="j-string">"${full ? value : value.slice(0, MAX_STRING)}${full ? '' : '…'}"</span>${
+        full
+          ? nothing
+          : html` <button type="button" class="more" @click=${() => state.toggle(path, true)}>
+              show all ${value.length.toLocaleString()} characters
+            </button>`
+      }`;
   }
   const kind = value === null ? 'null' : typeof value;
   return html`<span class="j-${kind}">${String(value)}</span>`;
@@ -36,15 +40,25 @@ export function jsonTree(value: unknown, state: TreeState, path = '$', label?: s
   const open = state.open.has(path);
   const all = state.open.has(`${path}#all`);
   const shown = all ? entries : entries.slice(0, MAX_ITEMS);
-  return html`<details class="j-node" ?open=${open} @toggle=${(e: Event) => (e.stopPropagation(), state.toggle(path, (e.target as HTMLDetailsElement).open))}>
+  return html`<details
+    class="j-node"
+    ?open=${open}
+    @toggle=${(e: Event) => (e.stopPropagation(), state.toggle(path, (e.target as HTMLDetailsElement).open))}
+  >
     <summary>${key}<span class="j-preview">${preview(value)}</span></summary>
-    ${open
-      ? html`<div class="j-children">
-          ${shown.map(([k, v]) => jsonTree(v, state, `${path}.${k}`, k))}
-          ${shown.length < entries.length
-            ? html`<button type="button" class="more" @click=${() => state.toggle(`${path}#all`, true)}>show ${(entries.length - shown.length).toLocaleString()} more</button>`
-            : nothing}
-        </div>`
-      : nothing}
+    ${
+      open
+        ? html`<div class="j-children">
+            ${shown.map(([k, v]) => jsonTree(v, state, `${path}.${k}`, k))}
+            ${
+              shown.length < entries.length
+                ? html`<button type="button" class="more" @click=${() => state.toggle(`${path}#all`, true)}>
+                    show ${(entries.length - shown.length).toLocaleString()} more
+                  </button>`
+                : nothing
+            }
+          </div>`
+        : nothing
+    }
   </details>`;
 }

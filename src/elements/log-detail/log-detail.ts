@@ -26,24 +26,109 @@ export class ComposioLogDetail extends ComposioElement {
   static override styles = [
     themeStyles,
     css`
-      :host { padding: 1rem; font-size: 0.9rem; }
-      h2 { font-size: 1.05rem; margin: 0 2rem 0.3rem 0; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; overflow-wrap: anywhere; }
-      h3 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--_muted); margin: 1.1rem 0 0.4rem; }
-      .badge { font-size: 0.85em; padding: 0.05rem 0.45rem; border-radius: 999px; border: 1px solid currentColor; }
-      .success { color: var(--_success); } .failed { color: var(--_danger); font-weight: 600; }
-      .message { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0.5rem 0; }
-      .hint { border-inline-start: 3px solid var(--_warning); background: var(--_surface); padding: 0.5rem 0.75rem; border-radius: var(--_radius); }
-      .hint p { margin: 0.2rem 0; }
-      dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 0.75rem; margin: 0; }
-      dt { color: var(--_muted); } dd { margin: 0; overflow-wrap: anywhere; display: flex; gap: 0.4rem; align-items: baseline; }
-      code, .j-node, .j-row { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85em; }
-      .j-children { padding-inline-start: 1.1rem; border-inline-start: 1px dotted var(--_border); }
-      .j-row { padding-inline-start: 1rem; overflow-wrap: anywhere; white-space: pre-wrap; }
-      summary { cursor: pointer; }
-      .j-key { color: var(--_accent); } .j-string { color: var(--_success); } .j-number, .j-boolean, .j-null { color: var(--_warning); } .j-preview { color: var(--_muted); }
-      button.small, .more { font-size: 0.8em; padding: 0 0.4rem; }
-      .muted { color: var(--_muted); }
-      .placeholder { height: 8rem; }
+      :host {
+        padding: 1rem;
+        font-size: 0.9rem;
+      }
+      h2 {
+        font-size: 1.05rem;
+        margin: 0 2rem 0.3rem 0;
+        font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+        overflow-wrap: anywhere;
+      }
+      h3 {
+        font-size: 0.8rem;
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+        color: var(--_muted);
+        margin: 1.1rem 0 0.4rem;
+      }
+      .badge {
+        font-size: 0.85em;
+        padding: 0.05rem 0.45rem;
+        border-radius: 999px;
+        border: 1px solid currentColor;
+      }
+      .success {
+        color: var(--_success);
+      }
+      .failed {
+        color: var(--_danger);
+        font-weight: 600;
+      }
+      .message {
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+        margin: 0.5rem 0;
+      }
+      .hint {
+        border-inline-start: 3px solid var(--_warning);
+        background: var(--_surface);
+        padding: 0.5rem 0.75rem;
+        border-radius: var(--_radius);
+      }
+      .hint p {
+        margin: 0.2rem 0;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25rem 0.75rem;
+        margin: 0;
+      }
+      dt {
+        color: var(--_muted);
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+        display: flex;
+        gap: 0.4rem;
+        align-items: baseline;
+      }
+      code,
+      .j-node,
+      .j-row {
+        font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+        font-size: 0.85em;
+      }
+      .j-children {
+        padding-inline-start: 1.1rem;
+        border-inline-start: 1px dotted var(--_border);
+      }
+      .j-row {
+        padding-inline-start: 1rem;
+        overflow-wrap: anywhere;
+        white-space: pre-wrap;
+      }
+      summary {
+        cursor: pointer;
+      }
+      .j-key {
+        color: var(--_accent);
+      }
+      .j-string {
+        color: var(--_success);
+      }
+      .j-number,
+      .j-boolean,
+      .j-null {
+        color: var(--_warning);
+      }
+      .j-preview {
+        color: var(--_muted);
+      }
+      button.small,
+      .more {
+        font-size: 0.8em;
+        padding: 0 0.4rem;
+      }
+      .muted {
+        color: var(--_muted);
+      }
+      .placeholder {
+        height: 8rem;
+      }
     `,
   ];
 
@@ -90,7 +175,8 @@ export class ComposioLogDetail extends ComposioElement {
 
   private copyButton(label: string, value: string | undefined) {
     if (!value) return nothing;
-    return html`<code>${value}</code><button type="button" class="small" aria-label="Copy ${label}" @click=${() => this.copy(label, value)}>Copy</button>`;
+    return html`<code>${value}</code
+      ><button type="button" class="small" aria-label="Copy ${label}" @click=${() => this.copy(label, value)}>Copy</button>`;
   }
 
   private renderDetail(log: LogEntry, full?: LogDetail) {
@@ -103,47 +189,105 @@ export class ComposioLogDetail extends ComposioElement {
     return html`
       <h2 id="title">${String(log.metadata.tool_slug ?? log.type)}</h2>
       <span class="badge ${log.status}">${log.status === 'failed' ? 'Failed' : 'Success'}</span>
-      <span class="muted">${formatDateTime(Date.parse(log.timestamp), this.zone, this.formatLocale)} · ${formatDuration(duration, this.formatLocale)}</span>
+      <span class="muted"
+        >${formatDateTime(Date.parse(log.timestamp), this.zone, this.formatLocale)} · ${formatDuration(duration, this.formatLocale)}</span
+      >
       ${log.message ? html`<p class="message">${log.message}</p>` : nothing}
-      ${hint
-        ? html`<div class="hint" part="hint" role="note">
-            <p><strong>Likely cause:</strong> ${hint.cause}</p>
-            <p><strong>Next step:</strong> ${hint.next}</p>
-            ${hint.showArguments && args !== undefined ? html`<h3>Arguments sent</h3>${jsonTree(args, this.tree, '$.hint.arguments')}` : nothing}
-          </div>`
-        : nothing}
-      ${log.parent
-        ? html`<p>Called inside <button type="button" class="small" @click=${() => this.openParent(log.parent!.log_id)}>${log.parent.tool_slug} (open parent log)</button></p>`
-        : nothing}
+      ${
+        hint
+          ? html`<div class="hint" part="hint" role="note">
+              <p><strong>Likely cause:</strong> ${hint.cause}</p>
+              <p><strong>Next step:</strong> ${hint.next}</p>
+              ${
+                hint.showArguments && args !== undefined
+                  ? html`<h3>Arguments sent</h3>
+                      ${jsonTree(args, this.tree, '$.hint.arguments')}`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      ${
+        log.parent
+          ? html`<p>
+              Called inside
+              <button type="button" class="small" @click=${() => this.openParent(log.parent!.log_id)}>
+                ${log.parent.tool_slug} (open parent log)
+              </button>
+            </p>`
+          : nothing
+      }
       <h3>Timing</h3>
       <dl>
-        ${full?.timings
-          ? html`<dt>Start</dt><dd>${formatDateTime(full.timings.start_time, this.zone, this.formatLocale)}</dd><dt>End</dt><dd>${formatDateTime(full.timings.end_time, this.zone, this.formatLocale)}</dd>`
-          : nothing}
-        <dt>Duration</dt><dd>${formatDuration(duration, this.formatLocale)}</dd>
+        ${
+          full?.timings
+            ? html`<dt>Start</dt>
+                <dd>${formatDateTime(full.timings.start_time, this.zone, this.formatLocale)}</dd>
+                <dt>End</dt>
+                <dd>${formatDateTime(full.timings.end_time, this.zone, this.formatLocale)}</dd>`
+            : nothing
+        }
+        <dt>Duration</dt>
+        <dd>${formatDuration(duration, this.formatLocale)}</dd>
       </dl>
       <h3>Context</h3>
       <dl>
-        <dt>Log</dt><dd>${this.copyButton('log id', log.id)}</dd>
-        ${ctx.session_id ? html`<dt>Session</dt><dd>${this.copyButton('session id', ctx.session_id)}</dd>` : nothing}
-        ${ctx.trace_id ? html`<dt>Trace</dt><dd>${this.copyButton('trace id', ctx.trace_id)}</dd>` : nothing}
-        ${ctx.request_id ? html`<dt>Request</dt><dd>${this.copyButton('request id', ctx.request_id)}</dd>` : nothing}
+        <dt>Log</dt>
+        <dd>${this.copyButton('log id', log.id)}</dd>
+        ${
+          ctx.session_id
+            ? html`<dt>Session</dt>
+                <dd>${this.copyButton('session id', ctx.session_id)}</dd>`
+            : nothing
+        }
+        ${
+          ctx.trace_id
+            ? html`<dt>Trace</dt>
+                <dd>${this.copyButton('trace id', ctx.trace_id)}</dd>`
+            : nothing
+        }
+        ${
+          ctx.request_id
+            ? html`<dt>Request</dt>
+                <dd>${this.copyButton('request id', ctx.request_id)}</dd>`
+            : nothing
+        }
       </dl>
       <p class="muted" role="status">${this.copied ? `Copied ${this.copied}` : ''}</p>
-      ${src.host || src.framework || src.language
-        ? html`<h3>Source</h3><dl>${(['host', 'framework', 'language'] as const).map((k) => (src[k] ? html`<dt>${k}</dt><dd>${src[k]}</dd>` : nothing))}</dl>`
-        : nothing}
+      ${
+        src.host || src.framework || src.language
+          ? html`<h3>Source</h3>
+              <dl>
+                ${(['host', 'framework', 'language'] as const).map((k) =>
+                  src[k]
+                    ? html`<dt>${k}</dt>
+                        <dd>${src[k]}</dd>`
+                    : nothing,
+                )}
+              </dl>`
+          : nothing
+      }
       <h3>Metadata</h3>
-      <dl>${Object.entries(log.metadata).map(([k, v]) => html`<dt>${k}</dt><dd>${typeof v === 'string' ? v : JSON.stringify(v)}</dd>`)}</dl>
+      <dl>
+        ${Object.entries(log.metadata).map(
+          ([k, v]) =>
+            html`<dt>${k}</dt>
+              <dd>${typeof v === 'string' ? v : JSON.stringify(v)}</dd>`,
+        )}
+      </dl>
       <h3>Request and response</h3>
-      ${!full
-        ? html`<p class="muted">Loading…</p>`
-        : Object.keys(data).length
-          ? html`<div part="payload">
-              <button type="button" class="small" @click=${() => this.copy('payload', JSON.stringify(data, null, 2))}>Copy as JSON</button>
-              ${jsonTree(data, this.tree)}
-            </div>`
-          : html`<p class="muted" part="payload">No payload stored: payload storage is off for this project (the audit row remains).</p>`}
+      ${
+        !full
+          ? html`<p class="muted">Loading…</p>`
+          : Object.keys(data).length
+            ? html`<div part="payload">
+                <button type="button" class="small" @click=${() => this.copy('payload', JSON.stringify(data, null, 2))}>
+                  Copy as JSON
+                </button>
+                ${jsonTree(data, this.tree)}
+              </div>`
+            : html`<p class="muted" part="payload">No payload stored: payload storage is off for this project (the audit row remains).</p>`
+      }
     `;
   }
 
@@ -159,7 +303,9 @@ export class ComposioLogDetail extends ComposioElement {
         ${notFound ? nothing : html`<button type="button" @click=${() => this.detail.run()}>Retry</button>`}
       </div>`;
     }
-    if (!log) return html`<div class="skeleton placeholder" aria-hidden="true"></div><p class="visually-hidden" role="status">Loading…</p>`;
+    if (!log)
+      return html`<div class="skeleton placeholder" aria-hidden="true"></div>
+        <p class="visually-hidden" role="status">Loading…</p>`;
     return this.renderDetail(log, full);
   }
 }

@@ -1,11 +1,13 @@
 /**
  * The log table's data: the filter bar as v3.1 filters, cursor paging with de-duplication, and the
- * live tail (logs newer than the newest shown, fetched until they overlap what is on screen, so
- * nothing is doubled or skipped).
+ * live tail (logs newer than the newest shown, plus an overlap window for late arrivals, merged by
+ * time and de-duplicated by id, so nothing is doubled or skipped).
  */
 import type { BffClient } from '../../client/bff-client.ts';
+import { LOG_FILTER_FIELDS, LOG_FILTER_OPERATORS } from '../../contract/constants.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
+import { toCsv } from '../../core/csv.ts';
 import type { RangePreset } from '../../core/ranges.ts';
 
 /** The presets the table's Time picker offers (any preset works as the `range` attribute). */
@@ -47,11 +49,76 @@ export function extraFilters(filters: readonly LogFilter[]): LogFilter[] {
   return filters.filter((f) => !isStatus(f) && !isToolkit(f) && !isTool(f));
 }
 
+/** `filters` as a JSON attribute; what is not a list of valid filters is dropped (with a warning) by `cleanFilters`. */
+export const filtersConverter = {
+  fromAttribute: (value: string | null): LogFilter[] => {
+    try {
+      return JSON.parse(value ?? '[]');
+    } catch {
+      return value as unknown as LogFilter[];
+    }
+  },
+  toAttribute: (value: LogFilter[]) => JSON.stringify(value),
+};
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Rows as RFC 4180 CSV (formulas neutralised by `toCsv`). */
+export function logsCsv(rows: readonly LogEntry[]): string {
+  return toCsv(
+    ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration_ms', 'log_id', 'parent_tool'],
+    rows.map((l) => [
+      l.timestamp,
+      l.status,
+      str(l.metadata.tool_slug),
+      str(l.metadata.toolkit_slug),
+      str(l.metadata.user_id),
+      l.message ?? '',
+      Number(l.metrics.duration_ms ?? 0),
+      l.id,
+      l.parent?.tool_slug ?? '',
+    ]),
+  );
+}
+
+const isFilter = (f: unknown): f is LogFilter => {
+  const { field, operator, value } = (f ?? {}) as Record<string, unknown>;
+  return (
+    (LOG_FILTER_FIELDS as readonly unknown[]).includes(field) &&
+    (LOG_FILTER_OPERATORS as readonly unknown[]).includes(operator) &&
+    typeof value === 'string'
+  );
+};
+
+/**
+ * The valid filters of whatever the host set (the `filters` attribute may be any text). `problem`
+ * says what was wrong, for one warning; the table never sends a filter the BFF would reject.
+ */
+export function cleanFilters(value: unknown): { filters: LogFilter[]; problem?: string } {
+  if (!Array.isArray(value))
+    return { filters: [], problem: `filters must be a JSON array of {field, operator, value}; got ${JSON.stringify(value)?.slice(0, 80)}` };
+  const filters = value.filter(isFilter);
+  const dropped = value.length - filters.length;
+  return dropped ? { filters, problem: `filters: ignored ${dropped} invalid filter(s)` } : { filters: value };
+}
+
+/** `page-size` as a request limit: whole, 1–100; anything else is 50 (with a problem to warn about). */
+export function pageLimit(value: unknown): { limit: number; problem?: string } {
+  const n = Number(value);
+  if (Number.isInteger(n) && n >= 1 && n <= 100) return { limit: n };
+  return {
+    limit: Number.isFinite(n) ? Math.min(100, Math.max(1, Math.floor(n))) : 50,
+    problem: `page-size ${JSON.stringify(String(value))} is not a whole number from 1 to 100`,
+  };
+}
+
 export interface LogQuery {
   filters: LogFilter[];
   from: number;
   to: number;
   limit: number;
+  /** A host-set window (`from`/`to`): the live tail keeps its end. */
+  custom?: boolean;
 }
 
 export function requestBody(query: LogQuery, cursor?: string | null) {
@@ -79,31 +146,62 @@ export class LogRows {
     return fresh.length;
   }
 
-  prepend(logs: readonly LogEntry[]): number {
+  /** New rows at their time position (late arrivals land between rows already shown). */
+  insert(logs: readonly LogEntry[]): number {
     const fresh = logs.filter((l) => !this.ids.has(l.id));
     fresh.forEach((l) => this.ids.add(l.id));
-    this.rows = [...fresh, ...this.rows];
+    this.rows = mergeByTime(this.rows, fresh);
     return fresh.length;
   }
 }
 
 const MAX_CATCH_UP_PAGES = 5;
+/** Browser clocks drift: the tail asks up to an hour ahead and the BFF clamps `to` to its own now. */
+const CLOCK_SLACK_MS = 3_600_000;
+
+const time = (log: LogEntry) => Date.parse(log.timestamp);
+
+/** Newest first by timestamp; rows of `b` go before rows of `a` with the same time. */
+export function mergeByTime(a: readonly LogEntry[], b: readonly LogEntry[]): LogEntry[] {
+  const out: LogEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j < b.length && (i >= a.length || time(b[j]) >= time(a[i])) ? b[j++] : a[i++]);
+  return out;
+}
 
 /**
- * Logs newer than what `known` holds, newest first: first pages are read until one overlaps a
- * known row. `null` when more arrived than the catch-up allows (the caller reloads instead).
+ * What the live tail has not shown yet, newest first: everything in the last `overlapMs` before
+ * `since` (the newest row shown) and after it, read page by page and de-duplicated by id. The
+ * overlap catches logs that reach the API a few seconds after their timestamp; they belong between
+ * rows already shown. Nothing older than `floor` is read: below the oldest loaded row (while more
+ * pages exist) rows are paging's business, not late arrivals. `null` when more new rows arrived than the catch-up allows (the caller
+ * reloads); a busy overlap window alone only shortens the re-read.
  */
-export async function fetchNewer(client: BffClient, query: LogQuery, known: (id: string) => boolean, signal: AbortSignal): Promise<LogEntry[] | null> {
+export async function fetchNewer(
+  client: BffClient,
+  query: LogQuery,
+  window: { since?: number; overlapMs: number; floor: number },
+  known: (id: string) => boolean,
+  signal: AbortSignal,
+): Promise<LogEntry[] | null> {
+  const { since, overlapMs, floor } = window;
+  const from = Math.max(query.from, floor, (since ?? query.from) - Math.max(0, overlapMs));
+  const tail: LogQuery = { ...query, from, to: query.custom ? query.to : Date.now() + CLOCK_SLACK_MS, limit: 100 };
   const fresh: LogEntry[] = [];
   let cursor: string | null = null;
+  let caughtUp = since === undefined;
   for (let page = 0; page < MAX_CATCH_UP_PAGES; page++) {
-    const answer: LogListResponse = await client.post<LogListResponse>(BFF_PATHS.logList, requestBody(query, cursor), signal);
+    const answer: LogListResponse = await client.post<LogListResponse>(BFF_PATHS.logList, requestBody(tail, cursor), signal);
     for (const log of answer.logs) {
-      if (known(log.id)) return fresh;
-      fresh.push(log);
+      // an upstream that ignores time_range still ends the read here
+      if (time(log) < from) return fresh;
+      if (!known(log.id)) fresh.push(log);
+      caughtUp ||= time(log) <= since!;
     }
     cursor = answer.next_cursor;
     if (!cursor) return fresh;
   }
-  return null;
+  // a busy project fills the pages with the overlap: what is newer than `since` is all there
+  return caughtUp ? fresh : null;
 }

@@ -8,43 +8,55 @@ import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js'
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { BffRequestError } from '../../client/bff-client.ts';
 import { formatNumber } from '../../client/format.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
-import { toCsv } from '../../core/csv.ts';
-import { ComposioElement } from '../shared/base.ts';
 import { download } from '../shared/download.ts';
+import { renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
-import { resolveWindow, type RangePreset } from '../../core/ranges.ts';
-import { extraFilters, fetchNewer, LogRows, readBar, requestBody, writeBar, type BarState, type LogQuery } from './data.ts';
-import { renderCell, renderFilterBar } from './views.ts';
+import { isRangePreset, resolveWindow, type RangePreset } from '../../core/ranges.ts';
+import { ComposioElement, warnOnce } from '../shared/base.ts';
+import {
+  extraFilters,
+  fetchNewer,
+  filtersConverter,
+  logsCsv,
+  LogRows,
+  mergeByTime,
+  pageLimit,
+  readBar,
+  requestBody,
+  writeBar,
+  type BarState,
+  type LogQuery,
+} from './data.ts';
+import {
+  emptySentence,
+  HEADINGS,
+  LOG_COLUMNS,
+  renderEmpty,
+  renderFilterBar,
+  renderLivePaused,
+  renderPanel,
+  renderRow,
+  SKELETON,
+  type LogColumn,
+} from './views.ts';
+import { checkAttributes } from './attributes.ts';
 import { TableLayout } from './layout.ts';
+import { LiveTailController } from './live-tail-controller.ts';
+import { PagerController } from './pager-controller.ts';
+import { SearchController } from './search-controller.ts';
 import { tableStyles } from './styles.ts';
 
-import { HEADINGS, LOG_COLUMNS, text, type LogColumn } from './views.ts';
-
 export { LOG_COLUMNS, type LogColumn };
-
-/** `filters` as a JSON attribute; invalid JSON means "no filters" rather than an exception. */
-const filtersConverter = {
-  fromAttribute: (value: string | null): LogFilter[] => {
-    try {
-      const parsed = JSON.parse(value ?? '[]');
-      return Array.isArray(parsed) ? parsed : [];
-    } catch {
-      return [];
-    }
-  },
-  toAttribute: (value: LogFilter[]) => JSON.stringify(value),
-};
 
 /**
  * @tagname composio-log-table
  * @fires {CustomEvent<LogSelectDetail>} composio-log-select - A row was opened (click or Enter): `{ log }`.
  * @fires {CustomEvent<FiltersChangeDetail>} composio-filters-change - The filter bar changed: `{ filters, range }` (keep them in your URL).
  * @fires {CustomEvent<LoadDetail>} composio-load - A page loaded: `{ kind: 'logs-page' | 'logs-live', count }`.
- * @fires {CustomEvent<ErrorDetail>} composio-error - A request failed; loaded rows stay, with a Retry button.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - A request failed; loaded rows stay (marked stale when they no longer match the filters), with a Retry button. Once per live-tail outage.
  * @cssprop --composio-table-height - Height of the scrolling rows area (default 480px).
  * @cssprop --composio-text - Text colour (and the other `--composio-*` tokens of the usage chart).
  * @cssprop --composio-success - Status "success" colour.
@@ -54,6 +66,7 @@ const filtersConverter = {
  * @csspart row - A log row.
  * @csspart footer - Loaded-row count, Load more, CSV export.
  * @csspart new-logs - The "N new" button of the live tail.
+ * @csspart live-status - "Live updates paused — retrying in N s" while polls fail, with Retry now.
  * @csspart empty - The empty result, with the active filters and a Clear button.
  * @csspart error - Error message with request id and Retry.
  * @csspart detail - The detail side panel.
@@ -74,35 +87,27 @@ export class ComposioLogTable extends ComposioElement {
   @property() columns = LOG_COLUMNS.join(',');
   /** Poll for new logs every N seconds (0 = off). */
   @property({ type: Number }) live = 0;
+  /** Seconds before the newest row that each poll reads again, for logs that reach the API late. */
+  @property({ attribute: 'live-overlap', type: Number }) liveOverlap = 60;
 
   @state() private rows = new LogRows();
   @state() private pending: LogEntry[] = [];
-  @state() private cursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private moreError?: Error;
   @state() private focused = 0;
   @state() private selected?: LogEntry;
-  @state() private toolDraft?: string;
   @state() private reloads = 0;
 
   @query('.rows') private scroller?: HTMLElement;
 
   private query?: LogQuery;
-  private moreController?: AbortController;
-  private searchTimer?: ReturnType<typeof setTimeout>;
-  private liveTimer?: ReturnType<typeof setTimeout>;
+  private ownFilters?: LogFilter[];
   private detailModule?: Promise<unknown>;
+  private shownColumns: LogColumn[] = [...LOG_COLUMNS];
 
   private readonly firstPage = new Task(this, {
-    task: async ([client, filters, range, from, to, limit, zone], { signal }) => {
-      this.moreController?.abort();
-      const { from: start, to: end } = resolveWindow({ range, from, to }, Date.now(), zone, '24h');
-      const query: LogQuery = {
-        filters,
-        from: start,
-        to: end,
-        limit: Math.min(100, Math.max(1, Math.floor(limit) || 50)),
-      };
+    task: async ([client, filters, range, from, to, pageSize, zone], { signal }) => {
+      this.pager.abort();
+      const { from: start, to: end, custom } = resolveWindow({ range, from, to }, Date.now(), zone, '24h');
+      const query: LogQuery = { filters, from: start, to: end, limit: pageLimit(pageSize).limit, custom };
       return { query, page: await client.post<LogListResponse>(BFF_PATHS.logList, requestBody(query), signal) };
     },
     args: () => [this.client, this.filters, this.range, this.from, this.to, this.pageSize, this.zone, this.reloads] as const,
@@ -110,10 +115,9 @@ export class ComposioLogTable extends ComposioElement {
       this.query = query;
       this.rows = new LogRows();
       this.rows.append(page.logs);
-      this.cursor = page.next_cursor;
+      this.pager.reset(page.next_cursor);
       this.pending = [];
       this.focused = 0;
-      this.moreError = undefined;
       this.scroller?.scrollTo({ top: 0 });
       this.emit('composio-load', { kind: 'logs-page', count: this.rows.rows.length });
     },
@@ -123,29 +127,40 @@ export class ComposioLogTable extends ComposioElement {
   private readonly toolkits = new Task(this, {
     task: async ([client, range, zone], { signal }) => {
       const { from } = resolveWindow({ range }, Date.now(), zone, '24h');
-      const answer = await client.post<UsageBreakdownResponse>(BFF_PATHS.usageBreakdown('tool_calls'), { group_by: 'toolkit_slug', limit: 100, from }, signal);
+      const answer = await client.post<UsageBreakdownResponse>(
+        BFF_PATHS.usageBreakdown('tool_calls'),
+        { group_by: 'toolkit_slug', limit: 100, from },
+        signal,
+      );
       return answer.groups.map((g) => g.key).filter(Boolean);
     },
     args: () => [this.client, this.range, this.zone] as const,
   });
 
+  private readonly pager = new PagerController(this, {
+    load: (cursor, signal) => this.client.post<LogListResponse>(BFF_PATHS.logList, requestBody(this.query!, cursor), signal),
+    count: () => this.rows.rows.length,
+    onPage: (logs) => {
+      this.rows.append(logs);
+      this.requestUpdate('rows');
+      this.emit('composio-load', { kind: 'logs-page', count: this.rows.rows.length });
+    },
+    onError: (error) => this.reportError(error),
+  });
+
+  /** Typing is debounced; the Task aborts the request in flight when the filters change. */
+  private readonly search = new SearchController(this, (tool) => this.setBar({ tool }));
+
+  private readonly tail = new LiveTailController(this, {
+    interval: () => this.live,
+    ready: () => Boolean(this.query) && this.firstPage.status === TaskStatus.COMPLETE,
+    poll: (signal) => this.pollNewer(signal),
+    onPause: (error) => this.reportError(error),
+  });
+
   /** The rows loaded so far, newest first. */
   get logs(): readonly LogEntry[] {
     return this.rows.rows;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.moreController?.abort();
-    clearTimeout(this.liveTimer);
-    clearTimeout(this.searchTimer);
-    document.removeEventListener('visibilitychange', this.onVisibility);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibility);
-    this.scheduleLive();
   }
 
   /** Reload the first page (Retry). */
@@ -154,77 +169,49 @@ export class ComposioLogTable extends ComposioElement {
     this.reloads++;
   }
 
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('live')) this.scheduleLive();
+  /** Bad values from the host fall back and warn once, before the Tasks read them. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('filters') && this.filters !== this.ownFilters) this.search.cancel(); // the host set them
+    const checked = checkAttributes(this, changed);
+    checked.problems.forEach((problem) => warnOnce(this.localName, problem));
+    if (checked.filters) this.filters = checked.filters;
+    if (checked.columns) this.shownColumns = checked.columns;
   }
 
-  // ---- paging
-
-  async loadMore(): Promise<void> {
-    if (!this.cursor || this.loadingMore || !this.query) return;
-    const controller = (this.moreController = new AbortController());
-    this.loadingMore = true;
-    try {
-      const page = await this.client.post<LogListResponse>(BFF_PATHS.logList, requestBody(this.query, this.cursor), controller.signal);
-      if (controller.signal.aborted) return;
-      this.rows.append(page.logs);
-      this.requestUpdate('rows');
-      this.cursor = page.next_cursor;
-      this.moreError = undefined;
-      this.emit('composio-load', { kind: 'logs-page', count: this.rows.rows.length });
-    } catch (error) {
-      if (!controller.signal.aborted) {
-        this.moreError = error as Error;
-        this.reportError(error);
-      }
-    } finally {
-      if (this.moreController === controller) this.loadingMore = false;
-    }
+  /** The preset in use (`range`, or 24h when it is unknown). */
+  private get preset(): RangePreset {
+    return isRangePreset(this.range) ? this.range : '24h';
   }
 
-  /** Fetch the next page before the reader reaches the end. */
-  private onRangeChanged(event: RangeChangedEvent): void {
-    if (event.last >= this.rows.rows.length - 20 && !this.moreError) void this.loadMore();
+  /** Load the next page now (what Load more does). */
+  loadMore(): Promise<void> {
+    return this.pager.loadMore();
   }
 
   // ---- live tail
 
-  private readonly onVisibility = () => {
-    if (!document.hidden) this.scheduleLive(0);
-  };
-
-  private atTop(): boolean {
-    return (this.scroller?.scrollTop ?? 0) < 4;
-  }
-
-  private scheduleLive(delayMs = this.live * 1000): void {
-    clearTimeout(this.liveTimer);
-    if (this.live > 0 && this.isConnected) this.liveTimer = setTimeout(() => void this.poll(), delayMs);
-  }
-
-  private async poll(): Promise<void> {
-    if (this.query && this.firstPage.status === TaskStatus.COMPLETE) {
-      try {
-        const controller = new AbortController();
-        const known = (id: string) => this.rows.has(id) || this.pending.some((l) => l.id === id);
-        // the window's end moves with the clock; its start stays (a rolling window would drop rows)
-        const newer = await fetchNewer(this.client, { ...this.query, to: Date.now() }, known, controller.signal);
-        if (newer === null) this.refresh();
-        else if (newer.length) {
-          if (this.atTop() && !document.hidden && !this.pending.length) this.showNew(newer);
-          else this.pending = [...newer, ...this.pending];
-        }
-      } catch (error) {
-        this.reportError(error);
-      }
-    }
-    this.scheduleLive();
+  /** One live-tail poll: new and late rows go in at their time, or wait behind "N new". */
+  private async pollNewer(signal: AbortSignal): Promise<void> {
+    const query = this.query!;
+    const known = (id: string) => this.rows.has(id) || this.pending.some((l) => l.id === id);
+    const newest = [this.rows.rows[0], this.pending[0]].filter(Boolean).map((l) => Date.parse(l.timestamp));
+    const since = newest.length ? Math.max(...newest) : undefined;
+    const oldest = this.rows.rows.at(-1);
+    const floor = this.pager.cursor && oldest ? Date.parse(oldest.timestamp) : query.from;
+    const fresh = await fetchNewer(this.client, query, { since, overlapMs: this.liveOverlap * 1000, floor }, known, signal);
+    if (this.query !== query) return; // the filters changed meanwhile
+    if (fresh === null) return this.refresh();
+    if (!fresh.length) return;
+    if ((this.scroller?.scrollTop ?? 0) < 4 && !document.hidden && !this.pending.length) this.showNew(fresh);
+    else this.pending = mergeByTime(this.pending, fresh);
   }
 
   private showNew(logs: LogEntry[]): void {
-    const added = this.rows.prepend(logs);
+    const focusedId = this.rows.rows[this.focused]?.id;
+    const added = this.rows.insert(logs);
     this.requestUpdate('rows');
-    this.focused += added;
+    const index = this.rows.rows.findIndex((l) => l.id === focusedId);
+    this.focused = Math.max(0, index);
     this.emit('composio-load', { kind: 'logs-live', count: added });
   }
 
@@ -238,8 +225,8 @@ export class ComposioLogTable extends ComposioElement {
 
   // ---- filters
 
-  private setFilters(filters: LogFilter[], range = this.range): void {
-    this.filters = filters;
+  private setFilters(filters: LogFilter[], range = this.preset): void {
+    this.filters = this.ownFilters = filters;
     this.range = range;
     this.emit('composio-filters-change', { filters, range });
   }
@@ -248,18 +235,8 @@ export class ComposioLogTable extends ComposioElement {
     this.setFilters(writeBar(this.filters, { ...readBar(this.filters), ...patch }));
   }
 
-  private onToolInput(value: string): void {
-    this.toolDraft = value;
-    clearTimeout(this.searchTimer);
-    // typing is debounced; the Task aborts the request in flight when the filters change
-    this.searchTimer = setTimeout(() => {
-      this.toolDraft = undefined;
-      this.setBar({ tool: value });
-    }, 300);
-  }
-
   private clearFilters(): void {
-    this.toolDraft = undefined;
+    this.search.cancel();
     this.setFilters([]);
   }
 
@@ -269,7 +246,9 @@ export class ComposioLogTable extends ComposioElement {
     const count = this.rows.rows.length;
     if (!count) return;
     this.focused = Math.max(0, Math.min(count - 1, index));
-    const virtualizer = (this.scroller as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: object): void } | undefined }>)?.[virtualizerRef];
+    const virtualizer = (
+      this.scroller as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: object): void } | undefined }>
+    )?.[virtualizerRef];
     virtualizer?.element(this.focused)?.scrollIntoView({ block: 'nearest' });
     for (let i = 0; i < 5; i++) {
       await this.updateComplete;
@@ -303,96 +282,110 @@ export class ComposioLogTable extends ComposioElement {
     void this.focusRow(this.focused);
   }
 
-  exportCsv(): string {
-    return toCsv(
-      ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration_ms', 'log_id', 'parent_tool'],
-      this.rows.rows.map((l) => [l.timestamp, l.status, text(l.metadata.tool_slug), text(l.metadata.toolkit_slug), text(l.metadata.user_id), l.message ?? '', Number(l.metrics.duration_ms ?? 0), l.id, l.parent?.tool_slug ?? '']),
-    );
+  /** The loaded rows as RFC 4180 CSV (formulas neutralised): what Export CSV downloads. */
+  toCsv(): string {
+    return logsCsv(this.rows.rows);
   }
 
   // ---- rendering
 
-  private get visibleColumns(): LogColumn[] {
-    const wanted = this.columns.split(',').map((c) => c.trim()).filter((c): c is LogColumn => (LOG_COLUMNS as readonly string[]).includes(c));
-    return wanted.length ? wanted : [...LOG_COLUMNS];
-  }
+  private readonly rowState = {
+    focused: () => this.focused,
+    selected: () => this.selected?.id,
+    zone: () => this.zone,
+    locale: () => this.formatLocale,
+    onOpen: (log: LogEntry, index: number) => ((this.focused = index), this.open(log)),
+  };
 
-  private renderRow(log: LogEntry, index: number, columns: LogColumn[]) {
-    return html`<div
-      role="row"
-      part="row"
-      class="row ${index === this.focused ? 'focused' : ''} ${this.selected?.id === log.id ? 'selected' : ''}"
-      aria-rowindex=${index + 2}
-      aria-selected=${this.selected?.id === log.id ? 'true' : 'false'}
-      tabindex=${index === this.focused ? 0 : -1}
-      @click=${() => ((this.focused = index), this.open(log))}
-    >
-      ${columns.map((c) => renderCell(log, c, this.zone, this.formatLocale))}
-    </div>`;
+  private get detailSettings() {
+    const { endpoint, fetch, fetchToken, theme, formatLocale: locale, zone } = this;
+    return { endpoint, fetch, fetchToken, theme, locale, zone };
   }
 
   private renderBody(columns: LogColumn[]) {
     const rows = this.rows.rows;
     const status = this.firstPage.status;
     if (!rows.length && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL)) {
-      return html`<div class="rows skeleton-rows" aria-hidden="true">${[0, 1, 2, 3, 4, 5].map(() => html`<div class="skeleton line"></div>`)}</div>`;
+      return SKELETON;
     }
     if (!rows.length && status === TaskStatus.COMPLETE) {
-      const active = this.filters.map((f) => `${f.field} ${f.operator} ${f.value}`);
-      return html`<div class="empty" part="empty" role="status">
-        <p>No tool calls in the last ${this.from ? 'selected window' : this.range}${active.length ? html` matching ${active.join(', ')}` : nothing}.</p>
-        ${active.length ? html`<button type="button" @click=${this.clearFilters}>Clear filters</button>` : nothing}
-      </div>`;
+      const sentence = emptySentence(readBar(this.filters), extraFilters(this.filters), this.preset, Boolean(this.from));
+      return renderEmpty(sentence, this.filters.length > 0, () => this.clearFilters());
     }
-    return html`<div class="rows" role="rowgroup" @keydown=${this.onGridKey} @rangeChanged=${this.onRangeChanged}>
-      ${virtualize({ items: rows, renderItem: (log, i) => this.renderRow(log, i, columns), keyFunction: (log) => log.id, scroller: true, layout: { type: TableLayout } })}
+    return html`<div
+      class="rows"
+      role="rowgroup"
+      @keydown=${this.onGridKey}
+      @rangeChanged=${(e: RangeChangedEvent) => this.pager.visible(e.last)}
+    >
+      ${virtualize({ items: rows, renderItem: (log, i) => renderRow(log, i, columns, this.rowState), keyFunction: (log) => log.id, scroller: true, layout: { type: TableLayout } })}
     </div>`;
   }
 
+  /** The first page failed (rows shown, if any, are from the previous choice: stale) or the next page did. */
   private renderError() {
-    const error = this.firstPage.status === TaskStatus.ERROR ? (this.firstPage.error as Error) : this.moreError;
-    if (!error) return nothing;
-    const requestId = error instanceof BffRequestError ? error.requestId : undefined;
-    return html`<div class="error" part="error" role="alert">
-      <span>Could not load logs: ${error.message}</span>${requestId ? html`<span class="meta">Request ID ${requestId}</span>` : nothing}
-      <button type="button" @click=${() => (this.firstPage.status === TaskStatus.ERROR ? this.refresh() : ((this.moreError = undefined), this.loadMore()))}>Retry</button>
-    </div>`;
+    if (this.firstPage.status === TaskStatus.ERROR) {
+      return renderProblem(this.firstPage.error, { subject: 'activity', stale: this.rows.rows.length > 0, onRetry: () => this.refresh() });
+    }
+    return this.pager.error
+      ? renderProblem(this.pager.error, { subject: 'activity', stale: false, onRetry: () => this.loadMore() })
+      : nothing;
   }
 
   protected override render() {
-    const columns = this.visibleColumns;
+    const columns = this.shownColumns;
     const count = this.rows.rows.length;
+    const failed = this.firstPage.status === TaskStatus.ERROR;
     return html`
       ${renderFilterBar({
         bar: readBar(this.filters),
-        toolDraft: this.toolDraft,
+        toolDraft: this.search.draft,
         toolkits: this.toolkits.value ?? [],
-        range: this.range,
+        range: this.preset,
         custom: Boolean(this.from),
         extras: extraFilters(this.filters),
         onBar: (patch) => this.setBar(patch),
-        onToolInput: (value) => this.onToolInput(value),
+        onToolInput: (value, now) => this.search.input(value, now),
         onRange: (range) => ((this.from = this.to = undefined), this.setFilters(this.filters, range)),
         onRemove: (filter) => this.setFilters(this.filters.filter((x) => x !== filter)),
       })}
+      ${this.tail.paused ? renderLivePaused(this.tail.error, this.tail.retryInSeconds, () => this.tail.pollNow()) : nothing}
       ${this.pending.length ? html`<button type="button" class="new-logs" part="new-logs" @click=${this.showPending}>${formatNumber(this.pending.length, this.formatLocale)} new</button>` : nothing}
-      <div class="layout">
-        <div role="grid" part="grid" class="grid" aria-label="Tool calls" aria-rowcount=${count + 1} aria-colcount=${columns.length} aria-busy=${this.firstPage.status === TaskStatus.PENDING ? 'true' : 'false'}>
-          <div role="row" class="row head" aria-rowindex="1">${columns.map((c) => html`<span role="columnheader" class="c-${c}">${HEADINGS[c]}</span>`)}</div>
-          ${this.renderBody(columns)}
-        </div>
-        ${this.selected
-          ? html`<div class="panel" part="detail" role="dialog" aria-label="Tool call details" tabindex="-1" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), this.close())}>
-              <button type="button" class="close" aria-label="Close details" @click=${this.close}>×</button>
-              <composio-log-detail .logId=${this.selected.id} .entry=${this.selected} .endpoint=${this.endpoint} .fetch=${this.fetch} .fetchToken=${this.fetchToken} .locale=${this.formatLocale} .timeZone=${this.zone} theme=${this.theme} @composio-log-select=${(e: CustomEvent<{ log: LogEntry }>) => (e.stopPropagation(), (this.selected = e.detail.log))}></composio-log-detail>
-            </div>`
-          : nothing}
-      </div>
       ${this.renderError()}
+      <div class="layout">
+        ${
+          failed && !count
+            ? nothing
+            : html`<div
+                role="grid"
+                part="grid"
+                class="grid ${failed ? 'stale' : ''}"
+                aria-label="Tool calls"
+                aria-rowcount=${count + 1}
+                aria-colcount=${columns.length}
+                aria-busy=${this.firstPage.status === TaskStatus.PENDING ? 'true' : 'false'}
+              >
+                <div role="row" class="row head" aria-rowindex="1">
+                  ${columns.map((c) => html`<span role="columnheader" class="c-${c}">${HEADINGS[c]}</span>`)}
+                </div>
+                ${this.renderBody(columns)}
+              </div>`
+        }
+        ${
+          this.selected
+            ? renderPanel(
+                this.selected,
+                this.detailSettings,
+                () => this.close(),
+                (log) => (this.selected = log),
+              )
+            : nothing
+        }
+      </div>
       <div class="footer" part="footer">
-        <span role="status">${formatNumber(count, this.formatLocale)} loaded${this.cursor ? '' : count ? ' · all' : ''}</span>
-        ${this.cursor ? html`<button type="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>${this.loadingMore ? 'Loading…' : 'Load more'}</button>` : nothing}
-        <button type="button" ?disabled=${!count} @click=${() => download('tool-calls.csv', this.exportCsv())}>Export CSV</button>
+        <span role="status">${formatNumber(count, this.formatLocale)} loaded${this.pager.cursor ? '' : count ? ' · all' : ''}</span>
+        ${this.pager.cursor ? html`<button type="button" ?disabled=${this.pager.loading} @click=${() => this.loadMore()}>${this.pager.loading ? 'Loading…' : 'Load more'}</button>` : nothing}
+        <button type="button" ?disabled=${!count} @click=${() => download('tool-calls.csv', this.toCsv())}>Export CSV</button>
       </div>
     `;
   }

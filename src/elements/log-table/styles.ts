@@ -7,6 +7,8 @@ export const tableStyles = css`
     border-radius: var(--_radius);
     font-size: 0.9rem;
     min-width: 0;
+    /* columns and the detail panel adapt to the table's own width, not the window's */
+    container-type: inline-size;
   }
   .filters {
     display: flex;
@@ -21,6 +23,21 @@ export const tableStyles = css`
     gap: 0.15rem;
     font-size: 0.8em;
     color: var(--_muted);
+  }
+  /* a hostile value (a 100 kB toolkit key) must not widen the controls: cut it, the full text is in a title */
+  select,
+  input {
+    max-width: 14rem;
+    text-overflow: ellipsis;
+  }
+  .chip {
+    max-width: 100%;
+  }
+  .chip-text {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    max-width: 20rem;
   }
   input {
     cursor: text;
@@ -165,6 +182,19 @@ export const tableStyles = css`
   .error {
     margin: 0.5rem 0.75rem;
   }
+  .live-paused {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    justify-content: center;
+    margin: 0.4rem 0.75rem;
+    color: var(--_warning);
+  }
+  /* rows from the previous choice, kept while the new one failed to load */
+  .grid.stale .rows {
+    opacity: 0.5;
+  }
   .panel {
     position: relative;
     width: min(28rem, 45%);
@@ -172,6 +202,41 @@ export const tableStyles = css`
     border-inline-start: 1px solid var(--_border);
     max-height: calc(var(--_height) + 2.3rem);
     overflow: auto;
+  }
+  .footer {
+    flex-wrap: wrap;
+  }
+  /* narrow tables drop the least useful columns instead of scrolling the page sideways */
+  @container (max-width: 60rem) {
+    .c-user,
+    .c-toolkit {
+      display: none;
+    }
+  }
+  @container (max-width: 40rem) {
+    .c-message,
+    .c-duration {
+      display: none;
+    }
+    .c-time {
+      width: 7.5rem;
+    }
+    .row > .c-tool {
+      flex: 1;
+      min-width: 0;
+    }
+    /* the detail covers the table, full width, its close button in view */
+    .layout {
+      position: relative;
+    }
+    .panel {
+      position: absolute;
+      inset: 0;
+      width: auto;
+      max-height: none;
+      border-inline-start: 0;
+      background: var(--_bg);
+    }
   }
   .panel .close {
     position: absolute;

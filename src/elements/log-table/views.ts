@@ -1,5 +1,6 @@
 /** The log table's row cells and filter bar: markup only, state stays in the element. */
 import { html, nothing } from 'lit';
+import { BffRequestError } from '../../client/bff-client.ts';
 import { formatDateTime, formatDuration, formatRelative, formatRowTime } from '../../client/format.ts';
 import type { LogEntry, LogFilter } from '../../contract/upstream.ts';
 import type { RangePreset } from '../../core/ranges.ts';
@@ -7,25 +8,45 @@ import { TABLE_RANGES, type BarState } from './data.ts';
 
 export const LOG_COLUMNS = ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration'] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
-export const HEADINGS: Record<LogColumn, string> = { time: 'Time', status: 'Status', tool: 'Tool', toolkit: 'Toolkit', user: 'User', message: 'Message', duration: 'Duration' };
+export const HEADINGS: Record<LogColumn, string> = {
+  time: 'Time',
+  status: 'Status',
+  tool: 'Tool',
+  toolkit: 'Toolkit',
+  user: 'User',
+  message: 'Message',
+  duration: 'Duration',
+};
 
 /** Metadata values are free-form: show strings, nothing else. */
 export const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Option text cannot be cut by CSS: long values (a 100 kB toolkit key) are cut here, in full in the title. */
+export const clip = (value: string, max = 48) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
 /** One cell; every value from the log is a text binding (Lit escapes it), never HTML. */
 export function renderCell(log: LogEntry, column: LogColumn, zone: string, locale?: string) {
   const at = Date.parse(log.timestamp);
   switch (column) {
     case 'time':
-      return html`<span role="gridcell" class="c-time" title="${formatDateTime(at, zone, locale)} (${formatRelative(at, Date.now(), locale)})">${formatRowTime(at, zone, locale)}</span>`;
+      return html`<span
+        role="gridcell"
+        class="c-time"
+        title="${formatDateTime(at, zone, locale)} (${formatRelative(at, Date.now(), locale)})"
+        >${formatRowTime(at, zone, locale)}</span
+      >`;
     case 'status':
-      return html`<span role="gridcell" class="c-status"><span class="badge ${log.status}">${log.status === 'failed' ? 'Failed' : 'Success'}</span></span>`;
+      return html`<span role="gridcell" class="c-status"
+        ><span class="badge ${log.status}">${log.status === 'failed' ? 'Failed' : 'Success'}</span></span
+      >`;
     case 'tool':
       return html`<span role="gridcell" class="c-tool" title=${text(log.metadata.tool_slug)}
         >${log.parent ? html`<span class="nested" title="Called inside ${log.parent.tool_slug}">↳ <span class="visually-hidden">inside ${log.parent.tool_slug}: </span></span>` : nothing}${text(log.metadata.tool_slug)}</span
       >`;
     case 'toolkit':
-      return html`<span role="gridcell" class="c-toolkit">${text(log.metadata.toolkit_slug)}</span>`;
+      return html`<span role="gridcell" class="c-toolkit" title=${text(log.metadata.toolkit_slug)}
+        >${text(log.metadata.toolkit_slug)}</span
+      >`;
     case 'user':
       return html`<span role="gridcell" class="c-user" title=${text(log.metadata.user_id)}>${text(log.metadata.user_id)}</span>`;
     case 'message':
@@ -33,6 +54,123 @@ export function renderCell(log: LogEntry, column: LogColumn, zone: string, local
     case 'duration':
       return html`<span role="gridcell" class="c-duration">${formatDuration(Number(log.metrics.duration_ms ?? 0), locale)}</span>`;
   }
+}
+
+const OPERATOR_WORDS: Record<LogFilter['operator'], string> = {
+  '==': 'is',
+  '!=': 'is not',
+  contains: 'contains',
+  not_contains: 'does not contain',
+};
+
+/** A filter as the reader says it: "session_id is not trs_1". */
+export const filterWords = (f: LogFilter) => `${f.field} ${OPERATOR_WORDS[f.operator] ?? f.operator} ${f.value}`;
+
+const PERIOD: Record<RangePreset, string> = {
+  '1h': 'the last hour',
+  '24h': 'the last 24 hours',
+  '7d': 'the last 7 days',
+  '30d': 'the last 30 days',
+  '90d': 'the last 90 days',
+};
+
+/** "No failed calls matching 'ZZZ' in the last 24 hours": the empty result in the reader's words. */
+export function emptySentence(bar: BarState, extras: readonly LogFilter[], range: RangePreset, custom: boolean): string {
+  const kind = bar.status === 'failed' ? 'failed calls' : bar.status === 'success' ? 'successful calls' : 'tool calls';
+  return [
+    `No ${kind}`,
+    bar.toolkit && ` in ${bar.toolkit}`,
+    bar.tool && ` matching '${bar.tool}'`,
+    ` in ${custom ? 'the selected period' : PERIOD[range]}`,
+    extras.length ? `, where ${extras.map(filterWords).join(' and ')}` : '',
+    '.',
+  ].join('');
+}
+
+export function renderEmpty(sentence: string, filtered: boolean, onClear: () => void) {
+  return html`<div class="empty" part="empty" role="status">
+    <p>${sentence}</p>
+    ${filtered ? html`<button type="button" @click=${onClear}>Clear filters</button>` : nothing}
+  </div>`;
+}
+
+/** Why live updates stopped, in the reader's words. */
+function pauseReason(error: unknown): string {
+  const status = error instanceof BffRequestError ? error.status : 0;
+  if (status === 429) return 'too many requests';
+  if (status === 401 || status === 403) return 'you are signed out';
+  return status ? 'the activity service is not answering' : 'no connection';
+}
+
+export function renderLivePaused(error: unknown, seconds: number, onRetry: () => void) {
+  return html`<div class="live-paused" part="live-status" role="status">
+    <span>Live updates paused (${pauseReason(error)}) — retrying in ${seconds} s</span>
+    <button type="button" @click=${onRetry}>Retry now</button>
+  </div>`;
+}
+
+export const SKELETON = html`<div class="rows skeleton-rows" aria-hidden="true">
+  ${[0, 1, 2, 3, 4, 5].map(() => html`<div class="skeleton line"></div>`)}
+</div>`;
+
+/** What a row needs from the element, read when the row renders. */
+export interface RowState {
+  focused(): number;
+  selected(): string | undefined;
+  zone(): string;
+  locale(): string | undefined;
+  onOpen(log: LogEntry, index: number): void;
+}
+
+export function renderRow(log: LogEntry, index: number, columns: readonly LogColumn[], s: RowState) {
+  const focused = index === s.focused();
+  const selected = s.selected() === log.id;
+  return html`<div
+    role="row"
+    part="row"
+    class="row ${focused ? 'focused' : ''} ${selected ? 'selected' : ''}"
+    aria-rowindex=${index + 2}
+    aria-selected=${selected ? 'true' : 'false'}
+    tabindex=${focused ? 0 : -1}
+    @click=${() => s.onOpen(log, index)}
+  >
+    ${columns.map((c) => renderCell(log, c, s.zone(), s.locale()))}
+  </div>`;
+}
+
+/** The table's settings the detail element inherits. */
+interface DetailSettings {
+  endpoint: string;
+  fetch?: typeof fetch;
+  fetchToken?: unknown;
+  theme: string;
+  locale?: string;
+  zone: string;
+}
+
+/** The detail panel: Escape or × closes it; a link to another log (the parent call) opens that one. */
+export function renderPanel(log: LogEntry, host: DetailSettings, onClose: () => void, onSelect: (log: LogEntry) => void) {
+  return html`<div
+    class="panel"
+    part="detail"
+    role="dialog"
+    aria-label="Tool call details"
+    tabindex="-1"
+    @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), onClose())}
+  >
+    <button type="button" class="close" aria-label="Close details" @click=${onClose}>×</button>
+    <composio-log-detail
+      .logId=${log.id}
+      .entry=${log}
+      .endpoint=${host.endpoint}
+      .fetch=${host.fetch}
+      .fetchToken=${host.fetchToken}
+      .locale=${host.locale}
+      .timeZone=${host.zone}
+      theme=${host.theme}
+      @composio-log-select=${(e: CustomEvent<{ log: LogEntry }>) => (e.stopPropagation(), onSelect(e.detail.log))}
+    ></composio-log-detail>
+  </div>`;
 }
 
 export interface FilterBarState {
@@ -45,7 +183,8 @@ export interface FilterBarState {
   /** Filters the host set that the bar has no control for. */
   extras: LogFilter[];
   onBar(patch: Partial<BarState>): void;
-  onToolInput(value: string): void;
+  /** `now`: apply without the debounce (Escape). */
+  onToolInput(value: string, now?: boolean): void;
   onRange(range: RangePreset): void;
   onRemove(filter: LogFilter): void;
 }
@@ -54,22 +193,38 @@ export function renderFilterBar(s: FilterBarState) {
   const { bar } = s;
   const value = (e: Event) => (e.target as HTMLSelectElement | HTMLInputElement).value;
   return html`<div class="filters" part="filters" role="search">
-    <label>Status
+    <label
+      >Status
       <select .value=${bar.status} @change=${(e: Event) => s.onBar({ status: value(e) as BarState['status'] })}>
-        <option value="" ?selected=${!bar.status}>All</option><option value="success" ?selected=${bar.status === 'success'}>Success</option><option value="failed" ?selected=${bar.status === 'failed'}>Failed</option>
-      </select></label>
-    <label>Toolkit
+        <option value="" ?selected=${!bar.status}>All</option>
+        <option value="success" ?selected=${bar.status === 'success'}>Success</option>
+        <option value="failed" ?selected=${bar.status === 'failed'}>Failed</option>
+      </select></label
+    >
+    <label
+      >Toolkit
       <select .value=${bar.toolkit} @change=${(e: Event) => s.onBar({ toolkit: value(e) })}>
         <option value="" ?selected=${!bar.toolkit}>All</option>
-        ${[...new Set([...s.toolkits, ...(bar.toolkit ? [bar.toolkit] : [])])].map((t) => html`<option value=${t} ?selected=${t === bar.toolkit}>${t}</option>`)}
-      </select></label>
-    <label>Tool
-      <input type="search" placeholder="e.g. send_email" .value=${s.toolDraft ?? bar.tool} @input=${(e: Event) => s.onToolInput(value(e))} /></label>
-    <label>Time
+        ${[...new Set([...s.toolkits, ...(bar.toolkit ? [bar.toolkit] : [])])].map((t) => html`<option value=${t} title=${t} ?selected=${t === bar.toolkit}>${clip(t)}</option>`)}
+      </select></label
+    >
+    <label
+      >Tool
+      <input
+        type="search"
+        title=${s.toolDraft ?? bar.tool}
+        placeholder="e.g. send_email"
+        .value=${s.toolDraft ?? bar.tool}
+        @input=${(e: Event) => s.onToolInput(value(e))}
+        @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && value(e) && (e.preventDefault(), ((e.target as HTMLInputElement).value = ''), s.onToolInput('', true))}
+    /></label>
+    <label
+      >Time
       <select .value=${s.custom ? 'custom' : s.range} @change=${(e: Event) => s.onRange(value(e) as RangePreset)}>
         ${s.custom ? html`<option value="custom" selected>Custom</option>` : nothing}
         ${TABLE_RANGES.map((r) => html`<option value=${r} ?selected=${!s.custom && r === s.range}>Last ${r}</option>`)}
-      </select></label>
-    ${s.extras.map((f) => html`<span class="chip">${f.field} ${f.operator} ${f.value}<button type="button" aria-label="Remove filter ${f.field} ${f.operator} ${f.value}" @click=${() => s.onRemove(f)}>×</button></span>`)}
+      </select></label
+    >
+    ${s.extras.map((f) => html`<span class="chip" title=${filterWords(f)}><span class="chip-text">${filterWords(f)}</span><button type="button" aria-label="Remove filter: ${filterWords(f)}" @click=${() => s.onRemove(f)}>×</button></span>`)}
   </div>`;
 }

@@ -22,7 +22,8 @@ export function plainWords(error: unknown, subject: Subject): string {
   }
   if (status === 401 || status === 403) return 'Your session has expired or you are signed out. Sign in again to see this.';
   if (status === 404) return `${what} could not be found.`;
-  if (status === 400 || status === 413 || status === 422) return `${what} could not be loaded for these settings. Try a shorter period or fewer filters.`;
+  if (status === 400 || status === 413 || status === 422)
+    return `${what} could not be loaded for these settings. Try a shorter period or fewer filters.`;
   return `${what} is temporarily unavailable. Try again in a moment.`;
 }
 
@@ -42,8 +43,13 @@ export const isAbort = (error: unknown): boolean => (error as Error | undefined)
  */
 export function renderProblem(error: unknown, options: { subject: Subject; stale: boolean; onRetry: () => void }) {
   return html`<div class="error" part="error" role="alert">
-    <span class="message">${plainWords(error, options.subject)}${options.stale ? html` <strong>Showing the last data that loaded.</strong>` : nothing}</span>
+    <span class="message"
+      >${plainWords(error, options.subject)}${options.stale ? html` <strong>Showing the last data that loaded.</strong>` : nothing}</span
+    >
     <button type="button" part="retry" @click=${options.onRetry}>Retry</button>
-    <details class="meta"><summary>Details</summary><span class="technical">${technicalDetails(error)}</span></details>
+    <details class="meta">
+      <summary>Details</summary>
+      <span class="technical">${technicalDetails(error)}</span>
+    </details>
   </div>`;
 }

@@ -90,8 +90,15 @@ export const themeStyles = css`
     padding: 0.25rem 0.6rem;
     cursor: pointer;
   }
-  button:hover {
+  button:hover:not(:disabled) {
     background: var(--_surface);
+  }
+  /* a control that does nothing must look it: dimmed, and no hand cursor */
+  button:disabled,
+  select:disabled,
+  input:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
   }
   .visually-hidden {
     position: absolute;
@@ -109,6 +116,9 @@ export const themeStyles = css`
     gap: 0.8rem;
     align-items: center;
     flex-wrap: wrap;
+  }
+  .error {
+    overflow-wrap: anywhere;
   }
   .error .meta {
     color: var(--_muted);

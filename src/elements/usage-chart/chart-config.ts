@@ -10,6 +10,9 @@ import { OTHER_KEY, type TableModel } from './model.ts';
 
 export type ChartType = 'bar' | 'line' | 'area';
 
+/** The stack of the plotted series (clickable segments); the previous period is not in it. */
+export const STACK = 'usage';
+
 export interface Point {
   x: number;
   y: number;
@@ -27,12 +30,14 @@ export interface ConfigInput {
   formatBucket: (from: number, to: number) => string;
   formatNumber: (value: number) => string;
   previousLabel: string;
+  /** "Total", for the tooltip's footer. */
+  totalLabel: string;
   rowLabel: (key: string) => string;
 }
 
-/** At most ~8 labelled ticks, under the bucket midpoints where bars and points are drawn. */
-function tickValues(model: TableModel): number[] {
-  const step = Math.max(1, Math.ceil(model.rows.length / 8));
+/** At most `max` labelled ticks, under the bucket midpoints where bars and points are drawn. */
+function tickValues(model: TableModel, max: number): number[] {
+  const step = Math.max(1, Math.ceil(model.rows.length / max));
   return model.rows.filter((_, i) => i % step === 0).map(mid);
 }
 
@@ -89,7 +94,12 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
         ...common,
         indexAxis: 'y',
         scales: {
-          x: { type: 'linear', ...scaleColours, beginAtZero: true, ticks: { ...scaleColours.ticks, callback: (v) => input.formatNumber(Number(v)) } },
+          x: {
+            type: 'linear',
+            ...scaleColours,
+            beginAtZero: true,
+            ticks: { ...scaleColours.ticks, callback: (v) => input.formatNumber(Number(v)) },
+          },
           y: {
             type: 'linear',
             reverse: true,
@@ -119,23 +129,30 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
 
   const stacked = model.columns.length > 1;
   const chartType = input.type === 'bar' ? 'bar' : 'line';
-  const datasets: ChartDataset[] = model.columns.map((column, c) => ({
-    label: column.label,
-    data: model.rows.map((r) => ({ x: mid(r), y: Number(r.values[c]), from: r.from!, to: r.to! })),
-    backgroundColor: colour(c, column.key),
-    borderColor: colour(c, column.key),
-    borderWidth: chartType === 'line' ? 2 : 0,
-    pointRadius: chartType === 'line' && model.rows.length <= 48 ? 2 : 0,
-    fill: input.type === 'area' ? (stacked && c > 0 ? '-1' : 'origin') : false,
-    stack: 'usage',
-    order: 1,
-  }) as ChartDataset);
+  const datasets: ChartDataset[] = model.columns.map(
+    (column, c) =>
+      ({
+        label: column.label,
+        data: model.rows.map((r) => ({ x: mid(r), y: Number(r.values[c]), from: r.from!, to: r.to! })),
+        backgroundColor: colour(c, column.key),
+        borderColor: colour(c, column.key),
+        borderWidth: chartType === 'line' ? 2 : 0,
+        pointRadius: chartType === 'line' && model.rows.length <= 48 ? 2 : 0,
+        fill: input.type === 'area' ? (stacked && c > 0 ? '-1' : 'origin') : false,
+        stack: STACK,
+        order: 1,
+      }) as ChartDataset,
+  );
   if (model.previous) {
     datasets.push({
       type: 'line',
       label: input.previousLabel,
-      // previous bucket i drawn over current bucket i
-      data: model.rows.map((r, i) => ({ x: mid(r), y: Number(model.previous![i] ?? 0), from: r.from!, to: r.to! })),
+      // previous bucket i (the same calendar shape, earlier) drawn over current bucket i, with its own edges
+      data: model.rows.map((r, i) => ({
+        x: mid(r),
+        y: Number(model.previous![i] ?? 0),
+        ...(model.previousSpans?.[i] ?? { from: r.from!, to: r.to! }),
+      })),
       borderColor: theme.compare,
       backgroundColor: theme.compare,
       borderDash: [6, 4],
@@ -152,7 +169,8 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
     data: { datasets },
     options: {
       ...common,
-      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      // hover shows the whole bucket; clicks are hit-tested by the element (segment under the pointer)
+      interaction: { mode: 'index', axis: 'x', intersect: false },
       datasets: { bar: { barPercentage: 0.9, categoryPercentage: 0.9 } },
       scales: {
         x: {
@@ -165,22 +183,43 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
           ...scaleColours,
           grid: { display: false },
           afterBuildTicks: (axis) => {
-            axis.ticks = tickValues(model).map((value) => ({ value }));
+            // ~8 labels, fewer on a narrow screen (one per 64 px) so they never overlap
+            axis.ticks = tickValues(model, Math.max(2, Math.min(8, Math.floor(axis.width / 64) || 8))).map((value) => ({ value }));
           },
           // a tick sits at a bucket's midpoint; label it with the bucket it stands for
-          ticks: { ...scaleColours.ticks, autoSkip: false, maxRotation: 0, callback: (value) => input.formatTick(bucketAt(model, Number(value))) },
+          ticks: {
+            ...scaleColours.ticks,
+            autoSkip: false,
+            maxRotation: 0,
+            callback: (value) => input.formatTick(bucketAt(model, Number(value))),
+          },
         },
-        y: { stacked, beginAtZero: true, ...scaleColours, ticks: { ...scaleColours.ticks, precision: 0, callback: (v) => input.formatNumber(Number(v)) } },
+        y: {
+          stacked,
+          beginAtZero: true,
+          ...scaleColours,
+          ticks: { ...scaleColours.ticks, precision: 0, callback: (v) => input.formatNumber(Number(v)) },
+        },
       },
       plugins: {
         ...common.plugins,
         tooltip: {
           callbacks: {
+            // the current bucket's edges (a previous-period point carries its own, earlier ones)
             title: (items: TooltipItem<'bar' | 'line'>[]) => {
-              const p = items[0]?.raw as Point | undefined;
-              return p ? input.formatBucket(p.from, p.to) : '';
+              const row = model.rows[items[0]?.dataIndex ?? -1];
+              return row ? input.formatBucket(row.from!, row.to!) : '';
             },
-            label: (item: TooltipItem<'bar' | 'line'>) => `${item.dataset.label}: ${input.formatNumber((item.raw as Point).y)}`,
+            label: (item: TooltipItem<'bar' | 'line'>) => {
+              const p = item.raw as Point;
+              const when = item.dataset.stack === 'previous' ? ` (${input.formatBucket(p.from, p.to)})` : '';
+              return `${item.dataset.label}${when}: ${input.formatNumber(p.y)}`;
+            },
+            // stacked: the bucket's total under its parts
+            footer: (items: TooltipItem<'bar' | 'line'>[]) => {
+              const row = model.rows[items[0]?.dataIndex ?? -1];
+              return stacked && row ? `${input.totalLabel}: ${input.formatNumber(Number(row.total))}` : '';
+            },
           },
         },
       },

@@ -36,22 +36,37 @@ export interface ChartData {
   breakdown?: UsageBreakdownResponse;
   /** True when the series was assembled in the browser (the BFF has no `series` route). */
   fallback: boolean;
+  /** The range preset this data is for (undefined for a custom window); set by the element. */
+  preset?: string;
 }
 
 const FALLBACK_CONCURRENCY = 4;
 
-async function fallbackSeries(client: BffClient, metric: UsageEntityType, body: UsageSeriesRequest, signal: AbortSignal): Promise<UsageSeriesResponse> {
+async function fallbackSeries(
+  client: BffClient,
+  metric: UsageEntityType,
+  body: UsageSeriesRequest,
+  signal: AbortSignal,
+): Promise<UsageSeriesResponse> {
   const windows = calendarBuckets(body.from, body.to, body.interval, body.time_zone);
   const head = { entity_type: metric, interval: body.interval, time_zone: body.time_zone };
   if (!body.group_by) {
     const summaries = await mapWithConcurrency(windows, FALLBACK_CONCURRENCY, (w) =>
       client.post<UsageSummaryResponse>(BFF_PATHS.usageSummary, { ...w, entity_types: [metric] }, signal),
     );
-    return assembleSeries(head, windows, summaries.map((s) => s.entities[metric] ?? { unit: 'count', total_quantity: '0', event_count: 0 }));
+    return assembleSeries(
+      head,
+      windows,
+      summaries.map((s) => s.entities[metric] ?? { unit: 'count', total_quantity: '0', event_count: 0 }),
+    );
   }
   const groupBy = body.group_by;
   const perBucket = await mapWithConcurrency(windows, FALLBACK_CONCURRENCY, (w) =>
-    client.post<UsageBreakdownResponse>(BFF_PATHS.usageBreakdown(metric), { ...w, group_by: groupBy, limit: USAGE_BREAKDOWN_MAX_LIMIT }, signal),
+    client.post<UsageBreakdownResponse>(
+      BFF_PATHS.usageBreakdown(metric),
+      { ...w, group_by: groupBy, limit: USAGE_BREAKDOWN_MAX_LIMIT },
+      signal,
+    ),
   );
   return assembleGroupedSeries({ ...head, group_by: groupBy }, windows, perBucket, body.limit);
 }
@@ -67,7 +82,8 @@ async function loadSeries(client: BffClient, metric: UsageEntityType, body: Usag
 
 export async function loadChartData(client: BffClient, request: ChartRequest, signal: AbortSignal): Promise<ChartData> {
   const window = { from: request.from, to: request.to };
-  const previous = previousWindow(request.from, request.to);
+  // the same calendar shape, moved back (local days for day-aligned windows): bucket i against bucket i
+  const previous = previousWindow(request.from, request.to, request.timeZone);
   const summaries = Promise.all([
     client.post<UsageSummaryResponse>(BFF_PATHS.usageSummary, window, signal),
     client.post<UsageSummaryResponse>(BFF_PATHS.usageSummary, previous, signal),
@@ -78,7 +94,11 @@ export async function loadChartData(client: BffClient, request: ChartRequest, si
     // awaited together: a rejection is always observed (no unhandled-rejection reports)
     const [[summary, previousSummary], breakdown] = await Promise.all([
       summaries,
-      client.post<UsageBreakdownResponse>(BFF_PATHS.usageBreakdown(request.metric), { ...window, group_by: groupBy, limit: request.top }, signal),
+      client.post<UsageBreakdownResponse>(
+        BFF_PATHS.usageBreakdown(request.metric),
+        { ...window, group_by: groupBy, limit: request.top },
+        signal,
+      ),
     ]);
     return { request: { ...request, groupBy }, summary, previousSummary, breakdown, fallback: false };
   }

@@ -9,6 +9,7 @@ import type { ChartData } from './data.ts';
 
 export const OTHER_KEY = '\u0000other';
 export const TOTAL_KEY = '\u0000total';
+export const PREVIOUS_KEY = '\u0000previous';
 
 export interface ModelColumn {
   /** A group key, or OTHER_KEY / TOTAL_KEY. */
@@ -37,6 +38,8 @@ export interface TableModel {
   total: string;
   /** The previous period, bucket by bucket (series with `compare` only). */
   previous?: string[];
+  /** The previous period's bucket edges, one per entry of `previous`. */
+  previousSpans?: { from: number; to: number }[];
 }
 
 export function buildModel(data: ChartData, metricLabel: string, otherLabel: string): TableModel {
@@ -46,7 +49,13 @@ export function buildModel(data: ChartData, metricLabel: string, otherLabel: str
     const rest = subtractDecimals(b.total_quantity, shown);
     const rows: ModelRow[] = b.groups.map((g) => ({ key: g.key, values: [g.total_quantity], total: g.total_quantity }));
     if (rest !== '0') rows.push({ key: OTHER_KEY, values: [rest], total: rest });
-    return { kind: 'breakdown', columns: [{ key: TOTAL_KEY, label: metricLabel }], rows, columnTotals: [b.total_quantity], total: b.total_quantity };
+    return {
+      kind: 'breakdown',
+      columns: [{ key: TOTAL_KEY, label: metricLabel }],
+      rows,
+      columnTotals: [b.total_quantity],
+      total: b.total_quantity,
+    };
   }
 
   const series = data.series!;
@@ -71,16 +80,30 @@ export function buildModel(data: ChartData, metricLabel: string, otherLabel: str
     columnTotals,
     total: sumDecimals(rows.map((r) => r.total)),
     previous: data.previousSeries?.buckets.map((b) => b.total_quantity),
+    previousSpans: data.previousSeries?.buckets.map((b) => ({ from: b.from, to: b.to })),
   };
 }
 
 /** The model as CSV: bucket edges as ISO instants plus the local label, then one column per series. */
-export function modelToCsv(model: TableModel, labels: { groupBy: string; rowLabel: (key: string) => string; bucketLabel: (from: number) => string }): string {
+export function modelToCsv(
+  model: TableModel,
+  labels: { groupBy: string; rowLabel: (key: string) => string; bucketLabel: (from: number) => string },
+): string {
   if (model.kind === 'breakdown') {
-    return toCsv([labels.groupBy, model.columns[0].label], model.rows.map((r) => [labels.rowLabel(r.key), Number(r.values[0])]));
+    return toCsv(
+      [labels.groupBy, model.columns[0].label],
+      model.rows.map((r) => [labels.rowLabel(r.key), Number(r.values[0])]),
+    );
   }
   const multi = model.columns.length > 1;
-  const header = ['from', 'to', 'bucket', ...model.columns.map((c) => c.label), ...(multi ? ['Total'] : []), ...(model.previous ? ['Previous period'] : [])];
+  const header = [
+    'from',
+    'to',
+    'bucket',
+    ...model.columns.map((c) => c.label),
+    ...(multi ? ['Total'] : []),
+    ...(model.previous ? ['Previous period'] : []),
+  ];
   const rows = model.rows.map((r, i) => [
     new Date(r.from!).toISOString(),
     new Date(r.to!).toISOString(),
@@ -90,4 +113,10 @@ export function modelToCsv(model: TableModel, labels: { groupBy: string; rowLabe
     ...(model.previous ? [Number(model.previous[i] ?? 0)] : []),
   ]);
   return toCsv(header, rows);
+}
+
+/** One key per Chart.js dataset of a series (the model's columns, then the previous period); none for a breakdown. */
+export function seriesKeys(model: TableModel | undefined): string[] {
+  if (!model || model.kind === 'breakdown') return [];
+  return [...model.columns.map((c) => c.key), ...(model.previous ? [PREVIOUS_KEY] : [])];
 }

@@ -71,7 +71,19 @@ export const chartStyles = css`
     margin: 0 0 0.5rem;
     padding: 0;
   }
+  /* narrow screens: every row wraps, and a long unbroken key (a UUID, an e-mail) breaks anywhere */
+  .header > *,
+  .legend li {
+    min-width: 0;
+    max-width: 100%;
+  }
+  .toolbar select {
+    max-width: 100%;
+  }
   .legend button {
+    max-width: 100%;
+    text-align: start;
+    overflow-wrap: anywhere;
     display: inline-flex;
     align-items: center;
     gap: 0.35rem;
@@ -84,18 +96,35 @@ export const chartStyles = css`
     text-decoration: line-through;
   }
   .swatch {
+    flex: none;
     width: 0.75rem;
     height: 0.75rem;
     border-radius: 2px;
   }
-  .c1 { background: var(--_c1); }
-  .c2 { background: var(--_c2); }
-  .c3 { background: var(--_c3); }
-  .c4 { background: var(--_c4); }
-  .c5 { background: var(--_c5); }
-  .c6 { background: var(--_c6); }
-  .c7 { background: var(--_c7); }
-  .c8 { background: var(--_c8); }
+  .c1 {
+    background: var(--_c1);
+  }
+  .c2 {
+    background: var(--_c2);
+  }
+  .c3 {
+    background: var(--_c3);
+  }
+  .c4 {
+    background: var(--_c4);
+  }
+  .c5 {
+    background: var(--_c5);
+  }
+  .c6 {
+    background: var(--_c6);
+  }
+  .c7 {
+    background: var(--_c7);
+  }
+  .c8 {
+    background: var(--_c8);
+  }
   .swatch.previous {
     background: none;
     border-top: 2px dashed var(--_compare);
@@ -173,6 +202,17 @@ export const chartStyles = css`
   }
   .error {
     margin-top: 0.75rem;
+  }
+  /* the last data that loaded, under an error: visibly not what the controls ask for */
+  .stale {
+    opacity: 0.45;
+    filter: grayscale(1);
+  }
+  .shown {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--_muted);
   }
   .note {
     margin-top: 0.5rem;

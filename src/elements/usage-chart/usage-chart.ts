@@ -6,49 +6,38 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Chart } from 'chart.js';
-import { BffRequestError } from '../../client/bff-client.ts';
-import { formatBucket, formatNumber, formatTick } from '../../client/format.ts';
+import type { Chart, ChartConfiguration } from 'chart.js';
+import { formatNumber, formatTick } from '../../client/format.ts';
 import type { UsageEntityType } from '../../contract/constants.ts';
 import type { SeriesInterval } from '../../contract/protocol.ts';
 import { autoInterval, parseTime, resolveWindow, type RangePreset } from '../../core/ranges.ts';
-
-/** The presets the chart's Range picker offers. */
-const CHART_RANGES = ['24h', '7d', '30d', '90d'] as const satisfies readonly RangePreset[];
-import { ComposioElement } from '../shared/base.ts';
+import { ComposioElement, warnOnce } from '../shared/base.ts';
+import { renderProblem } from '../shared/problem.ts';
 import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import { backgroundPlugin, buildConfig, type ChartType } from './chart-config.ts';
+import { ChartController, type Pick } from './chart-controller.ts';
 import { loadChartData, type ChartData, type ChartView } from './data.ts';
-import { buildModel, modelToCsv, OTHER_KEY, type TableModel } from './model.ts';
+import { buildModel, modelToCsv, OTHER_KEY, seriesKeys, type TableModel } from './model.ts';
+import { composePng, pngLegend } from './png-export.ts';
+import { GROUP_LABELS, INTERVAL_NOUN, KEY_HELP, METRIC_LABELS, resolveSettings, type Settings } from './settings.ts';
 import { chartStyles } from './styles.ts';
-import { renderStat, renderTableView } from './views.ts';
-
-const METRIC_LABELS: Record<UsageEntityType, string> = { tool_calls: 'Tool calls', sessions: 'Sessions' };
-const INTERVAL_NOUN: Record<SeriesInterval, string> = { hour: 'hour', day: 'day', week: 'week', month: 'month' };
-const GROUP_LABELS: Record<string, string> = {
-  toolkit_slug: 'toolkit',
-  tool_slug: 'tool',
-  user_id: 'user',
-  session_id: 'session',
-  connected_account_id: 'connected account',
-  project_id: 'project',
-};
-
-const PREVIOUS_KEY = '\u0000previous';
-
-let chartModule: Promise<typeof import('./chart-register.ts')> | undefined;
-/** Chart.js arrives on first draw, never with the element's own module. */
-const loadChartJs = () => (chartModule ??= import('./chart-register.ts'));
+import { formatSpan, renderLegend, renderPickers, renderStats, renderTableView } from './views.ts';
+import { bucketLabel, describeActive, rowLabel, summarize, type Wording } from './words.ts';
 
 /**
  * Usage over time or by dimension, with totals, a data-table view and CSV/PNG export.
  *
  * @tagname composio-usage-chart
- * @fires {CustomEvent<RangeSelectDetail>} composio-range-select - A bucket was clicked (or chosen with the keyboard): `{ from, to }`.
- * @fires {CustomEvent<GroupSelectDetail>} composio-group-select - A group (stacked segment or breakdown bar) was clicked: `{ groupBy, key }`.
+ * Invalid `metric`, `view`, `group-by`, `range`, `interval`, `type` or `top` values fall back to
+ * their defaults with one console warning. Keyboard on the plot: Left/Right/Home/End move between
+ * buckets, Up/Down between the stacked groups of a bucket, Enter/Space select the bucket,
+ * Shift+Enter or G the highlighted group, Escape clears.
+ *
+ * @fires {CustomEvent<RangeSelectDetail>} composio-range-select - A bucket was clicked (or chosen with Enter): `{ from, to }`.
+ * @fires {CustomEvent<GroupSelectDetail>} composio-group-select - The stacked segment or breakdown bar under a click (none above a stack), or the group chosen with Shift+Enter/G: `{ groupBy, key }`.
  * @fires {CustomEvent<LoadDetail>} composio-load - Data loaded: `{ kind: 'usage-series' | 'usage-breakdown', count }`.
- * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen with a Retry button.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, dimmed and marked as such, with a Retry button.
  * @cssprop --composio-font-family - Font stack.
  * @cssprop --composio-text - Text colour.
  * @cssprop --composio-text-muted - Secondary text colour.
@@ -76,11 +65,12 @@ const loadChartJs = () => (chartModule ??= import('./chart-register.ts'));
  * @csspart export-csv - CSV export button.
  * @csspart export-png - PNG export button.
  * @csspart legend - Series toggles (grouped or compared series).
- * @csspart plot - The chart area (focusable; arrow keys and Enter).
+ * @csspart plot - The chart area (focusable; arrow keys, Enter, Shift+Enter/G).
  * @csspart table - The data table view.
  * @csspart skeleton - Placeholder while the first data loads.
  * @csspart empty - "No tool calls in this period".
- * @csspart error - Error message with request id and Retry.
+ * @csspart error - Error message in plain words, Retry, and the technical details (status, request id) folded away.
+ * @csspart shown - After an error: which range the dimmed data on screen is for ("Showing Last 30d (…)").
  * @csspart retry - The Retry button.
  * @csspart note - Note shown when the series was computed in the browser.
  */
@@ -105,7 +95,7 @@ export class ComposioUsageChart extends ComposioElement {
   @property() type: ChartType = 'bar';
   /** Groups shown before the rest is summed as "Other" (1–20). */
   @property({ type: Number }) top = 5;
-  /** Overlay the previous period of the same length. */
+  /** Overlay the previous period: the same local days (hours for 24h) just before, bucket for bucket. */
   @property({ type: Boolean }) compare = false;
   /** Show range and interval pickers. */
   @property({ type: Boolean }) controls = false;
@@ -113,48 +103,58 @@ export class ComposioUsageChart extends ComposioElement {
   @state() private showTable = false;
   @state() private reloads = 0;
   @state() private themeVersion = 0;
-  @state() private activeIndex = -1;
-  /** Series the viewer switched off in the legend (by column key), kept across reloads. */
-  @state() private hiddenSeries = new Set<string>();
+
+  /** The settings in use: the properties above, validated (see settings.ts). */
+  private settings: Settings = this.resolve();
 
   @query('canvas') private canvas?: HTMLCanvasElement;
   @query('.plot') private plot?: HTMLElement;
 
   /** The chart instance (for hosts and tests); undefined until drawn. */
-  chart?: Chart;
+  get chart(): Chart | undefined {
+    return this.plotter.chart;
+  }
   /** The last data that loaded; kept while a reload or an error is shown. */
   private data?: ChartData;
   private model?: TableModel;
-  private drawnKey?: unknown[];
-  private resizeObserver?: ResizeObserver;
   private darkQuery?: MediaQueryList;
+
+  private readonly plotter = new ChartController(this, {
+    canvas: () => this.canvas ?? undefined,
+    plot: () => this.plot ?? undefined,
+    key: () => [this.model, this.settings.type, this.themeVersion, this.formatLocale, this.zone],
+    config: () => this.chartConfig(),
+    seriesKeys: () => seriesKeys(this.model),
+    onPick: (pick) => this.select(pick),
+  });
   private readonly onSchemeChange = () => this.themeVersion++;
 
   private readonly task = new Task(this, {
-    task: async ([client, metric, view, groupBy, range, from, to, interval, timeZone, top, compare], { signal }) => {
-      const { from: start, to: end } = resolveWindow({ range, from, to }, Date.now(), timeZone, '30d');
+    task: async ([client, settings, from, to, timeZone, compare], { signal }) => {
+      const { metric, view, groupBy, range, interval, top } = settings;
+      const { from: start, to: end, custom } = resolveWindow({ range, from, to }, Date.now(), timeZone, '30d');
       const window = { from: start, to: end };
-      return loadChartData(
+      const data = await loadChartData(
         client,
         {
           metric,
           view,
-          groupBy: groupBy && groupBy !== 'none' ? groupBy : undefined,
+          groupBy: groupBy || undefined,
           ...window,
-          interval: interval === 'auto' ? autoInterval(window.from, window.to) : interval,
+          interval: interval === 'auto' ? autoInterval(start, end) : interval,
           timeZone,
-          top: Math.min(20, Math.max(1, Math.floor(top) || 5)),
+          top,
           compare,
         },
         signal,
       );
+      return { ...data, preset: custom ? undefined : range };
     },
-    args: () =>
-      [this.client, this.metric, this.view, this.groupBy, this.range, this.from, this.to, this.interval, this.zone, this.top, this.compare, this.reloads] as const,
+    args: () => [this.client, this.settings, this.from, this.to, this.zone, this.compare, this.reloads] as const,
     onComplete: (data) => {
       this.data = data;
       this.model = buildModel(data, METRIC_LABELS[data.request.metric] ?? data.request.metric, 'Other');
-      this.activeIndex = -1;
+      this.plotter.reset();
       this.emit('composio-load', { kind: data.breakdown ? 'usage-breakdown' : 'usage-series', count: this.model.rows.length });
     },
     onError: (error) => this.reportError(error),
@@ -164,16 +164,11 @@ export class ComposioUsageChart extends ComposioElement {
     super.connectedCallback();
     this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
     this.darkQuery.addEventListener('change', this.onSchemeChange);
-    // a chart on the page will draw: fetch Chart.js now, beside the data, not after it
-    void loadChartJs();
-    // re-attached after a removal: the chart was destroyed, draw it again
-    if (this.model) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.darkQuery?.removeEventListener('change', this.onSchemeChange);
-    this.destroyChart();
   }
 
   /** Reload from the server, bypassing the client cache. */
@@ -187,24 +182,29 @@ export class ComposioUsageChart extends ComposioElement {
     if (!this.model || !this.data) return '';
     return modelToCsv(this.model, {
       groupBy: this.data.request.groupBy ?? 'group',
-      rowLabel: (key) => this.rowLabel(key),
+      rowLabel,
       bucketLabel: (from) => this.bucketLabel(from),
     });
   }
 
-  /** The chart as a PNG blob (with the theme's background). */
+  /** The chart as a PNG blob: title, window and legend above the plot, on the theme's background. */
   async toPng(): Promise<Blob | null> {
-    if (!this.chart) return null;
-    return new Promise((resolve) => this.chart!.canvas.toBlob(resolve, 'image/png'));
+    const chart = this.chart;
+    if (!chart || !this.data) return null;
+    const { request } = this.data;
+    const by = request.groupBy ? ` by ${GROUP_LABELS[request.groupBy] ?? request.groupBy}` : '';
+    const legend = pngLegend(chart);
+    const range = formatSpan(request.from, request.to, this.zone, this.formatLocale);
+    return composePng(chart.canvas, chart.width, { title: `${METRIC_LABELS[request.metric]}${by}`, range, legend }, resolveTheme(this));
   }
 
   private exportCsv() {
-    download(`${this.metric}-${this.data?.request.view ?? 'usage'}.csv`, this.toCsv());
+    download(`${this.settings.metric}-${this.data?.request.view ?? 'usage'}.csv`, this.toCsv());
   }
 
   private async exportPng() {
     const blob = await this.toPng();
-    if (blob) download(`${this.metric}-usage.png`, blob, 'image/png');
+    if (blob) download(`${this.settings.metric}-usage.png`, blob, 'image/png');
   }
 
   // ---- labels
@@ -213,128 +213,47 @@ export class ComposioUsageChart extends ComposioElement {
     return this.data?.request.interval ?? 'day';
   }
 
+  private get words(): Wording {
+    return { zone: this.zone, locale: this.formatLocale, interval: this.interval_ };
+  }
+
   private bucketLabel(from: number): string {
-    return formatBucket(from, this.interval_, this.zone, this.formatLocale);
-  }
-
-  private rowLabel(key: string): string {
-    if (key === OTHER_KEY) return 'Other';
-    return key === '' ? '(none)' : key;
-  }
-
-  private ariaSummary(): string {
-    const model = this.model!;
-    const data = this.data!;
-    const metric = METRIC_LABELS[data.request.metric];
-    const n = (v: string | number) => formatNumber(v, this.formatLocale);
-    if (model.kind === 'breakdown') {
-      const by = GROUP_LABELS[data.request.groupBy ?? ''] ?? data.request.groupBy;
-      return `${metric} by ${by}: ${model.rows.map((r) => `${this.rowLabel(r.key)} ${n(r.total)}`).join(', ')}. Total ${n(model.total)}.`;
-    }
-    const peak = model.rows.reduce((best, r) => (Number(r.total) > Number(best.total) ? r : best), model.rows[0]);
-    const span = model.rows.length ? `${this.bucketLabel(model.rows[0].from!)} to ${this.bucketLabel(model.rows.at(-1)!.from!)}` : '';
-    return `${metric} per ${INTERVAL_NOUN[this.interval_]}, ${span}: ${n(model.total)} in total${peak ? `; highest ${n(peak.total)} (${this.bucketLabel(peak.from!)})` : ''}.`;
+    return bucketLabel(from, this.words);
   }
 
   // ---- chart lifecycle
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('theme')) this.themeVersion++;
+    if ((['metric', 'view', 'groupBy', 'range', 'interval', 'type', 'top'] as const).some((k) => changed.has(k)))
+      this.settings = this.resolve();
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const drawable = this.model && !this.showTable && this.model.rows.length > 0 && this.model.total !== '0';
-    if (!drawable || !this.canvas) {
-      if (!this.canvas) this.destroyChart();
-      return;
-    }
-    const key = [this.model, this.type, this.themeVersion, this.formatLocale, this.zone, this.canvas];
-    if (this.chart && this.drawnKey?.every((part, i) => part === key[i])) return;
-    this.drawnKey = key;
-    void this.draw();
+  private resolve(): Settings {
+    return resolveSettings(this, (message) => warnOnce(this.localName, message));
   }
 
-  private async draw(): Promise<void> {
-    const { Chart } = await loadChartJs();
-    const canvas = this.canvas;
+  private chartConfig(): ChartConfiguration | undefined {
     const model = this.model;
-    if (!canvas || !model || !this.isConnected) return;
-    this.chart?.destroy();
+    if (!model) return undefined;
     const config = buildConfig({
       model,
-      type: this.type,
+      type: this.settings.type,
       interval: this.interval_,
       theme: resolveTheme(this),
       formatTick: (t) => formatTick(t, this.interval_, this.zone, this.formatLocale),
       formatBucket: (from) => this.bucketLabel(from),
       formatNumber: (v) => formatNumber(v, this.formatLocale),
       previousLabel: 'Previous period',
-      rowLabel: (key) => this.rowLabel(key),
+      totalLabel: 'Total',
+      rowLabel,
     });
     config.plugins = [backgroundPlugin];
-    config.options = { ...config.options, onClick: (_event, elements) => elements[0] && this.select(elements[0].datasetIndex, elements[0].index) };
-    const box = this.plot!.getBoundingClientRect();
-    canvas.width = Math.max(1, Math.floor(box.width));
-    canvas.height = Math.max(1, Math.floor(box.height));
-    this.chart = new Chart(canvas, config);
-    this.legendKeys().forEach((key, i) => this.chart!.setDatasetVisibility(i, !this.hiddenSeries.has(key)));
-    this.chart.update('none');
-    this.observeSize();
-  }
-
-  /** Dataset order: the model's columns, then the previous period. */
-  private legendKeys(): string[] {
-    const model = this.model;
-    if (!model || model.kind === 'breakdown') return [];
-    return [...model.columns.map((c) => c.key), ...(model.previous ? [PREVIOUS_KEY] : [])];
-  }
-
-  private toggleSeries(key: string, index: number): void {
-    const hidden = new Set(this.hiddenSeries);
-    if (hidden.has(key)) hidden.delete(key);
-    else hidden.add(key);
-    this.hiddenSeries = hidden;
-    this.chart?.setDatasetVisibility(index, !hidden.has(key));
-    this.chart?.update('none');
-  }
-
-  private renderLegend() {
-    const model = this.model!;
-    const keys = this.legendKeys();
-    if (keys.length < 2 || this.showTable) return nothing;
-    const labels = [...model.columns.map((c) => c.label), 'Previous period'];
-    return html`<ul class="legend" part="legend" aria-label="Series">
-      ${keys.map(
-        (key, i) => html`<li>
-          <button type="button" aria-pressed=${this.hiddenSeries.has(key) ? 'false' : 'true'} @click=${() => this.toggleSeries(key, i)}>
-            <span class="swatch ${key === PREVIOUS_KEY ? 'previous' : key === OTHER_KEY ? 'c8' : `c${(i % 7) + 1}`}" aria-hidden="true"></span>${labels[i]}
-          </button>
-        </li>`,
-      )}
-    </ul>`;
-  }
-
-  private observeSize(): void {
-    this.resizeObserver?.disconnect();
-    // our own observer: Chart.js's responsive mode misdetects attachment inside shadow roots
-    this.resizeObserver = new ResizeObserver(([entry]) => {
-      const { width, height } = entry.contentRect;
-      if (this.chart && width > 0 && height > 0) this.chart.resize(Math.floor(width), Math.floor(height));
-    });
-    this.resizeObserver.observe(this.plot!);
-  }
-
-  private destroyChart(): void {
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    this.chart?.destroy();
-    this.chart = undefined;
-    this.drawnKey = undefined;
+    return config;
   }
 
   /** A click (or Enter) on a bucket or bar: tell the host which range and group it was. */
-  private select(datasetIndex: number, index: number): void {
+  private select({ index, datasetIndex, groupOnly }: Pick): void {
     const model = this.model!;
     const request = this.data!.request;
     if (model.kind === 'breakdown') {
@@ -344,27 +263,10 @@ export class ComposioUsageChart extends ComposioElement {
     }
     const row = model.rows[index];
     if (!row) return;
-    this.emit('composio-range-select', { from: row.from!, to: row.to! });
-    const column = model.columns[datasetIndex];
-    if (request.groupBy && column && column.key !== OTHER_KEY) this.emit('composio-group-select', { groupBy: request.groupBy, key: column.key });
-  }
-
-  /** Arrow keys walk the buckets (with the tooltip), Enter selects one. */
-  private onPlotKey(event: KeyboardEvent): void {
-    const rows = this.model?.rows.length ?? 0;
-    if (!rows || !this.chart) return;
-    const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -rows, End: rows };
-    if (event.key in moves) {
-      event.preventDefault();
-      this.activeIndex = Math.min(rows - 1, Math.max(0, (this.activeIndex < 0 ? 0 : this.activeIndex + moves[event.key])));
-      const active = this.chart.data.datasets.map((_, datasetIndex) => ({ datasetIndex, index: this.activeIndex }));
-      this.chart.setActiveElements(active);
-      this.chart.tooltip?.setActiveElements(active, { x: 0, y: 0 });
-      this.chart.update('none');
-    } else if ((event.key === 'Enter' || event.key === ' ') && this.activeIndex >= 0) {
-      event.preventDefault();
-      this.select(0, this.activeIndex);
-    }
+    if (!groupOnly) this.emit('composio-range-select', { from: row.from!, to: row.to! });
+    const column = datasetIndex === undefined ? undefined : model.columns[datasetIndex];
+    if (request.groupBy && column && column.key !== OTHER_KEY)
+      this.emit('composio-group-select', { groupBy: request.groupBy, key: column.key });
   }
 
   // ---- rendering
@@ -372,33 +274,25 @@ export class ComposioUsageChart extends ComposioElement {
   private renderControls() {
     const custom = parseTime(this.from) !== undefined && parseTime(this.to) !== undefined;
     return html`
-      ${this.controls
-        ? html`<label
-              >Range
-              <select
-                part="range-picker"
-                .value=${custom ? 'custom' : this.range}
-                @change=${(e: Event) => {
-                  this.from = this.to = undefined;
-                  this.range = (e.target as HTMLSelectElement).value as RangePreset;
-                }}
-              >
-                ${custom ? html`<option value="custom">Custom</option>` : nothing}
-                ${CHART_RANGES.map((r) => html`<option value=${r} ?selected=${!custom && r === this.range}>Last ${r}</option>`)}
-              </select></label
-            >
-            <label
-              >Interval
-              <select
-                part="interval-picker"
-                .value=${this.interval}
-                @change=${(e: Event) => (this.interval = (e.target as HTMLSelectElement).value as 'auto' | SeriesInterval)}
-              >
-                ${(['auto', 'hour', 'day', 'week', 'month'] as const).map((i) => html`<option value=${i} ?selected=${i === this.interval}>${i === 'auto' ? 'Auto' : i[0].toUpperCase() + i.slice(1)}</option>`)}
-              </select></label
-            >`
-        : nothing}
-      <button type="button" part="table-toggle" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
+      ${
+        this.controls
+          ? renderPickers({
+              range: custom ? 'custom' : this.settings.range,
+              interval: this.settings.interval,
+              onRange: (range) => {
+                this.from = this.to = undefined;
+                this.range = range as RangePreset;
+              },
+              onInterval: (interval) => (this.interval = interval as 'auto' | SeriesInterval),
+            })
+          : nothing
+      }
+      <button
+        type="button"
+        part="table-toggle"
+        aria-pressed=${this.showTable ? 'true' : 'false'}
+        @click=${() => (this.showTable = !this.showTable)}
+      >
         Table
       </button>
       <button type="button" part="export-csv" ?disabled=${!this.model} @click=${this.exportCsv}>CSV</button>
@@ -409,7 +303,10 @@ export class ComposioUsageChart extends ComposioElement {
   private renderBody() {
     const model = this.model;
     const pending = this.task.status === TaskStatus.PENDING;
-    if (!model) return pending || this.task.status === TaskStatus.INITIAL ? html`<div class="plot skeleton" part="skeleton" aria-hidden="true"></div>` : nothing;
+    if (!model)
+      return pending || this.task.status === TaskStatus.INITIAL
+        ? html`<div class="plot skeleton" part="skeleton" aria-hidden="true"></div>`
+        : nothing;
     if (model.total === '0') {
       const noun = METRIC_LABELS[this.data!.request.metric].toLowerCase();
       return html`<div class="empty" part="empty" role="status">No ${noun} in this period</div>`;
@@ -418,41 +315,53 @@ export class ComposioUsageChart extends ComposioElement {
       const series = model.kind === 'series';
       const noun = INTERVAL_NOUN[this.interval_];
       return renderTableView(model, {
-        caption: this.ariaSummary(),
-        firstHeading: series ? noun[0].toUpperCase() + noun.slice(1) : GROUP_LABELS[this.data!.request.groupBy ?? ''] ?? 'Group',
-        rowLabel: (row) => (series ? this.bucketLabel(row.from!) : this.rowLabel(row.key)),
+        caption: summarize(model, this.data!.request, this.words),
+        firstHeading: series ? noun[0].toUpperCase() + noun.slice(1) : (GROUP_LABELS[this.data!.request.groupBy ?? ''] ?? 'Group'),
+        rowLabel: (row) => (series ? this.bucketLabel(row.from!) : rowLabel(row.key)),
         format: (value) => formatNumber(value, this.formatLocale),
       });
     }
-    return html`${this.renderLegend()}<div class="plot" part="plot" tabindex="0" @keydown=${this.onPlotKey} aria-describedby="keys">
-        <canvas role="img" aria-label=${this.ariaSummary()}></canvas>
+    return html`${this.showTable ? nothing : renderLegend(model, this.plotter.hidden, (key) => this.plotter.toggle(key))}
+      <div class="plot" part="plot" tabindex="0" @keydown=${(e: KeyboardEvent) => this.plotter.handleKey(e)} aria-describedby="keys">
+        <canvas role="img" aria-label=${summarize(model, this.data!.request, this.words)}></canvas>
         ${pending ? html`<div class="busy" aria-hidden="true"></div>` : nothing}
       </div>
-      <p id="keys" class="visually-hidden">Arrow keys move between buckets, Enter selects one. The Table button shows the same data as a table.</p>`;
+      <p id="keys" class="visually-hidden">${KEY_HELP[model.kind]} The Table button shows the same data as a table.</p>
+      <p class="visually-hidden" aria-live="polite">
+        ${describeActive(model, this.plotter.activeIndex, this.plotter.activeDataset, this.words)}
+      </p>`;
   }
 
-  private renderError() {
-    if (this.task.status !== TaskStatus.ERROR) return nothing;
-    const error = this.task.error as Error;
-    const requestId = error instanceof BffRequestError ? error.requestId : undefined;
-    return html`<div class="error" part="error" role="alert">
-      <span>Could not load usage: ${error?.message ?? 'unknown error'}</span>
-      ${requestId ? html`<span class="meta">Request ID ${requestId}</span>` : nothing}
-      <button type="button" part="retry" @click=${() => this.refresh()}>Retry</button>
-    </div>`;
+  /** After a failure with data on screen: that data is the last that loaded, not what the controls ask for. */
+  private get stale(): boolean {
+    return this.task.status === TaskStatus.ERROR && this.data !== undefined;
+  }
+
+  private renderShown() {
+    if (!this.stale) return nothing;
+    const { request, preset } = this.data!;
+    const span = formatSpan(request.from, request.to, this.zone, this.formatLocale);
+    return html`<p class="shown" part="shown" role="status">Showing ${preset ? `Last ${preset}` : 'custom range'} (${span})</p>`;
   }
 
   protected override render() {
+    const failed = this.task.status === TaskStatus.ERROR;
+    // a first load that failed shows one error with Retry: no placeholders waiting for nothing
+    const stats =
+      failed && !this.data
+        ? nothing
+        : renderStats(this.settings.metric, this.data, {
+            stale: this.stale,
+            busy: this.task.status === TaskStatus.PENDING,
+            locale: this.formatLocale,
+          });
     return html`
       <div class="header" part="header">
-        <dl class="stats" aria-live="polite" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}>
-          ${(this.metric === 'sessions' ? (['sessions', 'tool_calls'] as const) : (['tool_calls', 'sessions'] as const)).map((m) =>
-            renderStat(METRIC_LABELS[m], this.data?.summary.entities[m]?.total_quantity, this.data?.previousSummary.entities[m]?.total_quantity, this.formatLocale),
-          )}
-        </dl>
-        <div class="toolbar" part="toolbar">${this.renderControls()}</div>
+        ${stats}
+        <div class="toolbar" part="toolbar">${this.renderControls()} ${this.renderShown()}</div>
       </div>
-      ${this.renderBody()} ${this.renderError()}
+      <div class="body ${this.stale ? 'stale' : ''}">${this.renderBody()}</div>
+      ${failed ? renderProblem(this.task.error, { subject: 'usage', stale: this.stale, onRetry: () => this.refresh() }) : nothing}
       ${this.data?.fallback ? html`<p class="note" part="note">Computed per ${INTERVAL_NOUN[this.interval_]} in the browser: this server has no series route.</p>` : nothing}
     `;
   }

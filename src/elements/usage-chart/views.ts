@@ -1,25 +1,74 @@
 /** Pieces of the chart's markup that need no element state: a header total and the data-table view. */
 import { html, nothing } from 'lit';
 import { formatNumber, formatPercent } from '../../client/format.ts';
-import type { ModelRow, TableModel } from './model.ts';
+import { OTHER_KEY, PREVIOUS_KEY, seriesKeys, type ModelRow, type TableModel } from './model.ts';
+import type { ChartData } from './data.ts';
+import { CHART_RANGES, INTERVALS, METRIC_LABELS } from './settings.ts';
+import type { UsageEntityType } from '../../contract/constants.ts';
+
+/** The Range and Interval pickers (`controls`); `range` is 'custom' for a custom window. */
+export function renderPickers(o: {
+  range: string;
+  interval: string;
+  onRange: (range: string) => void;
+  onInterval: (interval: string) => void;
+}) {
+  const value = (e: Event) => (e.target as HTMLSelectElement).value;
+  return html`<label
+      >Range
+      <select part="range-picker" .value=${o.range} @change=${(e: Event) => o.onRange(value(e))}>
+        ${o.range === 'custom' ? html`<option value="custom">Custom</option>` : nothing}
+        ${CHART_RANGES.map((r) => html`<option value=${r} ?selected=${r === o.range}>Last ${r}</option>`)}
+      </select></label
+    >
+    <label
+      >Interval
+      <select part="interval-picker" .value=${o.interval} @change=${(e: Event) => o.onInterval(value(e))}>
+        ${INTERVALS.map((i) => html`<option value=${i} ?selected=${i === o.interval}>${i === 'auto' ? 'Auto' : i[0].toUpperCase() + i.slice(1)}</option>`)}
+      </select></label
+    >`;
+}
+
+/** A window as the reader says it ("Nov 3 – Dec 2, 2026"; with times when it is two days or less); `to` is exclusive. */
+export function formatSpan(from: number, to: number, timeZone: string, locale?: string): string {
+  const short = to - from <= 2 * 86_400_000;
+  const format = new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone,
+    ...(short ? { hour: 'numeric', minute: '2-digit' } : {}),
+  });
+  return format.formatRange(from, Math.max(from, to - 1));
+}
+
+/** Above this the previous period was all but empty, and a percentage says nothing (+287,827 %). */
+const MAX_RATIO = 99;
 
 /** One header total, with its change against the previous period (a skeleton until loaded). */
 export function renderStat(label: string, current: string | undefined, previous: string | undefined, locale?: string) {
   let change = html``;
   if (current !== undefined && previous !== undefined) {
     const [c, p] = [Number(current), Number(previous)];
+    // nothing to compare with (the period predates the data): say so, never a percentage of zero
     const ratio = p === 0 ? undefined : (c - p) / p;
     const direction = ratio === undefined || ratio === 0 ? '' : ratio > 0 ? 'up' : 'down';
-    change = html`<span class="change ${direction}" part="change"
-      >${ratio === undefined ? (c === 0 ? 'no change' : 'new') : formatPercent(ratio, locale)} vs previous period</span
-    >`;
+    const words =
+      ratio === undefined
+        ? 'No data for the previous period'
+        : ratio > MAX_RATIO
+          ? `Over ${formatNumber(MAX_RATIO + 1, locale)}× the previous period`
+          : `${formatPercent(ratio, locale)} vs previous period`;
+    change = html`<span class="change ${direction}" part="change">${words}</span>`;
   }
   return html`<div class="stat" part="stat">
     <dt>${label}</dt>
     <dd>
-      ${current === undefined
-        ? html`<span class="stat-skeleton skeleton" aria-hidden="true"></span>`
-        : html`<span class="value" part="total">${formatNumber(current, locale)}</span>${change}`}
+      ${
+        current === undefined
+          ? html`<span class="stat-skeleton skeleton" aria-hidden="true"></span>`
+          : html`<span class="value" part="total">${formatNumber(current, locale)}</span>${change}`
+      }
     </dd>
   </div>`;
 }
@@ -49,11 +98,12 @@ export function renderTableView(model: TableModel, labels: TableViewLabels) {
       </thead>
       <tbody>
         ${model.rows.map(
-          (r, i) => html`<tr>
-            <th scope="row">${labels.rowLabel(r)}</th>
-            ${r.values.map((v) => html`<td>${format(v)}</td>`)} ${totalColumn ? html`<td>${format(r.total)}</td>` : nothing}
-            ${model.previous ? html`<td>${format(model.previous[i] ?? 0)}</td>` : nothing}
-          </tr>`,
+          (r, i) =>
+            html`<tr>
+              <th scope="row">${labels.rowLabel(r)}</th>
+              ${r.values.map((v) => html`<td>${format(v)}</td>`)} ${totalColumn ? html`<td>${format(r.total)}</td>` : nothing}
+              ${model.previous ? html`<td>${format(model.previous[i] ?? 0)}</td>` : nothing}
+            </tr>`,
         )}
       </tbody>
       <tfoot>
@@ -65,4 +115,32 @@ export function renderTableView(model: TableModel, labels: TableViewLabels) {
       </tfoot>
     </table>
   </div>`;
+}
+
+/** The header's totals: the chosen metric first, each with its change (dimmed when stale). */
+export function renderStats(metric: UsageEntityType, data: ChartData | undefined, o: { stale: boolean; busy: boolean; locale?: string }) {
+  const order = metric === 'sessions' ? (['sessions', 'tool_calls'] as const) : (['tool_calls', 'sessions'] as const);
+  return html`<dl class="stats ${o.stale ? 'stale' : ''}" aria-live="polite" aria-busy=${o.busy ? 'true' : 'false'}>
+    ${order.map((m) =>
+      renderStat(METRIC_LABELS[m], data?.summary.entities[m]?.total_quantity, data?.previousSummary.entities[m]?.total_quantity, o.locale),
+    )}
+  </dl>`;
+}
+
+/** Series toggles (real buttons), for grouped or compared series. */
+export function renderLegend(model: TableModel, hidden: ReadonlySet<string>, onToggle: (key: string) => void) {
+  const keys = seriesKeys(model);
+  if (keys.length < 2) return nothing;
+  const labels = [...model.columns.map((c) => c.label), 'Previous period'];
+  const swatch = (key: string, i: number) => (key === PREVIOUS_KEY ? 'previous' : key === OTHER_KEY ? 'c8' : `c${(i % 7) + 1}`);
+  return html`<ul class="legend" part="legend" aria-label="Series">
+    ${keys.map(
+      (key, i) =>
+        html`<li>
+          <button type="button" aria-pressed=${hidden.has(key) ? 'false' : 'true'} @click=${() => onToggle(key)}>
+            <span class="swatch ${swatch(key, i)}" aria-hidden="true"></span>${labels[i]}
+          </button>
+        </li>`,
+    )}
+  </ul>`;
 }

@@ -1,0 +1,88 @@
+/**
+ * The chart's words and the host's settings, validated: a value the element does not know (a typo
+ * in an attribute, a stale framework binding) falls back to the default with one console warning,
+ * and never throws or reaches the BFF.
+ */
+import { USAGE_ENTITY_TYPES, USAGE_GROUP_BY, type UsageEntityType } from '../../contract/constants.ts';
+import type { SeriesInterval } from '../../contract/protocol.ts';
+import { RANGE_PRESETS, type RangePreset } from '../../core/ranges.ts';
+import type { ChartType } from './chart-config.ts';
+import type { ChartView } from './data.ts';
+
+/** The presets the chart's Range picker offers. */
+export const CHART_RANGES = ['24h', '7d', '30d', '90d'] as const satisfies readonly RangePreset[];
+export const INTERVALS = ['auto', 'hour', 'day', 'week', 'month'] as const;
+const VIEWS = ['series', 'breakdown'] as const satisfies readonly ChartView[];
+const TYPES = ['bar', 'line', 'area'] as const satisfies readonly ChartType[];
+
+export const METRIC_LABELS: Record<UsageEntityType, string> = { tool_calls: 'Tool calls', sessions: 'Sessions' };
+export const INTERVAL_NOUN: Record<SeriesInterval, string> = { hour: 'hour', day: 'day', week: 'week', month: 'month' };
+export const GROUP_LABELS: Record<string, string> = {
+  toolkit_slug: 'toolkit',
+  tool_slug: 'tool',
+  user_id: 'user',
+  session_id: 'session',
+  connected_account_id: 'connected account',
+  project_id: 'project',
+};
+
+export const KEY_HELP = {
+  series:
+    'Left and Right arrows move between buckets, Home and End to the first and last. Up and Down arrows move between the groups of a bucket. Enter selects the bucket; Shift+Enter or G selects the highlighted group. Escape clears.',
+  breakdown: 'Arrow keys move between bars, Enter selects one.',
+};
+
+export interface RawSettings {
+  metric: unknown;
+  view: unknown;
+  groupBy: unknown;
+  range: unknown;
+  interval: unknown;
+  type: unknown;
+  top: unknown;
+}
+
+export interface Settings {
+  metric: UsageEntityType;
+  view: ChartView;
+  /** A dimension the metric can be grouped by, or '' for none. */
+  groupBy: string;
+  range: RangePreset;
+  interval: (typeof INTERVALS)[number];
+  type: ChartType;
+  /** 1–20. */
+  top: number;
+}
+
+const oneOf = <T>(values: readonly T[], value: unknown): value is T => values.includes(value as T);
+
+/** The settings in use; `warn` hears about every value that was replaced. */
+export function resolveSettings(raw: RawSettings, warn: (message: string) => void): Settings {
+  const pick = <T>(name: string, values: readonly T[], value: unknown, fallback: T): T => {
+    if (oneOf(values, value)) return value;
+    warn(`unknown ${name} ${JSON.stringify(value)}; using ${JSON.stringify(fallback)} (one of ${values.join(', ')})`);
+    return fallback;
+  };
+  const metric = pick('metric', USAGE_ENTITY_TYPES, raw.metric, 'tool_calls');
+  const groupBys = [...USAGE_GROUP_BY[metric], 'project_id'];
+  let groupBy = raw.groupBy === undefined || raw.groupBy === null || raw.groupBy === '' || raw.groupBy === 'none' ? '' : raw.groupBy;
+  if (groupBy !== '' && !oneOf(groupBys, groupBy)) {
+    warn(`group-by ${JSON.stringify(groupBy)} is not available for ${metric}; not grouping (one of ${groupBys.join(', ')})`);
+    groupBy = '';
+  }
+  let top = typeof raw.top === 'number' ? raw.top : Number(raw.top);
+  if (!Number.isInteger(top) || top < 1 || top > 20) {
+    const fixed = Number.isFinite(top) ? Math.min(20, Math.max(1, Math.round(top))) : 5;
+    warn(`top ${JSON.stringify(raw.top)} is not a whole number from 1 to 20; using ${fixed}`);
+    top = fixed;
+  }
+  return {
+    metric,
+    view: pick('view', VIEWS, raw.view, 'series'),
+    groupBy: groupBy as string,
+    range: pick('range', RANGE_PRESETS, raw.range, '30d'),
+    interval: pick('interval', INTERVALS, raw.interval, 'auto'),
+    type: pick('type', TYPES, raw.type, 'bar'),
+    top,
+  };
+}

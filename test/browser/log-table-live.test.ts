@@ -1,0 +1,152 @@
+/**
+ * The live tail against a moving clock, late-arriving logs and an outage. The table talks to a
+ * BFF + simulator of its own through its `fetch` property, so the simulated clock can move.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import './resize-observer-noise.ts';
+import '../../src/elements/log-table/define.ts';
+import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts';
+import type { LogEntry, LogListResponse } from '../../src/contract/upstream.ts';
+import { createComposioHandler } from '../../src/server/index.ts';
+import { createSimulator } from '../../src/simulator/index.ts';
+
+const shadow = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector) as HTMLElement;
+const loaded = (el: ComposioLogTable, n = 1) => waitUntil(() => el.logs.length >= n, `${n} rows`, { timeout: 10_000 });
+const ids = (logs: readonly LogEntry[]) => logs.map((l) => l.id);
+
+/** A BFF over a simulator whose clock the test moves; both read the simulated now. */
+function movingBff() {
+  const sim = createSimulator({ now: Date.now(), historyDays: 2, toolCalls: 20_000, rateLimit: { limit: 1e9 } });
+  const bff = createComposioHandler({
+    apiKey: 'sim_ak_demo',
+    baseUrl: 'https://simulator.test',
+    fetch: (input, init) => sim.fetch(new Request(input, init)),
+    resolveScope: () => ({ userIds: ['globex-ops', 'globex-sales', 'globex-support'] }),
+    cursorSecret: 'live-test-secret-live-test-secret-live',
+    now: sim.now,
+  });
+  const fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+    bff(new Request(new URL(String(input), location.origin), init))) as typeof globalThis.fetch;
+  return { sim, bff, fetch };
+}
+
+/** A list endpoint over a feed the test edits (newest first), with id cursors. */
+function feedFetch(feed: LogEntry[], state = { down: false, calls: 0 }) {
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    if (!url.includes('logs/tool_execution'))
+      return new Response(JSON.stringify({ groups: [] }), { headers: { 'content-type': 'application/json' } });
+    state.calls++;
+    if (state.down) throw new TypeError('Failed to fetch');
+    const body = JSON.parse(String(init?.body ?? '{}')) as { limit?: number; cursor?: string };
+    const start = body.cursor ? feed.findIndex((l) => l.id === body.cursor) + 1 : 0;
+    const logs = feed.slice(start, start + (body.limit ?? 20));
+    const answer: LogListResponse = { logs, next_cursor: start + logs.length < feed.length ? logs.at(-1)!.id : null };
+    return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
+  }) as typeof globalThis.fetch;
+  return { fetch, state };
+}
+
+const T0 = Date.now();
+function entry(i: number, extra: Partial<LogEntry> = {}): LogEntry {
+  return {
+    id: `log_live${String(i).padStart(7, '0')}`,
+    timestamp: new Date(T0 - 120_000 - i * 1000).toISOString(),
+    type: 'tool.execution',
+    status: 'success',
+    level: 'info',
+    message: `message ${i}`,
+    metadata: { tool_slug: 'GMAIL_SEND_EMAIL', toolkit_slug: 'gmail', user_id: 'u1' },
+    metrics: { duration_ms: 100 },
+    parent: null,
+    ...extra,
+  };
+}
+
+describe('<composio-log-table> live tail', () => {
+  it('shows the calls that happen as the simulated clock moves, without duplicates or gaps', async () => {
+    const { sim, bff, fetch } = movingBff();
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table live="1" range="1h" page-size="100" .fetch=${fetch}></composio-log-table>`,
+    );
+    await loaded(el);
+    const before = ids(el.logs);
+    sim.advance(20 * 60_000);
+    await waitUntil(() => el.logs[0].id !== before[0], 'new calls shown', { timeout: 8000 });
+    const shown = ids(el.logs);
+    expect(new Set(shown).size).to.equal(shown.length, 'no duplicates');
+    expect(shown.slice(-before.length)).to.deep.equal(before, 'the old rows stay, in order');
+    // the same window straight from the BFF: the table has every row, in order (no gaps)
+    const window = (el as unknown as { query: { from: number } }).query;
+    const expected: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await bff(
+        new Request(`${location.origin}/api/composio/logs/tool_execution`, {
+          method: 'POST',
+          body: JSON.stringify({ limit: 100, cursor, time_range: { from: window.from, to: sim.now() } }),
+        }),
+      );
+      const page = (await response.json()) as LogListResponse;
+      expected.push(...ids(page.logs));
+      cursor = page.next_cursor;
+    } while (cursor && expected.length < shown.length);
+    expect(shown).to.deep.equal(expected.slice(0, shown.length));
+  });
+
+  it('shows a log that reaches the API after its timestamp, once, at its time position', async () => {
+    const feed = Array.from({ length: 30 }, (_, i) => entry(i));
+    const { fetch, state } = feedFetch(feed);
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table live="1" .fetch=${fetch}></composio-log-table>`);
+    await loaded(el, 20);
+    await waitUntil(() => state.calls >= 2, 'a poll found nothing new', { timeout: 5000 });
+    // logged half a second after entry(2), but only visible upstream now
+    const late = entry(2, { id: 'log_late0000001', timestamp: new Date(Date.parse(entry(2).timestamp) + 500).toISOString() });
+    feed.splice(2, 0, late);
+    await waitUntil(() => el.logs.some((l) => l.id === late.id), 'the late log shown', { timeout: 5000 });
+    const calls = state.calls;
+    await waitUntil(() => state.calls >= calls + 2, 'two more polls', { timeout: 5000 });
+    expect(ids(el.logs).filter((id) => id === late.id)).to.have.length(1);
+    expect(ids(el.logs).slice(0, 4)).to.deep.equal(ids([entry(0), entry(1), late, entry(2)]));
+  });
+
+  it('says live updates are paused during an outage, backs off, and resumes by itself', async () => {
+    const feed = Array.from({ length: 30 }, (_, i) => entry(i));
+    const { fetch, state } = feedFetch(feed);
+    const errors: Event[] = [];
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table live="1" .fetch=${fetch} @composio-error=${(e: Event) => errors.push(e)}></composio-log-table>`,
+    );
+    await loaded(el, 20);
+    state.down = true;
+    const downAt = state.calls;
+    await waitUntil(() => shadow(el, '[part="live-status"]'), 'paused banner', { timeout: 5000 });
+    expect(shadow(el, '[part="live-status"]').textContent!.replace(/\s+/g, ' ')).to.match(
+      /Live updates paused \(no connection\) — retrying in \d+ s/,
+    );
+    await waitUntil(() => state.calls >= downAt + 2, 'a retry', { timeout: 6000 });
+    const failedPolls = state.calls - downAt;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(state.calls - downAt, 'backing off: no poll a second').to.equal(failedPolls);
+    expect(errors, 'one composio-error per outage').to.have.length(1);
+    feed.unshift(entry(-1));
+    state.down = false;
+    await waitUntil(() => el.logs[0].id === entry(-1).id && !shadow(el, '[part="live-status"]'), 'resumed', { timeout: 10_000 });
+  });
+
+  it('does not reload the table when a busy project fills the overlap window', async () => {
+    // 700 calls in the last 70 s: the 60 s overlap alone is more than the tail reads per poll
+    const feed = Array.from({ length: 700 }, (_, i) => entry(i, { timestamp: new Date(T0 - i * 100).toISOString() }));
+    const { fetch, state } = feedFetch(feed);
+    const reloads: Event[] = [];
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table live="1" page-size="50" .fetch=${fetch}></composio-log-table>`);
+    await loaded(el, 50);
+    el.addEventListener('composio-load', (e) => (e as CustomEvent).detail.kind === 'logs-page' && reloads.push(e));
+    feed.unshift(entry(-1, { timestamp: new Date(T0 + 1000).toISOString() }));
+    await waitUntil(() => el.logs[0].id === entry(-1).id, 'the new call shown', { timeout: 5000 });
+    const calls = state.calls;
+    await waitUntil(() => state.calls >= calls + 2, 'two more polls', { timeout: 5000 });
+    expect(reloads, 'first-page reloads').to.have.length(0);
+    expect(el.logs.length).to.be.below(100, 'the overlap re-read does not load old rows');
+  });
+});

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { calendarBuckets } from '../../src/core/buckets.ts';
+import { previousWindow, resolveRange } from '../../src/core/ranges.ts';
+import { localTime } from '../../src/core/time-zone.ts';
+
+const NY = 'America/New_York';
+const HOUR = 3_600_000;
+
+/** A bucket as local wall-clock text: "2026-10-30 00:00 → 2026-10-31 00:00". */
+function wall(epochMs: number, timeZone: string): string {
+  const t = localTime(epochMs, timeZone);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${t.year}-${p(t.month)}-${p(t.day)} ${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
+}
+
+/** Local wall time `days` days earlier, as the same text. */
+function daysEarlier(text: string, days: number): string {
+  const [date, time] = text.split(' ');
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return `${d.toISOString().slice(0, 10)} ${time}`;
+}
+
+describe('core: previous window, bucket for bucket', () => {
+  for (const [name, now] of [
+    // current window contains the Nov 1 2026 fall-back day (25 h)
+    ['current spans the DST change', Date.UTC(2026, 10, 5, 19, 23, 17, 250)],
+    // previous window contains it
+    ['previous spans the DST change', Date.UTC(2026, 10, 10, 19, 23, 17, 250)],
+  ] as const) {
+    it(`7d in New York, today partial: ${name}`, () => {
+      const current = resolveRange('7d', now, NY);
+      const previous = previousWindow(current.from, current.to, NY);
+      const a = calendarBuckets(current.from, current.to, 'day', NY);
+      const b = calendarBuckets(previous.from, previous.to, 'day', NY);
+      assert.equal(a.length, 7);
+      assert.equal(b.length, a.length, 'same bucket count');
+      a.forEach((bucket, i) => {
+        assert.equal(wall(b[i].from, NY), daysEarlier(wall(bucket.from, NY), 7), `bucket ${i} start`);
+        assert.equal(wall(b[i].to, NY), daysEarlier(wall(bucket.to, NY), 7), `bucket ${i} end`);
+      });
+      // today 00:00–14:23:17 compares with the same local hours seven days earlier, not a sliver
+      assert.equal(wall(b[0].from, NY).slice(11), '00:00:00');
+      assert.equal(wall(b.at(-1)!.to, NY).slice(11), '14:23:17');
+      assert.equal(b.at(-1)!.to % 1000, 250);
+      assert.equal(previous.to <= current.from, true);
+      const lengths = [...a, ...b].map((x) => (x.to - x.from) / HOUR);
+      assert.ok(lengths.includes(25), `a 25-hour day is one bucket: ${lengths}`);
+    });
+  }
+
+  it('a window ending at local midnight moves back by exactly its days', () => {
+    const from = Date.UTC(2026, 9, 29, 4); // Oct 29 00:00 EDT
+    const to = Date.UTC(2026, 10, 5, 5); // Nov 5 00:00 EST
+    const previous = previousWindow(from, to, NY);
+    assert.equal(previous.to, from);
+    assert.equal(wall(previous.from, NY), '2026-10-22 00:00:00');
+  });
+
+  it('rolling and unaligned windows move back by their length', () => {
+    const now = Date.UTC(2026, 10, 5, 19, 23);
+    const day = resolveRange('24h', now, NY);
+    assert.deepEqual(previousWindow(day.from, day.to, NY), { from: day.from - 24 * HOUR, to: day.from });
+    assert.deepEqual(previousWindow(10, 30), { from: -10, to: 10 });
+  });
+});
