@@ -126,6 +126,18 @@ describe('BFF instances sharing Redis', () => {
     assert.equal(sim.stats.requests, 1, 'asked upstream again');
   });
 
+  it('the same query from two customers is two entries: the scope is in the key, never shared', async () => {
+    const { sim, instances } = await fleet(2);
+    const [a, b] = instances;
+    sim.resetStats();
+    const globex = await a.post('usage/summary', closed(11), { 'x-test-users': 'globex-ops,globex-sales' });
+    const hooli = await b.post('usage/summary', closed(11), { 'x-test-users': 'hooli_prod' });
+    assert.equal(sim.stats.requests, 2, 'one upstream call per customer');
+    assert.notDeepEqual(globex.body, hooli.body, 'each got its own figures');
+    assert.deepEqual((await b.post('usage/summary', closed(11), { 'x-test-users': 'globex-sales,globex-ops' })).body, globex.body);
+    assert.equal(sim.stats.requests, 2, 'the same scope on another instance is a hit');
+  });
+
   it('a shared log detail is still shown only to its owner, on any instance', async () => {
     const { sim, instances } = await fleet(2);
     const [a, b] = instances;
