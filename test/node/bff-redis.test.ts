@@ -25,9 +25,13 @@ after(async () => {
   for (const server of servers) await server.stop();
 });
 
-/** A client as an instance would have one (connectRedis: short timeouts, no offline queue), once connected. */
-async function client(server = redis): Promise<Redis> {
-  const created = connectRedis(server.url);
+/**
+ * A client as an instance would have one (connectRedis: no offline queue), once connected. Command
+ * timeouts are 2 s unless a test is about them: on a busy CI machine 250 ms can pass without Redis
+ * being slow, and a fallback would (rightly) make a second upstream call.
+ */
+async function client(server = redis, timeoutMs = 2_000): Promise<Redis> {
+  const created = connectRedis(server.url, { commandTimeout: timeoutMs });
   clients.push(created);
   await waitFor(() => created.status === 'ready', 'the client is connected');
   return created;
@@ -43,18 +47,21 @@ interface Instance extends ReturnType<typeof makeBff> {
 /** `n` BFF instances in front of one simulator, each with its own Redis client, sharing one key prefix. */
 async function fleet(
   n: number,
-  options: { sim?: Simulator; budget?: { perMinute: number; perScopePerMinute: number }; server?: RedisServer } = {},
+  options: { sim?: Simulator; budget?: { perMinute: number; perScopePerMinute: number }; server?: RedisServer; timeoutMs?: number } = {},
 ) {
+  const timeoutMs = options.timeoutMs ?? 2_000;
   const sim = options.sim ?? smallSimulator();
   const prefix = `t${++prefixes}:`;
   const instances: Instance[] = [];
   for (let i = 0; i < n; i++) {
-    const connection = await client(options.server);
+    const connection = await client(options.server, timeoutMs);
     const reports: string[] = [];
     const onError = (error: unknown) => reports.push(String((error as Error).message));
-    const store = createRedisStore({ redis: connection, prefix, onError });
+    const store = createRedisStore({ redis: connection, prefix, onError, timeoutMs });
     // instances: n — while Redis is away (or a command times out on a busy machine) each spends at most 1/n
-    const budget = options.budget ? redisBudget({ redis: connection, prefix, onError, instances: n, ...options.budget }) : undefined;
+    const budget = options.budget
+      ? redisBudget({ redis: connection, prefix, onError, timeoutMs, instances: n, ...options.budget })
+      : undefined;
     const bff = makeBff({ simulator: sim, handler: { store, ...(budget ? { budget } : {}) } });
     instances.push({ ...bff, store, budget, reports });
   }
@@ -156,8 +163,8 @@ describe('BFF instances sharing Redis', () => {
 
   it('a lock whose holder dies expires, and a waiting instance takes over', async () => {
     const [one, two] = [
-      createRedisStore({ redis: await client(), prefix: 'lock:' }),
-      createRedisStore({ redis: await client(), prefix: 'lock:' }),
+      createRedisStore({ redis: await client(), prefix: 'lock:', timeoutMs: 2_000 }),
+      createRedisStore({ redis: await client(), prefix: 'lock:', timeoutMs: 2_000 }),
     ];
     const token = await one.acquire('k', 300);
     assert.ok(token);
@@ -283,7 +290,7 @@ describe('BFF when Redis dies or stalls', () => {
   it('a stalled Redis (SIGSTOP) costs at most its command timeout, never an error', async () => {
     const server = await startRedis();
     servers.push(server);
-    const { instances } = await fleet(1, { server, budget: { perMinute: 1_000, perScopePerMinute: 600 } });
+    const { instances } = await fleet(1, { server, timeoutMs: 250, budget: { perMinute: 1_000, perScopePerMinute: 600 } });
     const [a] = instances;
     server.pause();
     try {
