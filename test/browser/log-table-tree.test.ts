@@ -92,8 +92,10 @@ describe('<composio-log-table> meta-tool trees', () => {
     el.shadowRoot!.querySelector<HTMLElement>('.panel .close')?.click();
     row(el, 'log_other000000').focus();
     await sendKeys({ press: 'ArrowDown' });
+    const focusedOn = (id: string) => el.shadowRoot!.activeElement === row(el, id);
+    await waitUntil(() => focusedOn(PARENT.log_id), 'parent row focused');
     await sendKeys({ press: 'ArrowRight' });
-    await waitUntil(() => shownIds(el).length === 6, 'unfolded by keyboard');
+    await waitUntil(() => shownIds(el).length === 6 && focusedOn(PARENT.log_id), 'unfolded by keyboard, focus kept');
     await sendKeys({ press: 'ArrowLeft' });
     await waitUntil(() => shownIds(el).length === 3, 'folded by keyboard');
   });

@@ -58,6 +58,7 @@ export class GridFocusController implements ReactiveController {
     } else if ((event.key === 'ArrowRight' || event.key === 'ArrowLeft') && row?.children) {
       event.preventDefault();
       this.options.toggle(row.log, event.key === 'ArrowRight');
+      void this.focusRow(this.index); // the rows below moved: keep focus on this one
     }
   };
 }
