@@ -70,6 +70,8 @@ export { LOG_COLUMNS, type LogColumn };
  * @csspart empty - The empty result, with the active filters and a Clear button.
  * @csspart error - Error message with request id and Retry.
  * @csspart detail - The detail side panel.
+ * @csspart hint - In the detail panel: the failure hint (exported from `<composio-log-detail>`).
+ * @csspart payload - In the detail panel: the request/response JSON tree (exported from `<composio-log-detail>`).
  */
 export class ComposioLogTable extends ComposioElement {
   static override styles = [themeStyles, tableStyles];

@@ -160,6 +160,7 @@ export function renderPanel(log: LogEntry, host: DetailSettings, onClose: () => 
   >
     <button type="button" class="close" aria-label="Close details" @click=${onClose}>×</button>
     <composio-log-detail
+      exportparts="hint, payload"
       .logId=${log.id}
       .entry=${log}
       .endpoint=${host.endpoint}
