@@ -19,6 +19,7 @@ export default defineConfig({
         index: 'src/index.ts',
         'usage-chart': 'src/elements/usage-chart/define.ts',
         'log-table': 'src/elements/log-table/define.ts',
+        'log-detail': 'src/elements/log-detail/define.ts',
         react: 'src/react.ts',
         'react-usage-chart': 'src/react/usage-chart.ts',
         'react-log-table': 'src/react/log-table.ts',
