@@ -103,6 +103,10 @@ function shippedModulesPlugin() {
             const union = unions.get(`${source}#${declaration.name}.${member.fieldName ?? member.name}`);
             if (union && member.type) member.type = { text: union };
           }
+          // `@fires {CustomEvent<X>}`: the typed-tag generators expect the detail type (they wrap it
+          // in CustomEvent<…> themselves)
+          for (const event of declaration.events ?? [])
+            if (event.type) event.type.text = event.type.text.replace(/^CustomEvent<(.+)>$/, '$1');
           const found = definitions.find((d) => d.declaration.name === declaration.name && d.declaration.module === source);
           if (!found) throw new Error(`no defineElement(…) call registers ${declaration.name}`);
           if (found.name !== declaration.tagName)

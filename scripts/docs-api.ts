@@ -51,7 +51,7 @@ export function apiTables(element: Element): string {
       `| ${code(f.attribute)} | ${code(f.name)}${f.readonly ? ' (read-only)' : ''} | ${code(f.type?.text)} | ${code(f.default)} | ${cell(f.description)} |`,
     );
   if (element.events?.length) {
-    out.push('', '| event | type | meaning |', '|---|---|---|');
+    out.push('', '| event | detail | meaning |', '|---|---|---|');
     for (const e of element.events) out.push(`| ${code(e.name)} | ${code(e.type?.text)} | ${cell(e.description)} |`);
   }
   if (element.cssParts?.length) {
