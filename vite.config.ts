@@ -29,8 +29,8 @@ export default defineConfig({
         react: 'src/react.ts',
         'react-usage-chart': 'src/react/usage-chart.ts',
         'react-log-table': 'src/react/log-table.ts',
-        server: 'src/server/index.ts',
-        'server-node': 'src/server/node.ts',
+        server: 'src/server/entry.ts', // loads ./index.ts, with a clear error when a peer is missing
+        'server-node': 'src/server/node-entry.ts',
         contract: 'src/contract/index.ts',
         simulator: 'src/simulator/index.ts',
         'simulator-msw': 'src/simulator/msw.ts',

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 export interface EdgeBundle {
-  /** An IIFE that assigns the entry's exports to `globalThis.bff`. */
+  /** A script that sets `globalThis.bff` to a promise of the entry's exports (the entry may use top-level await). */
   code: string;
   bytes: number;
   gzipBytes: number;
@@ -21,8 +21,7 @@ export async function bundleForEdge(entry = 'src/server/index.ts'): Promise<Edge
     bundle: true,
     write: false,
     minify: true,
-    format: 'iife',
-    globalName: 'bff',
+    format: 'esm',
     platform: 'neutral',
     target: 'es2022',
     mainFields: ['module', 'main'],
@@ -32,7 +31,16 @@ export async function bundleForEdge(entry = 'src/server/index.ts'): Promise<Edge
     metafile: true,
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0].text;
+  // an ES module cannot run in a plain V8 context (node:vm needs a flag for modules): the bundle's
+  // closing `export { a as b }` becomes the result of an async function
+  const module = result.outputFiles[0].text;
+  const exports = /export\s*\{([^}]*)\};?\s*$/.exec(module);
+  if (!exports) throw new Error(`${entry}: no export list at the end of the bundle`);
+  const names = exports[1].split(',').map((part) => {
+    const [local, exported = local] = part.trim().split(/\s+as\s+/);
+    return `${JSON.stringify(exported)}: ${local}`;
+  });
+  const code = `globalThis.bff = (async () => {\n${module.slice(0, exports.index)}\nreturn { ${names.join(', ')} };\n})();`;
   return {
     code,
     bytes: Buffer.byteLength(code),

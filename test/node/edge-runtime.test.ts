@@ -36,7 +36,7 @@ const WEB_GLOBALS = {
 };
 
 // dist/server.js is what ships (present after `npm run build`); src is the same code before Vite
-const entries = ['src/server/index.ts', ...(existsSync('dist/server.js') ? ['dist/server.js'] : [])];
+const entries = ['src/server/entry.ts', ...(existsSync('dist/server.js') ? ['dist/server.js'] : [])];
 
 for (const entry of entries)
   it(`${entry} bundles for a neutral platform and answers in a V8 context with only web globals`, async (t) => {
@@ -55,14 +55,14 @@ for (const entry of entries)
     });
     runInContext(`globalThis.self = globalThis; ${bundle.code}`, context);
     assert.equal(runInContext('typeof process + typeof require + typeof Buffer', context), 'undefinedundefinedundefined');
-    const handler = runInContext(
-      `bff.createComposioHandler({
+    const handler = (await runInContext(
+      `bff.then((server) => server.createComposioHandler({
         apiKey: 'sim_ak_demo',
         now: () => ${Date.UTC(2026, 0, 15)},
         resolveScope: () => ({ userIds: ['globex-ops', 'globex-sales'] }),
-      })`,
+      }))`,
       context,
-    ) as (request: Request) => Promise<Response>;
+    )) as (request: Request) => Promise<Response>;
     const response = await handler(
       new Request('http://app.test/api/composio/logs/tool_execution', {
         method: 'POST',
