@@ -89,8 +89,19 @@ describe('typed tags generated from the manifest', () => {
     assert.equal([...result.keys()].filter((k) => k !== 'ok.tsx' && k !== 'bad.tsx').length, 0, [...result.entries()].join('\n'));
   });
 
-  it('Vue and Svelte declarations and IDE data are generated', () => {
-    assert.match(readFileSync(join(dir, 'vue.d.ts'), 'utf8'), /"composio-usage-chart"/);
+  it("Vue: GlobalComponents carry the elements' props; an unknown range does not compile", () => {
+    // (vue is a devDependency here; svelte.d.ts needs svelte's JSX types, which are not installed)
+    const result = typecheck({
+      'vue-host.ts': `import './vue.d.ts';
+import type { GlobalComponents } from 'vue';
+type ChartProps = InstanceType<GlobalComponents['composio-usage-chart']>['$props'];
+export const ok: ChartProps = { range: '30d', 'group-by': 'tool_slug' };
+export const bad: ChartProps = { range: '45d' };
+`,
+    });
+    const errors = result.get('vue-host.ts')!;
+    assert.equal(errors.length, 1, errors.join(' / '));
+    assert.match(errors[0], /^5: .*"45d"/);
     assert.match(readFileSync(join(dir, 'svelte.d.ts'), 'utf8'), /"composio-usage-chart"/);
   });
 });
