@@ -31,6 +31,7 @@ export default defineConfig({
         'react-log-table': 'src/react/log-table.ts',
         server: 'src/server/entry.ts', // loads ./index.ts, with a clear error when a peer is missing
         'server-node': 'src/server/node-entry.ts',
+        'server-redis': 'src/server/redis.ts',
         contract: 'src/contract/index.ts',
         simulator: 'src/simulator/index.ts',
         'simulator-msw': 'src/simulator/msw.ts',

@@ -6,4 +6,4 @@ import { requirePeers } from './peers.ts';
 
 const server = await requirePeers('composio-widgets/server', () => import('./index.ts'));
 
-export const { createComposioHandler, bearerTokenScope, createEmbedToken, BffError, DEFAULT_BUDGET, memoryBudget } = server;
+export const { createComposioHandler, bearerTokenScope, createEmbedToken, BffError, DEFAULT_BUDGET, memoryBudget, memoryStore } = server;

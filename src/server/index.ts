@@ -4,3 +4,4 @@ export { bearerTokenScope, createEmbedToken, type EmbedTokenClaims, type Secret 
 export { BffError } from './errors.ts';
 export type { ResolveScope, Scope } from './scope.ts';
 export { DEFAULT_BUDGET, memoryBudget, type BudgetSettings, type UpstreamBudget } from './budget.ts';
+export { memoryStore, type MemoryStoreSettings, type Store } from './store.ts';
