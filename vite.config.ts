@@ -12,6 +12,8 @@ export default defineConfig({
   // @datadog/sketches-js is bundled into the server entry (not a consumer dependency), with the
   // protobuf encoding it never uses stubbed out: see scripts/stubs/protobufjs-minimal.js
   resolve: { alias: { 'protobufjs/minimal': resolve(import.meta.dirname, 'scripts/stubs/protobufjs-minimal.js') } },
+  // the version a copy of the library records, for the two-copies warning (src/elements/shared/define.ts)
+  define: { __COMPOSIO_WIDGETS_VERSION__: JSON.stringify(pkg.version) },
   build: {
     target: 'es2022',
     lib: {
@@ -19,11 +21,16 @@ export default defineConfig({
         index: 'src/index.ts',
         'usage-chart': 'src/elements/usage-chart/define.ts',
         'log-table': 'src/elements/log-table/define.ts',
+        'log-detail': 'src/elements/log-detail/define.ts',
+        // the classes alone, no tag defined (own tag names, scoped registries)
+        'usage-chart-class': 'src/elements/usage-chart/class.ts',
+        'log-table-class': 'src/elements/log-table/class.ts',
+        'log-detail-class': 'src/elements/log-detail/class.ts',
         react: 'src/react.ts',
         'react-usage-chart': 'src/react/usage-chart.ts',
         'react-log-table': 'src/react/log-table.ts',
-        server: 'src/server/index.ts',
-        'server-node': 'src/server/node.ts',
+        server: 'src/server/entry.ts', // loads ./index.ts, with a clear error when a peer is missing
+        'server-node': 'src/server/node-entry.ts',
         'server-redis': 'src/server/redis.ts',
         contract: 'src/contract/index.ts',
         simulator: 'src/simulator/index.ts',

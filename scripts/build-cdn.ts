@@ -1,13 +1,20 @@
 /**
- * `npm run build:cdn`: dist/composio-widgets.min.js, one self-contained ES module (Lit, the
- * virtualizer and Chart.js inside) for a `<script type="module">` on a page without a build step.
+ * `npm run build:cdn`, for a `<script type="module">` on a page without a build step:
+ * - dist/composio-widgets.min.js, one self-contained ES module (Lit, the virtualizer and Chart.js inside);
+ * - dist/composio-widgets.loader.js, the per-tag loader (src/loader.ts): it imports, from dist/cdn/,
+ *   only the elements a page uses (self-contained chunks, Lit shared between them).
  */
+import { readFileSync } from 'node:fs';
 import { build } from 'vite';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const define = { __COMPOSIO_WIDGETS_VERSION__: JSON.stringify(version) };
 
 export async function buildCdn(outDir = 'dist', logLevel: 'info' | 'silent' = 'info'): Promise<void> {
   await build({
     configFile: false,
     logLevel,
+    define,
     build: {
       outDir,
       emptyOutDir: false,
@@ -16,6 +23,19 @@ export async function buildCdn(outDir = 'dist', logLevel: 'info' | 'silent' = 'i
       lib: { entry: { 'composio-widgets.min': 'src/index.ts' }, formats: ['es'] },
       // one file: Chart.js is inlined instead of being a lazily loaded second file
       rolldownOptions: { output: { minify: true, inlineDynamicImports: true } },
+    },
+  });
+  await build({
+    configFile: false,
+    logLevel,
+    define,
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      copyPublicDir: false,
+      lib: { entry: { 'composio-widgets.loader': 'src/loader.ts' }, formats: ['es'] },
+      rolldownOptions: { output: { minify: true, chunkFileNames: 'cdn/[name]-[hash].js' } },
     },
   });
 }

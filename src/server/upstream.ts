@@ -6,6 +6,7 @@
 import { isErrorEnvelope } from '../contract/errors.ts';
 import type { UpstreamBudget } from './budget.ts';
 import { BffError } from './errors.ts';
+import * as z from 'zod/mini';
 import type { Store } from './store.ts';
 import { UPSTREAM_SHAPES, type UpstreamShape } from './upstream-shapes.ts';
 
@@ -260,7 +261,7 @@ export class Upstream {
       );
     }
     if (response.ok) {
-      if (!UPSTREAM_SHAPES[request.shape].safeParse(body).success) {
+      if (!z.safeParse(UPSTREAM_SHAPES[request.shape], body).success) {
         throw new Retryable(
           new BffError(502, `Composio sent an answer of an unexpected shape (HTTP ${response.status})`, {
             suggested_fix: 'Retry in a moment',

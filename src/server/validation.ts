@@ -2,7 +2,10 @@
  * What the browser may send. Strict: unknown fields are rejected (a typo like `filter` must not
  * silently widen a query), enums are checked, windows bounded, page sizes as documented.
  */
-import { z } from 'zod';
+// zod/mini: the functional API of the same zod package, tree-shakable, so the BFF bundles small
+// for edge runtimes. It loads no locale by itself; English messages are what the 400s list.
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import {
   LOG_FILTER_FIELDS,
   LOG_FILTER_OPERATORS,
@@ -18,25 +21,30 @@ import { isValidTimeZone } from '../core/time-zone.ts';
 import { BffError } from './errors.ts';
 
 const MAX_EPOCH_MS = 8.64e15;
-const epochMs = z.number().int('must be an integer (epoch milliseconds)').min(0).max(MAX_EPOCH_MS);
-const ids = z.array(z.string().min(1).max(256)).max(100).nullable().optional();
+z.config(en());
+
+const string = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+const int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+const epochMs = z.int('must be an integer (epoch milliseconds)').check(z.minimum(0), z.maximum(MAX_EPOCH_MS));
+const ids = z.optional(z.nullable(z.array(string(1, 256)).check(z.maxLength(100))));
+const timeZone = string(1, 64).check(z.refine(isValidTimeZone, 'unknown IANA time zone (e.g. "Europe/Berlin", "UTC")'));
 
 /** `user_id` is accepted for compatibility with v3.1 bodies, then replaced by the server's scope. */
-const usageFilters = z.strictObject({ user_id: ids, session_id: ids }).optional();
-const window = { from: epochMs.optional(), to: epochMs.optional() };
+const usageFilters = z.optional(z.strictObject({ user_id: ids, session_id: ids }));
+const window = { from: z.optional(epochMs), to: z.optional(epochMs) };
 
 export const summaryRequest = z.strictObject({
   ...window,
-  entity_types: z.array(z.enum(USAGE_ENTITY_TYPES)).min(1).max(USAGE_ENTITY_TYPES.length).optional(),
+  entity_types: z.optional(z.array(z.enum(USAGE_ENTITY_TYPES)).check(z.minLength(1), z.maxLength(USAGE_ENTITY_TYPES.length))),
   filters: usageFilters,
 });
 
 export const breakdownRequest = z.strictObject({
   ...window,
-  group_by: z.string().min(1).max(64).optional(),
-  order_by: z.enum(USAGE_ORDER_BY).optional(),
-  order_direction: z.enum(USAGE_ORDER_DIRECTIONS).optional(),
-  limit: z.number().int().min(1).max(USAGE_BREAKDOWN_MAX_LIMIT).optional(),
+  group_by: z.optional(string(1, 64)),
+  order_by: z.optional(z.enum(USAGE_ORDER_BY)),
+  order_direction: z.optional(z.enum(USAGE_ORDER_DIRECTIONS)),
+  limit: z.optional(int(1, USAGE_BREAKDOWN_MAX_LIMIT)),
   filters: usageFilters,
 });
 
@@ -46,46 +54,43 @@ export const seriesRequest = z.strictObject({
   from: epochMs,
   to: epochMs,
   interval: z.enum(SERIES_INTERVALS),
-  time_zone: z.string().min(1).max(64).refine(isValidTimeZone, 'unknown IANA time zone (e.g. "Europe/Berlin", "UTC")'),
-  group_by: z.string().min(1).max(64).optional(),
-  limit: z.number().int().min(1).max(MAX_SERIES_GROUPS).optional(),
+  time_zone: timeZone,
+  group_by: z.optional(string(1, 64)),
+  limit: z.optional(int(1, MAX_SERIES_GROUPS)),
   filters: usageFilters,
 });
 
 export const insightsRequest = z.strictObject({
   from: epochMs,
   to: epochMs,
-  time_zone: z.string().min(1).max(64).refine(isValidTimeZone, 'unknown IANA time zone (e.g. "Europe/Berlin", "UTC")'),
-  interval: z.enum(INSIGHTS_INTERVALS).optional(),
-  group_by: z.enum(INSIGHTS_GROUP_BY).optional(),
-  limit: z.number().int().min(1).max(INSIGHTS_MAX_GROUP_LIMIT).optional(),
+  time_zone: timeZone,
+  interval: z.optional(z.enum(INSIGHTS_INTERVALS)),
+  group_by: z.optional(z.enum(INSIGHTS_GROUP_BY)),
+  limit: z.optional(int(1, INSIGHTS_MAX_GROUP_LIMIT)),
 });
 
 export const logListRequest = z.strictObject({
-  limit: z.number().int().min(1).max(LOG_LIST_MAX_LIMIT).optional(),
-  cursor: z.string().min(1).max(16_384).nullable().optional(),
-  filters: z
-    .array(z.strictObject({ field: z.enum(LOG_FILTER_FIELDS), operator: z.enum(LOG_FILTER_OPERATORS), value: z.string().max(512) }))
-    .max(20)
-    .optional(),
-  time_range: z.strictObject({ from: epochMs, to: epochMs }).optional(),
+  limit: z.optional(int(1, LOG_LIST_MAX_LIMIT)),
+  cursor: z.optional(z.nullable(string(1, 16_384))),
+  filters: z.optional(
+    z
+      .array(z.strictObject({ field: z.enum(LOG_FILTER_FIELDS), operator: z.enum(LOG_FILTER_OPERATORS), value: string(0, 512) }))
+      .check(z.maxLength(20)),
+  ),
+  time_range: z.optional(z.strictObject({ from: epochMs, to: epochMs })),
 });
 
 export const logExportRequest = z.strictObject({
   filters: logListRequest.shape.filters,
   time_range: logListRequest.shape.time_range,
-  format: z.enum(['csv', 'ndjson']).optional(),
+  format: z.optional(z.enum(['csv', 'ndjson'])),
 });
 
-export const logIdParam = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[A-Za-z0-9_-]+$/, 'a log id looks like log_AbC123');
+export const logIdParam = string(1, 128).check(z.regex(/^[A-Za-z0-9_-]+$/, 'a log id looks like log_AbC123'));
 
 /** Parses a body or throws a 400 that lists every problem as `path: message`. */
-export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value);
+export function parse<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
+  const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   throw new BffError(400, 'Invalid request body', {
     errors: result.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : 'body'}: ${issue.message}`),

@@ -3,7 +3,7 @@
  * by its host server (npm run demo) and, for the static build, by a plain static file server.
  */
 import assert from 'node:assert/strict';
-import { createReadStream, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -230,8 +230,15 @@ describe('CDN file (npm run build:cdn) on a page without a build step', () => {
     mkdirSync(root, { recursive: true });
     await buildCdn(root, 'silent');
     assert.deepEqual(
-      readdirSync(root).filter((f) => f.endsWith('.js')),
-      ['composio-widgets.min.js'],
+      readdirSync(root)
+        .filter((f) => f.endsWith('.js'))
+        .sort(),
+      ['composio-widgets.loader.js', 'composio-widgets.min.js'],
+      'the single file and the per-tag loader',
+    );
+    assert.doesNotMatch(
+      readFileSync(join(root, 'composio-widgets.min.js'), 'utf8'),
+      /\bimport\s*\(?\s*["']\.\//,
       'one self-contained file',
     );
     writeFileSync(
@@ -245,6 +252,52 @@ describe('CDN file (npm run build:cdn) on a page without a build step', () => {
     try {
       const { page, errors } = await open(`${demo.url}/`);
       await bothShowData(page);
+      assert.deepEqual(errors, []);
+      await page.close();
+    } finally {
+      await demo.close();
+    }
+  });
+  it('the per-tag loader fetches only the elements on the page (a table-only page gets no chart, no Chart.js)', async () => {
+    const root = '.tmp/e2e-cdn';
+    writeFileSync(
+      join(root, 'table.html'),
+      `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+       <script type="module" src="./composio-widgets.loader.js"></script>
+       <composio-log-table range="7d"></composio-log-table>`,
+    );
+    const demo = await startDemoServer({ root });
+    try {
+      const { page, errors } = await open(`${demo.url}/table.html`);
+      const scripts: string[] = [];
+      page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+      await page.waitForFunction(
+        () => ((document.querySelector('composio-log-table') as unknown as { logs?: unknown[] } | null)?.logs?.length ?? 0) > 0,
+        undefined,
+        {
+          timeout: 20_000,
+        },
+      );
+      const all = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+      const js = all.filter((path) => path.endsWith('.js'));
+      assert.ok(js.some((path) => path.endsWith('/composio-widgets.loader.js')));
+      assert.equal(await page.evaluate(() => customElements.get('composio-usage-chart')), undefined);
+      const chartChunk = readdirSync(join(root, 'cdn')).find((f) => f.startsWith('chart-register'));
+      assert.ok(chartChunk, 'the build has a Chart.js chunk');
+      assert.deepEqual(
+        js.filter((path) => path.includes(chartChunk!) || path.endsWith('composio-widgets.min.js')),
+        [],
+        'no Chart.js, no single file',
+      );
+      // adding a chart later loads it
+      await page.evaluate(() => document.body.append(document.createElement('composio-usage-chart')));
+      await page.waitForFunction(() => !!document.querySelector('composio-usage-chart')?.chart, undefined, {
+        timeout: 20_000,
+      });
+      assert.ok(
+        scripts.some((path) => path.includes(chartChunk!)),
+        'Chart.js fetched once a chart appears',
+      );
       assert.deepEqual(errors, []);
       await page.close();
     } finally {

@@ -20,6 +20,18 @@ import { jsonTree, type TreeState } from './json-tree.ts';
  * @tagname composio-log-detail
  * @fires {CustomEvent<LogSelectDetail>} composio-log-select - The parent log was opened from this one: `{ log }`.
  * @fires {CustomEvent<ErrorDetail>} composio-error - Loading the detail failed.
+ * @cssprop --composio-font-family - Font stack.
+ * @cssprop --composio-text - Text colour.
+ * @cssprop --composio-text-muted - Secondary text colour.
+ * @cssprop --composio-bg - Background.
+ * @cssprop --composio-surface - Raised surfaces (header, code blocks).
+ * @cssprop --composio-border - Borders.
+ * @cssprop --composio-accent - Accent (links, busy bar).
+ * @cssprop --composio-success - Status "success" colour.
+ * @cssprop --composio-danger - Status "failed" colour, errors.
+ * @cssprop --composio-warning - Warnings (stale rows, paused live tail, failure hints).
+ * @cssprop --composio-focus-ring - Keyboard focus outline.
+ * @cssprop --composio-radius - Corner radius.
  * @csspart hint - The failure hint (cause and next step).
  * @csspart payload - The request/response JSON tree.
  */

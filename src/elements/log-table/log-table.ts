@@ -26,6 +26,7 @@ import {
   tailWindow,
   readBar,
   requestBody,
+  TABLE_RANGES,
   writeBar,
   type BarState,
   type LogQuery,
@@ -63,9 +64,18 @@ export { LOG_COLUMNS, type LogColumn };
  * @fires {CustomEvent<LoadDetail>} composio-load - A page loaded: `{ kind: 'logs-page' | 'logs-live', count }`.
  * @fires {CustomEvent<ErrorDetail>} composio-error - A request failed; loaded rows stay (marked stale when they no longer match the filters), with a Retry button. Once per live-tail outage.
  * @cssprop --composio-table-height - Height of the scrolling rows area (default 480px).
- * @cssprop --composio-text - Text colour (and the other `--composio-*` tokens of the usage chart).
+ * @cssprop --composio-font-family - Font stack.
+ * @cssprop --composio-text - Text colour.
+ * @cssprop --composio-text-muted - Secondary text colour.
+ * @cssprop --composio-bg - Background.
+ * @cssprop --composio-surface - Raised surfaces (header, code blocks).
+ * @cssprop --composio-border - Borders.
+ * @cssprop --composio-accent - Accent (links, busy bar).
  * @cssprop --composio-success - Status "success" colour.
- * @cssprop --composio-danger - Status "failed" colour.
+ * @cssprop --composio-danger - Status "failed" colour, errors.
+ * @cssprop --composio-warning - Warnings (stale rows, paused live tail, failure hints).
+ * @cssprop --composio-focus-ring - Keyboard focus outline.
+ * @cssprop --composio-radius - Corner radius.
  * @csspart filters - The filter bar.
  * @csspart grid - The grid (header and rows).
  * @csspart row - A log row.
@@ -75,12 +85,14 @@ export { LOG_COLUMNS, type LogColumn };
  * @csspart empty - The empty result, with the active filters and a Clear button.
  * @csspart error - Error message with request id and Retry.
  * @csspart detail - The detail side panel.
+ * @csspart hint - In the detail panel: the failure hint (exported from `<composio-log-detail>`).
+ * @csspart payload - In the detail panel: the request/response JSON tree (exported from `<composio-log-detail>`).
  */
 export class ComposioLogTable extends ComposioElement {
   static override styles = [themeStyles, tableStyles];
 
   /** `1h`, `24h`, `7d` or `30d`; ignored when `from` and `to` are set. */
-  @property() range: RangePreset = '24h';
+  @property() range: (typeof TABLE_RANGES)[number] = '24h';
   /** A custom window start (epoch ms or ISO date); with `to`, overrides `range`. */
   @property() from?: string;
   @property() to?: string;
@@ -240,7 +252,7 @@ export class ComposioLogTable extends ComposioElement {
 
   private setFilters(filters: LogFilter[], range = this.preset): void {
     this.filters = this.ownFilters = filters;
-    this.range = range;
+    this.range = range as (typeof TABLE_RANGES)[number]; // the filter bar offers only table ranges
     this.emit('composio-filters-change', { filters, range });
   }
 

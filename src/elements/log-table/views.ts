@@ -187,6 +187,7 @@ export function renderPanel(
   >
     <button type="button" class="close" aria-label="Close details" @click=${onClose}>×</button>
     <composio-log-detail
+      exportparts="hint, payload"
       .logId=${log.id}
       .entry=${log.entry}
       .link=${host.link?.(log.id)}

@@ -10,7 +10,7 @@ import type { Chart, ChartConfiguration } from 'chart.js';
 import { formatNumber, formatTick } from '../../client/format.ts';
 import type { UsageEntityType } from '../../contract/constants.ts';
 import type { SeriesInterval } from '../../contract/protocol.ts';
-import { autoInterval, parseTime, resolveWindow, type RangePreset } from '../../core/ranges.ts';
+import { autoInterval, parseTime, resolveWindow } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
 import { renderProblem } from '../shared/problem.ts';
 import { download } from '../shared/download.ts';
@@ -20,7 +20,7 @@ import { ChartController, type Pick } from './chart-controller.ts';
 import { loadChartData, type ChartData, type ChartView } from './data.ts';
 import { buildModel, modelToCsv, OTHER_KEY, seriesKeys, type TableModel } from './model.ts';
 import { composePng, pngLegend } from './png-export.ts';
-import { GROUP_LABELS, INTERVAL_NOUN, KEY_HELP, METRIC_LABELS, resolveSettings, type Settings } from './settings.ts';
+import { CHART_RANGES, GROUP_LABELS, INTERVAL_NOUN, KEY_HELP, METRIC_LABELS, resolveSettings, type Settings } from './settings.ts';
 import { chartStyles } from './styles.ts';
 import { formatSpan, renderLegend, renderPickers, renderStats, renderTableView } from './views.ts';
 import { bucketLabel, describeActive, rowLabel, summarize, type Wording } from './words.ts';
@@ -51,7 +51,14 @@ import { bucketLabel, describeActive, rowLabel, summarize, type Wording } from '
  * @cssprop --composio-radius - Corner radius.
  * @cssprop --composio-padding - Inner padding (default 1rem).
  * @cssprop --composio-chart-height - Height of the plot and of the table view (default 280px).
- * @cssprop --composio-chart-1 - Series colour 1 (…through --composio-chart-7); --composio-chart-8 is "Other".
+ * @cssprop --composio-chart-1 - Series colour 1.
+ * @cssprop --composio-chart-2 - Series colour 2.
+ * @cssprop --composio-chart-3 - Series colour 3.
+ * @cssprop --composio-chart-4 - Series colour 4.
+ * @cssprop --composio-chart-5 - Series colour 5.
+ * @cssprop --composio-chart-6 - Series colour 6.
+ * @cssprop --composio-chart-7 - Series colour 7.
+ * @cssprop --composio-chart-8 - Series colour 8: the "Other" series.
  * @cssprop --composio-chart-grid - Grid lines and axes.
  * @cssprop --composio-chart-compare - The previous-period line.
  * @csspart header - Totals and toolbar.
@@ -82,9 +89,10 @@ export class ComposioUsageChart extends ComposioElement {
   /** `series` (over time) or `breakdown` (by `group-by`, horizontal bars). */
   @property() view: ChartView = 'series';
   /** Dimension to group by (`toolkit_slug`, `tool_slug`, `user_id`, `session_id`, `connected_account_id`); empty = none. */
-  @property({ attribute: 'group-by' }) groupBy = '';
+  @property({ attribute: 'group-by' }) groupBy:
+    '' | 'toolkit_slug' | 'tool_slug' | 'user_id' | 'session_id' | 'connected_account_id' | 'project_id' = '';
   /** `24h`, `7d`, `30d` or `90d`; ignored when `from` and `to` are set. */
-  @property() range: RangePreset = '30d';
+  @property() range: (typeof CHART_RANGES)[number] = '30d';
   /** Window start (epoch ms or ISO date); with `to`, overrides `range`. */
   @property() from?: string | number;
   /** Window end, exclusive (epoch ms or ISO date). */
@@ -281,7 +289,7 @@ export class ComposioUsageChart extends ComposioElement {
               interval: this.settings.interval,
               onRange: (range) => {
                 this.from = this.to = undefined;
-                this.range = range as RangePreset;
+                this.range = range as (typeof CHART_RANGES)[number];
               },
               onInterval: (interval) => (this.interval = interval as 'auto' | SeriesInterval),
             })

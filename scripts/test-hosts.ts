@@ -1,0 +1,162 @@
+/**
+ * `npm run test:hosts` (after `npm run build`; .ci/run runs it after npm test): packs the package
+ * and installs the tarball into fresh projects under the system temp dir, as a consumer would:
+ * - browser-only: just the package; importing the server entry fails with what to install;
+ * - server: plus the optional server peers; the BFF answers a request (against the simulator);
+ * - Vite plain TS: a page using both elements, type-checked and built with Vite;
+ * - React 19 SSR: renderToString of the wrappers does not throw.
+ * Prints the install footprint (packages, bytes) of browser-only and server installs. Exits non-zero
+ * on any failure; every step has a time limit.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const versionOf = (name: string) => String(pkg.devDependencies[name] ?? pkg.dependencies[name]).replace(/^\^/, '');
+
+function run(command: string, args: string[], cwd: string, timeoutMs = 180_000): string {
+  return execFileSync(command, args, { cwd, encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function install(dir: string, specs: string[]): void {
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...specs], dir);
+}
+
+function footprint(dir: string): { packages: number; bytes: number } {
+  const lock = JSON.parse(readFileSync(join(dir, 'node_modules', '.package-lock.json'), 'utf8'));
+  const packages = Object.keys(lock.packages).filter((p) => p.startsWith('node_modules/')).length;
+  const size = (path: string): number => {
+    const stat = statSync(path);
+    return stat.isDirectory() ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0) : stat.size;
+  };
+  return { packages, bytes: size(join(dir, 'node_modules')) };
+}
+
+function project(base: string, name: string, files: Record<string, string> = {}): string {
+  const dir = join(base, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `host-${name}`, private: true, type: 'module' }));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  return dir;
+}
+
+const results: string[] = [];
+let failed = 0;
+async function step(name: string, body: () => void | Promise<void>): Promise<void> {
+  const t0 = Date.now();
+  try {
+    await body();
+    results.push(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    failed++;
+    const e = error as { message?: string; stdout?: string; stderr?: string };
+    results.push(`FAIL ${name}: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+  }
+}
+
+if (!existsSync(join(root, 'dist', 'index.js'))) throw new Error('run `npm run build` first');
+const base = mkdtempSync(join(tmpdir(), 'composio-hosts-'));
+const t0 = Date.now();
+try {
+  const tarball = join(base, run('npm', ['pack', '--silent', '--pack-destination', base], root).trim().split('\n').at(-1)!);
+  const figures: Record<string, { packages: number; bytes: number }> = {};
+
+  await step('browser-only install: no server packages; the server entry says what to install', () => {
+    const dir = project(base, 'browser-only', {
+      'check.mjs': `try { await import('composio-widgets/server'); console.log('imported'); } catch (e) { console.log(e.message); }`,
+    });
+    install(dir, [tarball]);
+    figures['browser-only'] = footprint(dir);
+    for (const name of ['hono', 'zod', 'jose', 'lru-cache', '@hono/node-server', '@composio/client'])
+      if (existsSync(join(dir, 'node_modules', name))) throw new Error(`${name} was installed`);
+    const out = run('node', ['check.mjs'], dir, 30_000);
+    if (!/needs its peer dependencies.*npm install hono zod jose lru-cache/s.test(out)) throw new Error(`unclear error: ${out}`);
+  });
+
+  await step('server install: the BFF answers against the simulator', () => {
+    const dir = project(base, 'server', {
+      'serve.mjs': `
+        import { createComposioHandler } from 'composio-widgets/server';
+        import { createSimulator } from 'composio-widgets/simulator';
+        const sim = createSimulator({ now: Date.UTC(2026, 0, 15), historyDays: 2, toolCalls: 1000 });
+        const handler = createComposioHandler({ apiKey: 'sim_ak_demo', now: () => sim.now(),
+          fetch: (input, init) => sim.fetch(new Request(input, init)), resolveScope: () => ({ userIds: ['globex-ops'] }) });
+        const response = await handler(new Request('http://app.test/api/composio/logs/tool_execution',
+          { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"limit":3}' }));
+        const body = await response.json();
+        if (response.status !== 200 || !Array.isArray(body.logs)) throw new Error(response.status + ' ' + JSON.stringify(body));
+        console.log('ok', body.logs.length);`,
+    });
+    const peers = ['hono', 'zod', 'jose', 'lru-cache', '@hono/node-server'].map((name) => `${name}@${versionOf(name)}`);
+    install(dir, [tarball, ...peers]);
+    figures.server = footprint(dir);
+    const out = run('node', ['serve.mjs'], dir, 60_000);
+    if (!out.startsWith('ok')) throw new Error(out);
+  });
+
+  await step('Vite plain-TS host: type-checks and builds a page with both elements', () => {
+    const dir = project(base, 'vite', {
+      'index.html': `<!doctype html><html><body>
+        <composio-usage-chart range="30d" group-by="toolkit_slug"></composio-usage-chart>
+        <composio-log-table range="24h"></composio-log-table>
+        <script type="module" src="/main.ts"></script></body></html>`,
+      'main.ts': `import 'composio-widgets/usage-chart';
+        import 'composio-widgets/log-table';
+        const chart = document.querySelector('composio-usage-chart')!;
+        chart.range = '7d';
+        chart.addEventListener('composio-range-select', (e) => console.log(e.detail.from.toFixed()));
+        document.querySelector('composio-log-table')!.filters = [{ field: 'status', operator: '==', value: 'failed' }];`,
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'bundler',
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['main.ts'],
+      }),
+    });
+    install(dir, [tarball, `vite@${versionOf('vite')}`, `typescript@${versionOf('typescript')}`]);
+    run('npx', ['tsc', '-p', 'tsconfig.json'], dir);
+    run('npx', ['vite', 'build', '--logLevel', 'error'], dir);
+    const js = readdirSync(join(dir, 'dist', 'assets')).filter((f) => f.endsWith('.js'));
+    const code = js.map((f) => readFileSync(join(dir, 'dist', 'assets', f), 'utf8')).join('\n');
+    for (const tag of ['composio-usage-chart', 'composio-log-table']) if (!code.includes(tag)) throw new Error(`${tag} not in the build`);
+    if (js.length < 2) throw new Error('Chart.js should be a separate, lazily loaded chunk');
+  });
+
+  await step('React 19 SSR host: renderToString of the wrappers does not throw', () => {
+    const dir = project(base, 'react-ssr', {
+      'ssr.mjs': `
+        import { createElement } from 'react';
+        import { renderToString } from 'react-dom/server';
+        import { LogTable, UsageChart } from 'composio-widgets/react';
+        const html = renderToString(createElement('main', null,
+          createElement(UsageChart, { range: '30d', groupBy: 'toolkit_slug' }),
+          createElement(LogTable, { range: '24h' })));
+        if (!html.includes('<composio-usage-chart') || !html.includes('<composio-log-table')) throw new Error(html);
+        console.log('ok');`,
+    });
+    install(dir, [tarball, `react@${versionOf('react')}`, `react-dom@${versionOf('react-dom')}`]);
+    const out = run('node', ['ssr.mjs'], dir, 30_000);
+    if (!out.startsWith('ok')) throw new Error(out);
+  });
+
+  for (const [name, { packages, bytes }] of Object.entries(figures))
+    results.push(`footprint ${name}: ${packages} packages, ${(bytes / 1e6).toFixed(1)} MB in node_modules`);
+  results.push(`tarball: ${(statSync(tarball).size / 1e3).toFixed(0)} kB; total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+} finally {
+  rmSync(base, { recursive: true, force: true });
+}
+console.log(results.join('\n'));
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,9 @@
+/**
+ * `composio-widgets/server` at run time (its types are ./index.ts's): loads the BFF through
+ * requirePeers, so a missing optional peer (hono, zod, jose, lru-cache) fails with what to install.
+ */
+import { requirePeers } from './peers.ts';
+
+const server = await requirePeers('composio-widgets/server', () => import('./index.ts'));
+
+export const { createComposioHandler, bearerTokenScope, createEmbedToken, BffError, DEFAULT_BUDGET, memoryBudget, memoryStore } = server;
