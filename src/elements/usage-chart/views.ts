@@ -5,6 +5,7 @@ import { OTHER_KEY, PREVIOUS_KEY, seriesKeys, type ModelRow, type TableModel } f
 import type { ChartData } from './data.ts';
 import { CHART_RANGES, INTERVALS, METRIC_LABELS } from './settings.ts';
 import type { UsageEntityType } from '../../contract/constants.ts';
+export { formatSpan } from '../shared/span.ts';
 
 /** The Range and Interval pickers (`controls`); `range` is 'custom' for a custom window. */
 export function renderPickers(o: {
@@ -27,19 +28,6 @@ export function renderPickers(o: {
         ${INTERVALS.map((i) => html`<option value=${i} ?selected=${i === o.interval}>${i === 'auto' ? 'Auto' : i[0].toUpperCase() + i.slice(1)}</option>`)}
       </select></label
     >`;
-}
-
-/** A window as the reader says it ("Nov 3 – Dec 2, 2026"; with times when it is two days or less); `to` is exclusive. */
-export function formatSpan(from: number, to: number, timeZone: string, locale?: string): string {
-  const short = to - from <= 2 * 86_400_000;
-  const format = new Intl.DateTimeFormat(locale, {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone,
-    ...(short ? { hour: 'numeric', minute: '2-digit' } : {}),
-  });
-  return format.formatRange(from, Math.max(from, to - 1));
 }
 
 /** Above this the previous period was all but empty, and a percentage says nothing (+287,827 %). */
