@@ -18,9 +18,11 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         'usage-chart': 'src/elements/usage-chart/define.ts',
+        'usage-insights': 'src/elements/usage-insights/define.ts',
         'log-table': 'src/elements/log-table/define.ts',
         react: 'src/react.ts',
         'react-usage-chart': 'src/react/usage-chart.ts',
+        'react-usage-insights': 'src/react/usage-insights.ts',
         'react-log-table': 'src/react/log-table.ts',
         server: 'src/server/index.ts',
         'server-node': 'src/server/node.ts',
