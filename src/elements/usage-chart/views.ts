@@ -42,13 +42,15 @@ export function renderStat(
   previous: string | undefined,
   locale?: string,
   format: (value: string) => string = (v) => formatNumber(v, locale),
+  /** A rise is bad news (an error rate, a latency): coloured as a fall of a count is. */
+  higherIsWorse = false,
 ) {
   let change = html``;
   if (current !== undefined && previous !== undefined) {
     const [c, p] = [Number(current), Number(previous)];
     // nothing to compare with (the period predates the data): say so, never a percentage of zero
     const ratio = p === 0 || current === '' || previous === '' ? undefined : (c - p) / p;
-    const direction = ratio === undefined || ratio === 0 ? '' : ratio > 0 ? 'up' : 'down';
+    const direction = ratio === undefined || ratio === 0 ? '' : ratio > 0 !== higherIsWorse ? 'up' : 'down';
     const words =
       ratio === undefined
         ? 'No data for the previous period'
@@ -128,6 +130,7 @@ export function renderStats(metric: ChartMetric, data: ChartData | undefined, o:
         insights && windowValue(metric, insights.previous),
         o.locale,
         (v) => formatMetric(metric, v, o.locale),
+        metric !== 'active_users',
       )}
       ${renderStat(METRIC_LABELS.tool_calls, calls(data?.summary), calls(data?.previousSummary), o.locale)}
     </dl>`;

@@ -89,10 +89,11 @@ export const insightsStyles = css`
     border-bottom: 1px solid var(--_border);
     white-space: nowrap;
   }
+  /* the group's name wraps at word breaks only, and never below 8rem: on a phone the table scrolls sideways in its own box */
   th:first-child {
     text-align: start;
     white-space: normal;
-    overflow-wrap: anywhere;
+    min-width: 8rem;
   }
   thead th {
     background: var(--_surface);
@@ -108,7 +109,8 @@ export const insightsStyles = css`
   button.row-button {
     font-weight: normal;
     color: var(--_accent);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    max-width: 16rem;
   }
   tr.selectable {
     cursor: pointer;
