@@ -218,7 +218,7 @@ export class Dataset {
   // ---- generation
 
   /** Expected events of customer `c` in epoch hour `hour` before scaling. */
-  private intensity(c: number, hour: number): number {
+  private intensity(c: number, hour: number, live = hour * HOUR_MS >= this.options.now): number {
     const customer = CUSTOMERS[c];
     const ts = hour * HOUR_MS;
     const daysAgo = (this.options.now - ts) / DAY_MS;
@@ -231,7 +231,7 @@ export class Dataset {
     const ramp = customer.onboardedDaysAgo === undefined ? 1 : Math.min(1, (customer.onboardedDaysAgo - daysAgo) / 7 + 0.1);
     const liveRate = this.options.liveRate ?? 1;
     // a livelier present runs at the rhythm's peak all day, so a demo moves at night too
-    if (liveRate !== 1 && ts >= this.options.now) return customer.weight * growth * ramp * liveRate;
+    if (liveRate !== 1 && live) return customer.weight * growth * ramp * liveRate;
     return customer.weight * HOURLY[localHour] * WEEKDAY[weekday] * growth * ramp;
   }
 
@@ -250,13 +250,24 @@ export class Dataset {
     const hourStart = hour * HOUR_MS;
     const rng = new Random(this.seed, hour);
     const events: { ts: number; actor: number; customer: number }[] = [];
+    // the hour holding a livelier start-up splits there: the history's rate before, the live rate after
+    const start = this.options.now;
+    const splits = (this.options.liveRate ?? 1) !== 1 && hourStart < start && start < hourStart + HOUR_MS;
+    const parts = splits ? [false, true] : [hourStart >= start];
+    // the live part draws from its own stream, so the history before start-up stays the same
+    const liveRng = new Random(this.seed, hour, 1);
     for (let c = 0; c < CUSTOMERS.length; c++) {
       const dayNoise = new Random(this.seed, 3, c, Math.floor(hourStart / DAY_MS)).lognormal(1, 0.15);
-      const count = rng.poisson(this.ratePerHour * this.intensity(c, hour) * dayNoise);
       const actors = this.customerActors[c];
-      for (let i = 0; i < count; i++) {
-        const actor = actors[actors.length === 1 ? 0 : rng.weighted(this.actorCumulative[c])];
-        events.push({ ts: hourStart + Math.floor(rng.next() * HOUR_MS), actor, customer: c });
+      for (const live of parts) {
+        const r = splits && live ? liveRng : rng;
+        const count = r.poisson(this.ratePerHour * this.intensity(c, hour, live) * dayNoise);
+        for (let i = 0; i < count; i++) {
+          const actor = actors[actors.length === 1 ? 0 : r.weighted(this.actorCumulative[c])];
+          const ts = hourStart + Math.floor(r.next() * HOUR_MS);
+          // each rate covers its side of start-up only (thinning keeps both sides Poisson)
+          if (!splits || live === ts >= start) events.push({ ts, actor, customer: c });
+        }
       }
     }
     events.sort((a, b) => a.ts - b.ts);

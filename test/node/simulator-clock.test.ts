@@ -47,4 +47,15 @@ describe('simulator: default clock is Date.now', () => {
     const added = (sim: typeof plain) => sim.dataset.visibleCount(later) - sim.dataset.visibleCount(NOW);
     assert.ok(added(lively) > 5 * added(plain), `liveRate 10 should add far more calls (${added(lively)} vs ${added(plain)})`);
   });
+
+  it('a livelier present starts at start-up, not at the next full hour', () => {
+    const start = NOW + 15 * MINUTE; // a quarter past: the rest of this hour is already generated
+    const options = { historyDays: 3, toolCalls: 6_000, now: start, seed: 7 };
+    const plain = createSimulator(options);
+    const lively = createSimulator({ ...options, liveRate: 10 });
+    const soon = start + 30 * MINUTE;
+    const added = (sim: typeof plain) => sim.dataset.visibleCount(soon) - sim.dataset.visibleCount(start);
+    assert.equal(lively.dataset.visibleCount(start), plain.dataset.visibleCount(start), 'the same history up to start-up');
+    assert.ok(added(lively) > 3 * Math.max(1, added(plain)), `within the first half hour: ${added(lively)} vs ${added(plain)}`);
+  });
 });
