@@ -19,7 +19,7 @@ if (import.meta.env.MODE === 'static') {
 await Promise.all([import('../src/elements/usage-insights/define.ts'), import('../src/elements/usage-chart/define.ts')]);
 
 const insights = $<ComposioUsageInsights>('insights');
-const charts = [$<ComposioUsageChart>('chart'), $<ComposioUsageChart>('latency')];
+const charts = [$<ComposioUsageChart>('chart'), $<ComposioUsageChart>('latency'), $<ComposioUsageChart>('projects')];
 const range = $<HTMLSelectElement>('range');
 range.addEventListener('change', () => [insights, ...charts].forEach((el) => el.setAttribute('range', range.value)));
 

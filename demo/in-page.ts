@@ -28,9 +28,20 @@ const adminBff = createComposioHandler({
   resolveScope: () => PROJECT_ADMIN_SCOPE,
 });
 
+const orgBff = createComposioHandler({
+  apiKey: 'sim_ak_demo',
+  orgApiKey: 'sim_oak_demo',
+  projectIds: [...new Set(simulator.customers.map((c) => c.projectId))],
+  baseUrl: 'https://simulator.invalid',
+  basePath: '/api/composio-admin/org',
+  fetch: (input, init) => simulator.fetch(new Request(input, init)),
+  resolveScope: () => PROJECT_ADMIN_SCOPE,
+});
+
 export async function startInPageBff(): Promise<void> {
   await setupWorker(
     http.all('*/api/composio/*', ({ request }) => bff(request)),
+    http.all('*/api/composio-admin/org/*', ({ request }) => orgBff(request)),
     http.all('*/api/composio-admin/*', ({ request }) => adminBff(request)),
   ).start({ quiet: true, onUnhandledRequest: 'bypass' });
 }

@@ -148,7 +148,7 @@ describe('demo (npm run demo) in headless Chromium', () => {
     const { page, errors } = await open(`${demo.url}/`);
     await bothShowData(page);
     const insights = 'composio-usage-insights';
-    await page.waitForFunction((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[part="error-button"]'), insights, {
+    await page.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('[part="error-button"]'), insights, {
       timeout: 30_000,
     });
     await page.locator(`${insights} [part="error-button"]`).first().click();
@@ -180,10 +180,10 @@ describe('demo (npm run demo) in headless Chromium', () => {
     await page.close();
   });
 
-  it('the Admin page sees the whole project through its own mount; the customer mount ignores its cookie', async () => {
+  it('the Admin page sees the whole project (and the org by project) through its own mount; the customer mount ignores its cookie', async () => {
     const { page, errors } = await open(`${demo.url}/admin.html`);
     await page.waitForFunction(
-      () => document.querySelector('composio-usage-insights')!.shadowRoot!.querySelectorAll('[part="row"]').length > 3,
+      () => (document.querySelector('composio-usage-insights')?.shadowRoot?.querySelectorAll('[part="row"]').length ?? 0) > 3,
       undefined,
       { timeout: 30_000 },
     );
@@ -199,6 +199,10 @@ describe('demo (npm run demo) in headless Chromium', () => {
       return ((await r.json()).groups as { key: string }[]).map((g) => g.key);
     });
     assert.ok(groups.length > 0 && groups.every((k) => k.startsWith('globex-')), groups.join());
+    // the organisation's chart: one series per project, through the org key
+    await page.waitForFunction(() => (document.getElementById('projects') as any).chart, undefined, { timeout: 30_000 });
+    const projects = await page.evaluate(() => (document.getElementById('projects') as any).chart.data.datasets.map((d: any) => d.label));
+    assert.deepEqual(projects.sort(), ['proj_acme_prod', 'proj_acme_staging']);
     assert.deepEqual(errors, []);
     await page.close();
   });
