@@ -26,6 +26,7 @@ export default defineConfig({
         'react-log-table': 'src/react/log-table.ts',
         server: 'src/server/index.ts',
         'server-node': 'src/server/node.ts',
+        'server-redis': 'src/server/redis.ts',
         contract: 'src/contract/index.ts',
         simulator: 'src/simulator/index.ts',
         'simulator-msw': 'src/simulator/msw.ts',

@@ -17,7 +17,8 @@ import { BffError, errorResponse } from './errors.ts';
 import { InsightsStore, usageInsights, type InsightsContext } from './insights.ts';
 import { listLogs, logDetail, type LogsContext } from './logs.ts';
 import { DEFAULT_MAX_SCOPE_USERS, resolveOrReject, type ResolveScope, type Scope } from './scope.ts';
-import { Upstream, type CacheSettings, type UpstreamSettings } from './upstream.ts';
+import { memoryStore, type MemoryStoreSettings, type Store } from './store.ts';
+import { Upstream, type UpstreamSettings } from './upstream.ts';
 import { entityTypeOf, usageBreakdown, usageSeries, usageSummary, type UsageContext } from './usage.ts';
 import { breakdownRequest, insightsRequest, logIdParam, logListRequest, parse, seriesRequest, summaryRequest } from './validation.ts';
 
@@ -40,11 +41,20 @@ export interface ComposioHandlerOptions {
   redact?: <T extends LogEntry>(log: T) => T;
   /** Where the handler is mounted (default `/api/composio`); requests with or without it are accepted. */
   basePath?: string;
-  /** Signs cursors (≥ 32 bytes). Default: random per process, so cursors die with a restart; set it when running several instances. */
+  /**
+   * Signs cursors (≥ 32 bytes). Default: random per process, so cursors die with a restart; set it
+   * when running several instances (required with a shared `store`).
+   */
   cursorSecret?: string | Uint8Array;
+  /**
+   * Where upstream answers are cached and identical cold calls are coalesced. Default: this
+   * process's memory (bounded by `cache.maxEntries` / `cache.maxBytes`). Pass
+   * `createRedisStore(…)` from `composio-widgets/server/redis` to share one cache across instances.
+   */
+  store?: Store;
   /** Upstream transport (default global `fetch`). */
   fetch?: typeof fetch;
-  cache?: Partial<Omit<CacheSettings, 'now'>> & {
+  cache?: Partial<Omit<MemoryStoreSettings, 'now'>> & {
     /** TTL of usage windows that include the last `closeLagMs` (default 30 s). */
     openTtlMs?: number;
     /** TTL of windows that ended before that (default 24 h: effectively until evicted). */
@@ -100,6 +110,8 @@ export interface ComposioHandlerOptions {
 export type ComposioHandler = ((request: Request) => Promise<Response>) & {
   /** Current size of the upstream response cache. */
   readonly cacheSize: { entries: number; bytes: number };
+  /** Upstream lookups since start, and how many were answered without an upstream call of this instance. */
+  readonly cacheStats: { lookups: number; hits: number };
 };
 
 type Env = { Variables: { requestId: string; scope: Scope } };
@@ -137,6 +149,11 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
     ...options.limits,
   };
   const cache = options.cache ?? {};
+  if (options.store?.shared && options.cursorSecret === undefined) {
+    throw new Error(
+      'createComposioHandler: a shared store serves several instances, so cursors must verify on every one of them: pass the same cursorSecret (≥ 32 bytes) to each instance',
+    );
+  }
   const secret = options.cursorSecret ?? crypto.getRandomValues(new Uint8Array(32));
   const secretBytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
   if (secretBytes.byteLength < 32) throw new Error('createComposioHandler: cursorSecret must be at least 32 bytes');
@@ -154,7 +171,7 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
       deadlineMs: 12_000,
       ...options.upstream,
     },
-    { maxEntries: cache.maxEntries ?? 5_000, maxBytes: cache.maxBytes ?? 50 * 1024 * 1024, now },
+    options.store ?? memoryStore({ maxEntries: cache.maxEntries ?? 5_000, maxBytes: cache.maxBytes ?? 50 * 1024 * 1024, now }),
     isBudget(options.budget) ? options.budget : memoryBudget({ ...DEFAULT_BUDGET, ...options.budget }),
   );
   const usageCtx: UsageContext = {
@@ -282,5 +299,8 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
   });
 
   const handler = (request: Request) => Promise.resolve(app.fetch(request));
-  return Object.defineProperty(handler, 'cacheSize', { get: () => upstream.cacheSize }) as ComposioHandler;
+  return Object.defineProperties(handler, {
+    cacheSize: { get: () => upstream.cacheSize },
+    cacheStats: { get: () => upstream.cacheStats },
+  }) as ComposioHandler;
 }

@@ -3,10 +3,10 @@
  * de-duplication and the response cache. Nothing of the upstream's headers or of the key ever
  * reaches a BffError: only status, message text and a retry hint.
  */
-import { LRUCache } from 'lru-cache';
 import { isErrorEnvelope } from '../contract/errors.ts';
 import type { UpstreamBudget } from './budget.ts';
 import { BffError } from './errors.ts';
+import type { Store } from './store.ts';
 import { UPSTREAM_SHAPES, type UpstreamShape } from './upstream-shapes.ts';
 
 export type UpstreamAuth = 'project' | 'org';
@@ -26,15 +26,6 @@ export interface UpstreamSettings {
   backoffMs: number;
   /** All attempts of one call end by then (default 12 s: the browser gives up at 15 s). */
   deadlineMs: number;
-}
-
-export interface CacheSettings {
-  /** Most cached upstream responses (default 5,000). */
-  maxEntries: number;
-  /** Most bytes of cached JSON (default 50 MB). */
-  maxBytes: number;
-  /** Clock for TTLs: the handler's `now`, so expiry follows the same time as everything else. */
-  now: () => number;
 }
 
 export interface UpstreamCall {
@@ -82,11 +73,33 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-interface Cached {
-  value: unknown;
-  size: number;
-  /** A remembered 404. */
-  notFound?: BffError;
+/** Keys longer than this are stored as their SHA-256 (Redis keys stay short; bodies hold up to 20 user ids). */
+const MAX_PLAIN_KEY = 200;
+/**
+ * How long one instance may hold the "I am asking upstream" lock. Longer than a normal call; if the
+ * holder dies, the others wait at most this long before one of them asks itself.
+ */
+const LOCK_TTL_MS = 5_000;
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A stored answer: `{"v": body}`, or a remembered 404 `{"nf": message}` (thrown). An entry that is
+ * not ours (a shared store holds what others wrote) is no answer: undefined, a miss.
+ */
+function decode(entry: string | undefined): { value: unknown } | undefined {
+  if (entry === undefined) return undefined;
+  let parsed: { v?: unknown; nf?: unknown };
+  try {
+    parsed = JSON.parse(entry) as { v?: unknown; nf?: unknown };
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed?.nf === 'string') throw new BffError(404, parsed.nf);
+  return parsed && typeof parsed === 'object' && 'v' in parsed ? { value: parsed.v } : undefined;
 }
 
 class Retryable extends Error {
@@ -101,55 +114,91 @@ class Retryable extends Error {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class Upstream {
-  private readonly cache: LRUCache<string, Cached>;
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  /** Calls asked of this Upstream, and those that went on to upstream (cache misses not joined to another). */
+  private readonly counts = { lookups: 0, misses: 0 };
+  /** Which upstream (base URL and key) answers: a hash, so entries of two projects sharing one store never mix and no key is stored. */
+  private namespace?: Promise<string>;
 
   constructor(
     private readonly settings: UpstreamSettings,
-    cache: CacheSettings,
+    private readonly store: Store,
     private readonly budget: UpstreamBudget,
-  ) {
-    this.cache = new LRUCache<string, Cached>({
-      max: cache.maxEntries,
-      maxSize: cache.maxBytes,
-      sizeCalculation: (entry) => Math.max(1, entry.size),
-      perf: { now: cache.now },
-      // read the clock on every check (lru-cache otherwise caches it behind a 1 ms timer)
-      ttlResolution: 0,
-    });
-  }
+  ) {}
 
   get cacheSize(): { entries: number; bytes: number } {
-    return { entries: this.cache.size, bytes: this.cache.calculatedSize };
+    return this.store.size;
   }
 
-  /** The parsed JSON answer, from cache, from an identical call in flight, or from upstream. */
+  /** Lookups, and hits: answered from the store, by another instance's call, or by an identical call in flight. */
+  get cacheStats(): { lookups: number; hits: number } {
+    return { lookups: this.counts.lookups, hits: this.counts.lookups - this.counts.misses };
+  }
+
+  /** The parsed JSON answer, from the store, from an identical call in flight, or from upstream. */
   async call<T>(request: UpstreamCall): Promise<T> {
-    const key = `${request.auth} ${request.method} ${request.path} ${canonicalJson(request.body ?? null)}`;
-    const cached = this.cache.get(key);
-    if (cached?.notFound) throw cached.notFound;
-    if (cached) return cached.value as T;
-    let pending = this.inFlight.get(key);
+    // the scope is part of the key through the body (usage: filters.user_id; logs: user_id ==); a
+    // log detail's key is its id alone and its owner is checked after the cache, on every request
+    const raw = `${request.auth} ${request.method} ${request.path} ${canonicalJson(request.body ?? null)}`;
+    this.counts.lookups++;
+    let pending = this.inFlight.get(raw);
     if (!pending) {
-      pending = this.fetchWithRetries(request).then(
-        ({ value, size }) => {
-          if (request.ttlMs > 0) this.cache.set(key, { value, size }, { ttl: request.ttlMs });
-          return value;
-        },
-        (error: unknown) => {
-          if (request.notFoundTtlMs && error instanceof BffError && error.status === 404) {
-            this.cache.set(key, { value: null, size: 64, notFound: error }, { ttl: request.notFoundTtlMs });
-          }
-          throw error;
-        },
-      );
-      pending.finally(() => this.inFlight.delete(key)).catch(() => undefined);
-      this.inFlight.set(key, pending);
+      pending = this.load(raw, request);
+      pending.finally(() => this.inFlight.delete(raw)).catch(() => undefined);
+      this.inFlight.set(raw, pending);
     }
     return pending as Promise<T>;
   }
 
-  private async fetchWithRetries(request: UpstreamCall): Promise<Cached> {
+  /** The store key: upstream identity hash + request (hashed when long). Never an API key. */
+  private async storeKey(raw: string): Promise<string> {
+    const { baseUrl, apiKey, orgApiKey } = this.settings;
+    this.namespace ??= sha256Hex(`${baseUrl}\n${apiKey ?? ''}\n${orgApiKey ?? ''}`).then((hex) => hex.slice(0, 16));
+    const namespace = await this.namespace;
+    return raw.length > MAX_PLAIN_KEY ? `${namespace}:#${await sha256Hex(raw)}` : `${namespace}:${raw}`;
+  }
+
+  private async load(raw: string, request: UpstreamCall): Promise<unknown> {
+    const key = await this.storeKey(raw);
+    const hit = decode(await this.store.get(key));
+    if (hit) return hit.value;
+    if (request.ttlMs <= 0 && !request.notFoundTtlMs) return this.fetchAndStore(key, request);
+    // one caller (across every instance sharing the store) asks upstream; the others wait for its answer
+    const started = Date.now();
+    for (;;) {
+      const token = await this.store.acquire(key, Math.min(LOCK_TTL_MS, this.settings.deadlineMs));
+      if (token !== undefined) {
+        try {
+          // stored between our miss and the lock: the previous holder just finished
+          const late = decode(await this.store.get(key));
+          return late ? late.value : await this.fetchAndStore(key, request);
+        } finally {
+          await this.store.release(key, token);
+        }
+      }
+      const remaining = this.settings.deadlineMs - (Date.now() - started);
+      if (remaining <= 0) return this.fetchAndStore(key, request);
+      const shared = decode(await this.store.waitFor(key, remaining));
+      if (shared) return shared.value;
+      // the lock went without a value: the holder failed or died; take the lock ourselves
+    }
+  }
+
+  private async fetchAndStore(key: string, request: UpstreamCall): Promise<unknown> {
+    this.counts.misses++;
+    try {
+      const { value, text } = await this.fetchWithRetries(request);
+      if (request.ttlMs > 0) await this.store.set(key, `{"v":${text || 'null'}}`, request.ttlMs);
+      return value;
+    } catch (error) {
+      if (request.notFoundTtlMs && error instanceof BffError && error.status === 404) {
+        await this.store.set(key, JSON.stringify({ nf: error.message }), request.notFoundTtlMs);
+      }
+      throw error;
+    }
+  }
+
+  private async fetchWithRetries(request: UpstreamCall): Promise<{ value: unknown; text: string }> {
     const { retries, backoffMs, deadlineMs } = this.settings;
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
@@ -167,7 +216,7 @@ export class Upstream {
     }
   }
 
-  private async attempt(request: UpstreamCall, remainingMs: number): Promise<Cached> {
+  private async attempt(request: UpstreamCall, remainingMs: number): Promise<{ value: unknown; text: string }> {
     const { baseUrl } = this.settings;
     const timeoutMs = Math.max(1, Math.min(this.settings.timeoutMs, remainingMs));
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -218,7 +267,7 @@ export class Upstream {
           }),
         );
       }
-      return { value: body, size: text.length };
+      return { value: body, text };
     }
     throw this.failure(response, body);
   }

@@ -1,13 +1,16 @@
 import { createComposioHandler, type ComposioHandlerOptions } from '../../src/server/index.ts';
-import type { SimulatorOptions } from '../../src/simulator/index.ts';
+import type { Simulator, SimulatorOptions } from '../../src/simulator/index.ts';
 import { NOW, parseLenient, smallSimulator } from './helpers.ts';
 
 export const SECRET = 'test-secret-test-secret-test-secret!';
 export const GLOBEX = ['globex-ops', 'globex-sales', 'globex-support'];
 
-/** A BFF in front of an in-process simulator; the scope comes from the `x-test-users` header. */
-export function makeBff(options: { sim?: SimulatorOptions; handler?: Partial<ComposioHandlerOptions> } = {}) {
-  const sim = smallSimulator(options.sim);
+/**
+ * A BFF in front of an in-process simulator; the scope comes from the `x-test-users` header. Pass
+ * `simulator` to put several BFF instances in front of one simulator.
+ */
+export function makeBff(options: { sim?: SimulatorOptions; simulator?: Simulator; handler?: Partial<ComposioHandlerOptions> } = {}) {
+  const sim = options.simulator ?? smallSimulator(options.sim);
   const handler = createComposioHandler({
     apiKey: 'sim_ak_demo',
     baseUrl: 'https://backend.composio.dev',

@@ -12,6 +12,7 @@ import type { LogEntry } from '../../src/contract/upstream.ts';
 import { HOSTILE_STRINGS } from '../../src/simulator/catalog.ts';
 import { memoryBudget } from '../../src/server/budget.ts';
 import { InsightsStore, usageInsights, type InsightsContext } from '../../src/server/insights.ts';
+import { memoryStore } from '../../src/server/store.ts';
 import { Upstream } from '../../src/server/upstream.ts';
 import type { ComposioHandlerOptions } from '../../src/server/index.ts';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.ts';
@@ -270,7 +271,7 @@ describe('BFF insights: upstream cost', () => {
           backoffMs: 1,
           deadlineMs: 12_000,
         },
-        { maxEntries: 100, maxBytes: 1e7, now: s.now },
+        memoryStore({ maxEntries: 100, maxBytes: 1e7, now: s.now }),
         memoryBudget({ perMinute: 1e9, perScopePerMinute: 1e9 }),
       ),
       now: s.now,

@@ -1,0 +1,314 @@
+// Several BFF instances sharing one real redis-server (started by the test, see redis-server.ts):
+// one upstream call per cold query across all of them, one budget, cursors that need one secret,
+// and answers that keep coming when Redis dies or stalls.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Redis } from 'ioredis';
+import { createComposioHandler } from '../../src/server/index.ts';
+import { connectRedis, createRedisStore, redisBudget, type RedisBudget, type RedisStore } from '../../src/server/redis.ts';
+import type { Simulator } from '../../src/simulator/index.ts';
+import { makeBff, NOW, SECRET } from './bff-helpers.ts';
+import { DAY, smallSimulator } from './helpers.ts';
+import { startRedis, waitFor, type RedisServer } from './redis-server.ts';
+
+const clients: Redis[] = [];
+const servers: RedisServer[] = [];
+let redis: RedisServer;
+
+before(async () => {
+  redis = await startRedis();
+  servers.push(redis);
+});
+after(async () => {
+  for (const client of clients) client.disconnect();
+  for (const server of servers) await server.stop();
+});
+
+/**
+ * A client as an instance would have one (connectRedis: no offline queue), once connected. Command
+ * timeouts are 2 s unless a test is about them: on a busy CI machine 250 ms can pass without Redis
+ * being slow, and a fallback would (rightly) make a second upstream call.
+ */
+async function client(server = redis, timeoutMs = 2_000): Promise<Redis> {
+  const created = connectRedis(server.url, { commandTimeout: timeoutMs });
+  clients.push(created);
+  await waitFor(() => created.status === 'ready', 'the client is connected');
+  return created;
+}
+
+let prefixes = 0;
+interface Instance extends ReturnType<typeof makeBff> {
+  store: RedisStore;
+  budget?: RedisBudget;
+  reports: string[];
+}
+
+/** `n` BFF instances in front of one simulator, each with its own Redis client, sharing one key prefix. */
+async function fleet(
+  n: number,
+  options: { sim?: Simulator; budget?: { perMinute: number; perScopePerMinute: number }; server?: RedisServer; timeoutMs?: number } = {},
+) {
+  const timeoutMs = options.timeoutMs ?? 2_000;
+  const sim = options.sim ?? smallSimulator();
+  const prefix = `t${++prefixes}:`;
+  const instances: Instance[] = [];
+  for (let i = 0; i < n; i++) {
+    const connection = await client(options.server, timeoutMs);
+    const reports: string[] = [];
+    const onError = (error: unknown) => reports.push(String((error as Error).message));
+    const store = createRedisStore({ redis: connection, prefix, onError, timeoutMs });
+    // instances: n — while Redis is away (or a command times out on a busy machine) each spends at most 1/n
+    const budget = options.budget
+      ? redisBudget({ redis: connection, prefix, onError, timeoutMs, instances: n, ...options.budget })
+      : undefined;
+    const bff = makeBff({ simulator: sim, handler: { store, ...(budget ? { budget } : {}) } });
+    instances.push({ ...bff, store, budget, reports });
+  }
+  return { sim, prefix, instances };
+}
+
+const closed = (i = 0) => ({ from: NOW - 10 * DAY - i * 60_000, to: NOW - 5 * DAY });
+/** A year of days with a random session filter: every request misses every cache. */
+const costly = (i: number) => ({
+  from: NOW - 365 * DAY,
+  to: NOW,
+  interval: 'day',
+  time_zone: 'UTC',
+  filters: { session_id: [`trs_random_${i}`] },
+});
+
+describe('BFF instances sharing Redis', () => {
+  it('100 concurrent identical cold requests spread over 3 instances make one upstream call', async () => {
+    const { sim, instances } = await fleet(3);
+    sim.resetStats();
+    const replies = await Promise.all(Array.from({ length: 100 }, (_, i) => instances[i % 3].post('usage/summary', closed())));
+    assert.deepEqual(new Set(replies.map((r) => r.status)), new Set([200]));
+    assert.equal(new Set(replies.map((r) => r.text)).size, 1, 'every instance answers the same');
+    assert.equal(sim.stats.requests, 1, 'one upstream call for all instances');
+    const stats = instances.map((i) => i.handler.cacheStats);
+    assert.deepEqual(
+      [stats.reduce((n, s) => n + s.lookups, 0), stats.reduce((n, s) => n + s.hits, 0)],
+      [100, 99],
+      'cacheStats: 99 of 100 lookups were hits',
+    );
+
+    // the control: the same load on per-process memory caches costs one call per instance
+    const sim2 = smallSimulator();
+    const alone = [0, 1, 2].map(() => makeBff({ simulator: sim2 }));
+    await Promise.all(Array.from({ length: 100 }, (_, i) => alone[i % 3].post('usage/summary', closed())));
+    assert.equal(sim2.stats.requests, 3);
+  });
+
+  it('a value one instance fetched is served by the others from Redis; keys hold no API key', async () => {
+    const { sim, prefix, instances } = await fleet(2);
+    const [a, b] = instances;
+    const series = { from: NOW - 20 * DAY, to: NOW - 10 * DAY, interval: 'day', time_zone: 'UTC' };
+    sim.resetStats();
+    assert.equal((await a.post('usage/tool_calls/series', series)).status, 200);
+    const cold = sim.stats.requests;
+    assert.ok(cold >= 10, `at least one call per closed day, made ${cold}`);
+    assert.equal((await b.post('usage/tool_calls/series', series)).status, 200);
+    assert.equal(sim.stats.requests, cold, 'the other instance asked nobody upstream');
+    const keys = await (await client()).keys(`${prefix}*`);
+    assert.ok(keys.length >= 10, `${keys.length} keys`);
+    assert.ok(!keys.some((key) => key.includes('sim_ak_demo')), 'no key holds the API key');
+    assert.ok(
+      keys.every((key) => key.length < 300),
+      'long keys are hashed',
+    );
+  });
+
+  it('an entry under our key that is not ours (not our JSON) is a miss, never a 500', async () => {
+    const { sim, prefix, instances } = await fleet(2);
+    const [a, b] = instances;
+    assert.equal((await a.post('usage/summary', closed(7))).status, 200);
+    const redisClient = await client();
+    const keys = await redisClient.keys(`${prefix}v:*`);
+    assert.equal(keys.length, 1);
+    await redisClient.set(keys[0], 'not json', 'PX', 60_000);
+    sim.resetStats();
+    const reply = await b.post('usage/summary', closed(7));
+    assert.equal(reply.status, 200, reply.text);
+    assert.equal(sim.stats.requests, 1, 'asked upstream again');
+  });
+
+  it('the same query from two customers is two entries: the scope is in the key, never shared', async () => {
+    const { sim, instances } = await fleet(2);
+    const [a, b] = instances;
+    sim.resetStats();
+    const globex = await a.post('usage/summary', closed(11), { 'x-test-users': 'globex-ops,globex-sales' });
+    const hooli = await b.post('usage/summary', closed(11), { 'x-test-users': 'hooli_prod' });
+    assert.equal(sim.stats.requests, 2, 'one upstream call per customer');
+    assert.notDeepEqual(globex.body, hooli.body, 'each got its own figures');
+    assert.deepEqual((await b.post('usage/summary', closed(11), { 'x-test-users': 'globex-sales,globex-ops' })).body, globex.body);
+    assert.equal(sim.stats.requests, 2, 'the same scope on another instance is a hit');
+  });
+
+  it('a shared log detail is still shown only to its owner, on any instance', async () => {
+    const { sim, instances } = await fleet(2);
+    const [a, b] = instances;
+    const list = await a.post('logs/tool_execution', { limit: 1 }, { 'x-test-users': 'globex-ops' });
+    const id = list.body.logs[0].id as string;
+    sim.resetStats();
+    assert.equal((await a.get(`logs/tool_execution/${id}`, { 'x-test-users': 'globex-ops' })).status, 200);
+    assert.equal(
+      (await b.get(`logs/tool_execution/${id}`, { 'x-test-users': 'hooli_prod' })).status,
+      404,
+      "another customer's instance finds it cached, and refuses",
+    );
+    assert.equal((await b.get(`logs/tool_execution/${id}`, { 'x-test-users': 'globex-ops' })).status, 200);
+    assert.equal(sim.stats.requests, 1);
+  });
+
+  it('a lock whose holder dies expires, and a waiting instance takes over', async () => {
+    const [one, two] = [
+      createRedisStore({ redis: await client(), prefix: 'lock:', timeoutMs: 2_000 }),
+      createRedisStore({ redis: await client(), prefix: 'lock:', timeoutMs: 2_000 }),
+    ];
+    const token = await one.acquire('k', 300);
+    assert.ok(token);
+    assert.equal(await two.acquire('k', 300), undefined, 'held by the other instance');
+    const started = Date.now();
+    assert.equal(await two.waitFor('k', 5_000), undefined, 'no value: the holder never stored one');
+    assert.ok(Date.now() - started >= 250, 'waited for the lock to expire');
+    const mine = await two.acquire('k', 1_000);
+    assert.ok(mine, 'the waiter proceeds');
+    // and a holder that does store a value wakes the waiter with it
+    const waiting = one.waitFor('k', 5_000);
+    await two.set('k', '{"v":1}', 10_000);
+    await two.release('k', mine);
+    assert.equal(await waiting, '{"v":1}');
+  });
+
+  it('one budget across instances: the organisation’s limit holds for their sum', async () => {
+    const { sim, instances } = await fleet(2, { budget: { perMinute: 50, perScopePerMinute: 30 } });
+    sim.resetStats();
+    const customers = ['globex-ops', 'hooli_prod', 'initech-1', 'umbrella-1'];
+    const got = await Promise.all(
+      customers.map((user, i) => instances[i % 2].post('usage/tool_calls/series', costly(i), { 'x-test-users': user })),
+    );
+    assert.ok(sim.stats.requests <= 50, `spent ${sim.stats.requests} of the organisation's 50 over two instances`);
+    assert.ok(sim.stats.requests > 30, 'more than one customer was served');
+    assert.ok(got.some((r) => r.status === 429 && /on this server/.test(r.body.error.message)));
+  });
+
+  it('a customer over its share gets 429 + Retry-After on every instance while another is served', async () => {
+    const { sim, instances } = await fleet(2, { budget: { perMinute: 1_000, perScopePerMinute: 40 } });
+    sim.resetStats();
+    let refused: Awaited<ReturnType<Instance['post']>> | undefined;
+    for (let i = 0; i < 10 && !refused; i++) {
+      const got = await instances[i % 2].post(
+        'usage/tool_calls/series',
+        { ...costly(i), from: NOW - 30 * DAY },
+        { 'x-test-users': 'globex-ops' },
+      );
+      if (got.status === 429) refused = got;
+    }
+    assert.ok(refused, 'the share is spent');
+    assert.match(refused.body.error.message, /for this account/);
+    assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+    assert.ok(sim.stats.requests <= 40, `the attacker spent ${sim.stats.requests} of its 40 across both instances`);
+    for (const instance of instances)
+      assert.equal((await instance.post('usage/summary', closed(), { 'x-test-users': 'hooli_prod' })).status, 200);
+  });
+
+  it('refuses to start with a shared store but no cursorSecret (cursors must verify on every instance)', async () => {
+    const store = createRedisStore({ redis: await client() });
+    const options = { apiKey: 'sim_ak_demo', resolveScope: () => ({ userIds: ['u'] }), store };
+    assert.throws(() => createComposioHandler(options), /shared store.*cursorSecret/);
+    assert.doesNotThrow(() => createComposioHandler({ ...options, cursorSecret: SECRET }));
+  });
+});
+
+it('ioredis is imported by the server/redis entry only (an optional peer)', () => {
+  const dir = new URL('../../src/server/', import.meta.url);
+  const importers = readdirSync(dir).filter((file) => /from 'ioredis'/.test(readFileSync(new URL(file, dir), 'utf8')));
+  assert.deepEqual(importers, ['redis.ts']);
+  assert.doesNotMatch(readFileSync(new URL('index.ts', dir), 'utf8'), /redis/);
+});
+
+describe('BFF when Redis dies or stalls', () => {
+  it('answers from upstream while Redis is killed, reports once, and shares again once it is back', async () => {
+    const server = await startRedis();
+    servers.push(server);
+    const { sim, instances } = await fleet(2, { server, budget: { perMinute: 1_000, perScopePerMinute: 600 } });
+    const [a, b] = instances;
+    let i = 0;
+    const round = () => Promise.all(Array.from({ length: 20 }, () => instances[i % 2].post('usage/summary', closed(++i))));
+    assert.deepEqual(new Set((await round()).map((r) => r.status)), new Set([200]));
+
+    // killed mid-run: requests in flight and after it still answer 200
+    const during = round();
+    await server.kill();
+    const after = await round();
+    for (const reply of [...(await during), ...after]) assert.equal(reply.status, 200, reply.text);
+    assert.ok(!a.store.healthy && !b.store.healthy);
+    for (const instance of instances) {
+      assert.equal(instance.reports.filter((r) => /unavailable/.test(r)).length, 1, `reported once: ${instance.reports.join(' | ')}`);
+    }
+
+    await server.restart();
+    await waitFor(() => a.store.healthy && b.store.healthy && a.budget!.healthy && b.budget!.healthy, 'both instances are back on Redis');
+    assert.ok(a.reports.some((r) => /available again/.test(r)));
+    sim.resetStats();
+    const fresh = { from: NOW - 40 * DAY, to: NOW - 35 * DAY };
+    assert.equal((await a.post('usage/summary', fresh)).status, 200);
+    assert.equal((await b.post('usage/summary', fresh)).status, 200);
+    assert.equal(sim.stats.requests, 1, 'the value one instance stored after recovery is seen by the other');
+  });
+
+  it('while Redis is away each instance spends its share only, and what it spent is counted once Redis is back', async () => {
+    const server = await startRedis();
+    servers.push(server);
+    const { sim, instances } = await fleet(2, { server, budget: { perMinute: 40, perScopePerMinute: 1_000 } });
+    await server.kill();
+    await waitFor(() => instances.every((i) => !i.budget!.healthy), 'both instances see Redis gone');
+    sim.resetStats();
+    let n = 0;
+    const spendAll = async () => {
+      for (const instance of instances) {
+        for (let i = 0; i < 3; i++) await instance.post('usage/tool_calls/series', costly(1_000 + n++), { 'x-test-users': `c${n}` });
+      }
+    };
+    await spendAll();
+    assert.equal(sim.stats.requests, 40, 'each of 2 instances spent its 20 of the 40 (perMinute / instances)');
+
+    await server.restart();
+    assert.ok(
+      instances.every((i) => i.budget!.unsynced > 0),
+      'both spent while Redis was away',
+    );
+    await waitFor(
+      () => instances.every((i) => i.budget!.healthy && i.budget!.unsynced === 0),
+      'both instances added their spending to Redis',
+    );
+    await spendAll();
+    assert.equal(sim.stats.requests, 40, "the organisation's 40 a minute held over the outage");
+  });
+
+  it('a stalled Redis (SIGSTOP) costs at most its command timeout, never an error', async () => {
+    const server = await startRedis();
+    servers.push(server);
+    const { instances } = await fleet(1, { server, timeoutMs: 250, budget: { perMinute: 1_000, perScopePerMinute: 600 } });
+    const [a] = instances;
+    server.pause();
+    try {
+      for (let i = 0; i < 5; i++) {
+        const started = Date.now();
+        const reply = await a.post('usage/summary', closed(100 + i));
+        assert.equal(reply.status, 200, reply.text);
+        assert.ok(Date.now() - started < 2_000, `answered in ${Date.now() - started} ms`);
+      }
+      assert.equal(a.reports.filter((r) => /unavailable/.test(r)).length, 1);
+    } finally {
+      server.resume();
+    }
+    // a stall has no reconnection to announce the end: the next commands find out
+    let probe = 200;
+    await waitFor(
+      async () => (await a.post('usage/summary', closed(probe++))).status === 200 && a.store.healthy,
+      'the instance is back on Redis',
+    );
+  });
+});
