@@ -207,6 +207,20 @@ describe('demo (npm run demo) in headless Chromium', () => {
     await page.close();
   });
 
+  it('lists each time zone once, also when the browser names its zone by an alias', async () => {
+    // Chromium reports Asia/Kolkata as the legacy Asia/Calcutta; the picker also offers Asia/Kolkata
+    const page = await browser.newPage({ timezoneId: 'Asia/Calcutta' });
+    await page.goto(`${demo.url}/`);
+    await page.waitForFunction(() => (document.querySelector('#zone') as HTMLSelectElement).options.length > 1);
+    const zones = await page.$$eval('#zone option', (options) => options.map((o) => (o as HTMLOptionElement).value));
+    const canonical = await page.evaluate(
+      (list) => list.map((zone) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone),
+      zones,
+    );
+    assert.equal(new Set(canonical).size, zones.length, `each zone once: ${zones.join(', ')}`);
+    await page.close();
+  });
+
   for (const example of ['plain', 'react', 'vue']) {
     it(`host example: ${example} renders both elements and handles a chart event`, async () => {
       const { page, errors } = await open(`${demo.url}/examples/${example}.html`);
