@@ -81,8 +81,40 @@ export class BffClient {
     return this.request<T>('POST', path, body, signal);
   }
 
-  get<T>(path: string, signal?: AbortSignal): Promise<T> {
-    return this.request<T>('GET', path, undefined, signal);
+  /** `parse` replaces JSON.parse for this answer (a multi-megabyte detail parsed in a worker). */
+  get<T>(path: string, signal?: AbortSignal, parse?: (text: string) => Promise<unknown>): Promise<T> {
+    return this.request<T>('GET', path, undefined, signal, parse);
+  }
+
+  /**
+   * A streamed answer (an export): the response once its status is OK, its body unread. No
+   * deadline (a long export is fine) and no cache; `signal` cancels the download and the server's
+   * paging with it. Errors are `BffRequestError`s as for `post`.
+   */
+  async stream(path: string, body: unknown, signal: AbortSignal): Promise<Response> {
+    const url = `${this.options.endpoint.replace(/\/+$/, '')}/${path}`;
+    const transport = this.options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+    for (let refreshed = false; ; refreshed = true) {
+      const response = await transport(url, {
+        method: 'POST',
+        signal,
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', ...(await this.authorization(refreshed)) },
+        body: JSON.stringify(body),
+      }).catch((error: unknown) => {
+        throw signal.aborted ? signal.reason : new BffRequestError(`Could not reach ${url}: ${(error as Error).message}`, 0);
+      });
+      if (response.ok) return response;
+      if (response.status === 401 && this.options.fetchToken && !refreshed) continue;
+      const json: unknown = await response.json().catch(() => undefined);
+      const e = isErrorEnvelope(json) ? json.error : undefined;
+      throw new BffRequestError(
+        e?.message ?? `The server answered HTTP ${response.status}`,
+        response.status,
+        e?.request_id,
+        e?.suggested_fix,
+      );
+    }
   }
 
   /** Forget cached answers (a Retry or a refresh must reach the server). */
@@ -90,7 +122,13 @@ export class BffClient {
     this.cache.clear();
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  private async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    signal?: AbortSignal,
+    parse?: (text: string) => Promise<unknown>,
+  ): Promise<T> {
     const key = `${method} ${path} ${body === undefined ? '' : JSON.stringify(body)}`;
     const cached = this.cache.get(key);
     if (cached && Date.now() - cached.at < (this.options.cacheTtlMs ?? 15_000)) {
@@ -103,7 +141,7 @@ export class BffClient {
     let shared = this.inFlight.get(key);
     if (!shared) {
       const controller = new AbortController();
-      const promise = this.send(method, path, body, controller.signal).then((value) => {
+      const promise = this.send(method, path, body, controller.signal, parse).then((value) => {
         this.cache.set(key, { at: Date.now(), value });
         while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
         return value;
@@ -160,7 +198,13 @@ export class BffClient {
     return { authorization: `Bearer ${await this.token}` };
   }
 
-  private async send(method: string, path: string, body: unknown, callerSignal: AbortSignal): Promise<unknown> {
+  private async send(
+    method: string,
+    path: string,
+    body: unknown,
+    callerSignal: AbortSignal,
+    parse: (text: string) => unknown = JSON.parse,
+  ): Promise<unknown> {
     const url = `${this.options.endpoint.replace(/\/+$/, '')}/${path}`;
     const transport = this.options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
     const deadlineMs = this.options.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -199,7 +243,7 @@ export class BffClient {
       });
       let json: unknown;
       try {
-        json = text ? JSON.parse(text) : null;
+        json = text ? await parse(text) : null;
       } catch {
         json = undefined;
       }

@@ -24,6 +24,8 @@ export const BFF_PATHS = {
   usageBreakdown: (entityType: string) => `usage/${encodeURIComponent(entityType)}`,
   usageSeries: (entityType: string) => `usage/${encodeURIComponent(entityType)}/series`,
   logList: 'logs/tool_execution',
+  /** Every log matching the filters in the window as CSV or NDJSON (`format`), streamed; at most 100,000 rows. */
+  logExport: 'logs/tool_execution/export',
   logDetail: (id: string) => `logs/tool_execution/${encodeURIComponent(id)}`,
 } as const;
 

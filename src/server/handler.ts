@@ -15,12 +15,22 @@ import { DEFAULT_BUDGET, memoryBudget, type BudgetSettings, type UpstreamBudget 
 import { CursorSigner } from './cursor.ts';
 import { BffError, errorResponse } from './errors.ts';
 import { InsightsStore, usageInsights, type InsightsContext } from './insights.ts';
+import { exportLogs } from './export.ts';
 import { listLogs, logDetail, type LogsContext } from './logs.ts';
 import { DEFAULT_MAX_SCOPE_USERS, resolveOrReject, type ResolveScope, type Scope } from './scope.ts';
 import { memoryStore, type MemoryStoreSettings, type Store } from './store.ts';
 import { Upstream, type UpstreamSettings } from './upstream.ts';
 import { entityTypeOf, usageBreakdown, usageSeries, usageSummary, type UsageContext } from './usage.ts';
-import { breakdownRequest, insightsRequest, logIdParam, logListRequest, parse, seriesRequest, summaryRequest } from './validation.ts';
+import {
+  breakdownRequest,
+  insightsRequest,
+  logExportRequest,
+  logIdParam,
+  logListRequest,
+  parse,
+  seriesRequest,
+  summaryRequest,
+} from './validation.ts';
 
 export interface ComposioHandlerOptions {
   /** Project API key (`ak_…`), ideally scoped to "Observability: Read". Needed for logs. */
@@ -87,6 +97,8 @@ export interface ComposioHandlerOptions {
      * buckets cost nothing. Keep it below the per-scope budget, or such a request can never complete.
      */
     maxInsightPages?: number;
+    /** Most rows one `logs/tool_execution/export` streams (default 100,000), then a final notice line. */
+    maxExportRows?: number;
   };
   upstream?: Partial<Pick<UpstreamSettings, 'timeoutMs' | 'retries' | 'maxRetryAfterMs' | 'backoffMs' | 'deadlineMs'>>;
   /**
@@ -146,6 +158,7 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
     concurrency: 6,
     maxBuckets: 400,
     maxInsightPages: 500,
+    maxExportRows: 100_000,
     ...options.limits,
   };
   const cache = options.cache ?? {};
@@ -251,7 +264,9 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
     c.set('scope', await resolveOrReject(options.resolveScope, c.req.raw, limits.maxScopeUsers));
     await next();
   });
-  app.use('/logs/tool_execution/*', etag());
+  const etags = etag();
+  // an export streams: an ETag would need the whole body first
+  app.use('/logs/tool_execution/*', (c, next) => (c.req.method === 'GET' ? etags(c, next) : next()));
 
   const ok = (c: Context<Env>, body: unknown, cacheControl = 'private, no-cache') => {
     c.header('cache-control', cacheControl);
@@ -276,6 +291,19 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
     requireLogs();
     return ok(c, await listLogs(logsCtx, c.get('scope'), parse(logListRequest, await jsonBody(c))));
   });
+  app.post('/logs/tool_execution/export', async (c) => {
+    requireLogs();
+    const body = parse(logExportRequest, await jsonBody(c));
+    const { stream, fileName, contentType } = await exportLogs(logsCtx, c.get('scope'), body, limits.maxExportRows);
+    return new Response(stream, {
+      headers: {
+        'content-type': contentType,
+        'content-disposition': `attachment; filename="${fileName}"`,
+        'cache-control': 'private, no-store',
+        'x-request-id': c.get('requestId'),
+      },
+    });
+  });
   app.get('/logs/tool_execution/:id', async (c) => {
     requireLogs();
     const id = parse(logIdParam, c.req.param('id'));
@@ -286,7 +314,7 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
     errorResponse(
       new BffError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}`, {
         suggested_fix:
-          'Routes: POST usage/summary, usage/insights, usage/{entity_type}, usage/{entity_type}/series, logs/tool_execution; GET logs/tool_execution/{id}',
+          'Routes: POST usage/summary, usage/insights, usage/{entity_type}, usage/{entity_type}/series, logs/tool_execution, logs/tool_execution/export; GET logs/tool_execution/{id}',
       }),
       c.get('requestId') ?? randomId(),
     ),

@@ -71,6 +71,12 @@ export const logListRequest = z.strictObject({
   time_range: z.strictObject({ from: epochMs, to: epochMs }).optional(),
 });
 
+export const logExportRequest = z.strictObject({
+  filters: logListRequest.shape.filters,
+  time_range: logListRequest.shape.time_range,
+  format: z.enum(['csv', 'ndjson']).optional(),
+});
+
 export const logIdParam = z
   .string()
   .min(1)

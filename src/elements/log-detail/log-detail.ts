@@ -13,6 +13,7 @@ import type { LogDetail, LogEntry } from '../../contract/upstream.ts';
 import { failureHint } from '../../core/failure-hints.ts';
 import { ComposioElement } from '../shared/base.ts';
 import { themeStyles } from '../shared/theme.ts';
+import { parseKeepingText, prettyPayload } from './json-text.ts';
 import { jsonTree, type TreeState } from './json-tree.ts';
 
 /**
@@ -104,6 +105,10 @@ export class ComposioLogDetail extends ComposioElement {
       summary {
         cursor: pointer;
       }
+      .j-chunk {
+        display: block;
+        contain: content;
+      }
       .j-key {
         color: var(--_accent);
       }
@@ -134,6 +139,8 @@ export class ComposioLogDetail extends ComposioElement {
 
   /** The log to show. */
   @property({ attribute: 'log-id' }) logId = '';
+  /** A link that opens this log (the log table's `url-state` sets it): shown with a Copy link button. */
+  @property({ attribute: false }) link?: string;
   /** The list entry, if the caller has it: shown at once while the detail loads. */
   @property({ attribute: false }) entry?: LogEntry;
 
@@ -148,10 +155,15 @@ export class ComposioLogDetail extends ComposioElement {
       else next.delete(path);
       this.open = this.tree.open = next;
     },
+    shown: new Map(),
+    show: (path, count) => {
+      this.tree.shown.set(path, count);
+      this.requestUpdate();
+    },
   };
 
   private readonly detail = new Task(this, {
-    task: async ([client, id], { signal }) => (id ? client.get<LogDetail>(BFF_PATHS.logDetail(id), signal) : undefined),
+    task: async ([client, id], { signal }) => (id ? client.get<LogDetail>(BFF_PATHS.logDetail(id), signal, parseKeepingText) : undefined),
     args: () => [this.client, this.logId] as const,
     onError: (error) => this.reportError(error),
   });
@@ -188,6 +200,7 @@ export class ComposioLogDetail extends ComposioElement {
     const src = full?.source ?? {};
     return html`
       <h2 id="title">${String(log.metadata.tool_slug ?? log.type)}</h2>
+      ${this.link ? html`<button type="button" class="small copy-link" @click=${() => this.copy('link', this.link!)}>Copy link</button>` : nothing}
       <span class="badge ${log.status}">${log.status === 'failed' ? 'Failed' : 'Success'}</span>
       <span class="muted"
         >${formatDateTime(Date.parse(log.timestamp), this.zone, this.formatLocale)} · ${formatDuration(duration, this.formatLocale)}</span
@@ -281,7 +294,7 @@ export class ComposioLogDetail extends ComposioElement {
           ? html`<p class="muted">Loading…</p>`
           : Object.keys(data).length
             ? html`<div part="payload">
-                <button type="button" class="small" @click=${() => this.copy('payload', JSON.stringify(data, null, 2))}>
+                <button type="button" class="small" @click=${async () => this.copy('payload', await prettyPayload(full))}>
                   Copy as JSON
                 </button>
                 ${jsonTree(data, this.tree)}

@@ -8,6 +8,7 @@ import { LOG_FILTER_FIELDS, LOG_FILTER_OPERATORS } from '../../contract/constant
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
 import { toCsv } from '../../core/csv.ts';
+import { LOG_CSV_HEADER, logCsvCells } from '../../core/log-csv.ts';
 import type { RangePreset } from '../../core/ranges.ts';
 
 /** The presets the table's Time picker offers (any preset works as the `range` attribute). */
@@ -61,24 +62,9 @@ export const filtersConverter = {
   toAttribute: (value: LogFilter[]) => JSON.stringify(value),
 };
 
-const str = (value: unknown) => (typeof value === 'string' ? value : '');
-
-/** Rows as RFC 4180 CSV (formulas neutralised by `toCsv`). */
+/** Rows as RFC 4180 CSV (formulas neutralised by `toCsv`), the same columns as the BFF's export. */
 export function logsCsv(rows: readonly LogEntry[]): string {
-  return toCsv(
-    ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration_ms', 'log_id', 'parent_tool'],
-    rows.map((l) => [
-      l.timestamp,
-      l.status,
-      str(l.metadata.tool_slug),
-      str(l.metadata.toolkit_slug),
-      str(l.metadata.user_id),
-      l.message ?? '',
-      Number(l.metrics.duration_ms ?? 0),
-      l.id,
-      l.parent?.tool_slug ?? '',
-    ]),
-  );
+  return toCsv(LOG_CSV_HEADER, rows.map(logCsvCells));
 }
 
 const isFilter = (f: unknown): f is LogFilter => {
@@ -153,6 +139,13 @@ export class LogRows {
     this.rows = mergeByTime(this.rows, fresh);
     return fresh.length;
   }
+}
+
+/** Where a live-tail poll reads: from the newest row shown (or waiting), down to the oldest loaded while more pages exist. */
+export function tailWindow(rows: readonly LogEntry[], pending: readonly LogEntry[], paging: boolean, from: number) {
+  const newest = [rows[0], pending[0]].filter(Boolean).map((l) => Date.parse(l.timestamp));
+  const oldest = rows.at(-1);
+  return { since: newest.length ? Math.max(...newest) : undefined, floor: paging && oldest ? Date.parse(oldest.timestamp) : from };
 }
 
 const MAX_CATCH_UP_PAGES = 5;

@@ -5,6 +5,7 @@
  * TODO in BaseLayout); the virtualizer version is pinned.
  */
 import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
+import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 
 const OVERHANG_PX = 300;
 
@@ -12,5 +13,24 @@ export class TableLayout extends FlowLayout {
   constructor(...args: ConstructorParameters<typeof FlowLayout>) {
     super(...args);
     (this as unknown as { _overhang: number })._overhang = OVERHANG_PX;
+  }
+}
+
+/** Scroll row `index` into view through the virtualizer, then focus it once it is rendered. */
+export async function focusRowElement(
+  scroller: HTMLElement | undefined,
+  root: ParentNode,
+  index: number,
+  updated: () => Promise<unknown>,
+): Promise<void> {
+  const virtualizer = (scroller as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: object): void } | undefined }>)?.[
+    virtualizerRef
+  ];
+  virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
+  for (let i = 0; i < 5; i++) {
+    await updated();
+    await new Promise(requestAnimationFrame);
+    const row = root.querySelector<HTMLElement>(`[aria-rowindex="${index + 2}"]`);
+    if (row) return row.focus();
   }
 }

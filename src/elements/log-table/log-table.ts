@@ -4,14 +4,13 @@
  * loaded on first use, live tail, and CSV export. Everything from a log is rendered as text.
  */
 import { Task, TaskStatus } from '@lit/task';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { formatNumber } from '../../client/format.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
-import type { LogEntry, LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
-import { download } from '../shared/download.ts';
+import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
 import { renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { isRangePreset, resolveWindow, type RangePreset } from '../../core/ranges.ts';
@@ -24,6 +23,7 @@ import {
   LogRows,
   mergeByTime,
   pageLimit,
+  tailWindow,
   readBar,
   requestBody,
   writeBar,
@@ -43,6 +43,11 @@ import {
   type LogColumn,
 } from './views.ts';
 import { checkAttributes } from './attributes.ts';
+import { ExportController, renderExport } from './export-controller.ts';
+import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
+import { LogTree } from './tree.ts';
+import { UrlStateController } from './url-state-controller.ts';
+import { GridFocusController } from './grid-focus-controller.ts';
 import { TableLayout } from './layout.ts';
 import { LiveTailController } from './live-tail-controller.ts';
 import { PagerController } from './pager-controller.ts';
@@ -87,13 +92,19 @@ export class ComposioLogTable extends ComposioElement {
   @property() columns = LOG_COLUMNS.join(',');
   /** Poll for new logs every N seconds (0 = off). */
   @property({ type: Number }) live = 0;
+  /**
+   * Mirror filters, range and the open log into the page URL under this prefix (`log.f`,
+   * `log.range`, `log.id`; empty = `log`), one history entry per change; restored on load and on
+   * back/forward. A link naming a log opens it (only if it is the signed-in customer's).
+   */
+  @property({ attribute: 'url-state' }) urlState?: string;
   /** Seconds before the newest row that each poll reads again, for logs that reach the API late. */
   @property({ attribute: 'live-overlap', type: Number }) liveOverlap = 60;
 
   @state() private rows = new LogRows();
   @state() private pending: LogEntry[] = [];
-  @state() private focused = 0;
-  @state() private selected?: LogEntry;
+  /** The open log: its id, and its row when it was opened from one. */
+  @state() private selected?: { id: string; entry?: LogEntry };
   @state() private reloads = 0;
 
   @query('.rows') private scroller?: HTMLElement;
@@ -117,29 +128,31 @@ export class ComposioLogTable extends ComposioElement {
       this.rows.append(page.logs);
       this.pager.reset(page.next_cursor);
       this.pending = [];
-      this.focused = 0;
+      this.grid.focused = 0;
       this.scroller?.scrollTo({ top: 0 });
       this.emit('composio-load', { kind: 'logs-page', count: this.rows.rows.length });
     },
     onError: (error) => this.reportError(error),
   });
 
-  private readonly toolkits = new Task(this, {
-    task: async ([client, range, zone], { signal }) => {
-      const { from } = resolveWindow({ range }, Date.now(), zone, '24h');
-      const answer = await client.post<UsageBreakdownResponse>(
-        BFF_PATHS.usageBreakdown('tool_calls'),
-        { group_by: 'toolkit_slug', limit: 100, from },
-        signal,
-      );
-      return answer.groups.map((g) => g.key).filter(Boolean);
-    },
-    args: () => [this.client, this.range, this.zone] as const,
+  /** Add filter (every field, suggested values), the toolkit list and Go to log. */
+  private readonly builder = new FilterBuilderController(this, {
+    client: () => this.client,
+    windowFrom: () => resolveWindow(this, Date.now(), this.zone, '24h').from,
+    windowKey: () => [this.range, this.from, this.to, this.zone].join('|'),
+    addFilter: (filter) => this.setFilters([...this.filters.filter((f) => JSON.stringify(f) !== JSON.stringify(filter)), filter]),
+    openId: (id) => this.openId(id),
+  });
+  private readonly url = new UrlStateController(this);
+  private readonly exporter = new ExportController(this, {
+    client: () => this.client,
+    query: () => this.query,
+    onError: (e) => this.reportError(e),
   });
 
   private readonly pager = new PagerController(this, {
     load: (cursor, signal) => this.client.post<LogListResponse>(BFF_PATHS.logList, requestBody(this.query!, cursor), signal),
-    count: () => this.rows.rows.length,
+    count: () => this.shown.length,
     onPage: (logs) => {
       this.rows.append(logs);
       this.requestUpdate('rows');
@@ -194,11 +207,11 @@ export class ComposioLogTable extends ComposioElement {
   private async pollNewer(signal: AbortSignal): Promise<void> {
     const query = this.query!;
     const known = (id: string) => this.rows.has(id) || this.pending.some((l) => l.id === id);
-    const newest = [this.rows.rows[0], this.pending[0]].filter(Boolean).map((l) => Date.parse(l.timestamp));
-    const since = newest.length ? Math.max(...newest) : undefined;
-    const oldest = this.rows.rows.at(-1);
-    const floor = this.pager.cursor && oldest ? Date.parse(oldest.timestamp) : query.from;
-    const fresh = await fetchNewer(this.client, query, { since, overlapMs: this.liveOverlap * 1000, floor }, known, signal);
+    const window = {
+      ...tailWindow(this.rows.rows, this.pending, Boolean(this.pager.cursor), query.from),
+      overlapMs: this.liveOverlap * 1000,
+    };
+    const fresh = await fetchNewer(this.client, query, window, known, signal);
     if (this.query !== query) return; // the filters changed meanwhile
     if (fresh === null) return this.refresh();
     if (!fresh.length) return;
@@ -207,11 +220,11 @@ export class ComposioLogTable extends ComposioElement {
   }
 
   private showNew(logs: LogEntry[]): void {
-    const focusedId = this.rows.rows[this.focused]?.id;
+    const focusedId = this.shown[this.grid.focused]?.log.id;
     const added = this.rows.insert(logs);
     this.requestUpdate('rows');
-    const index = this.rows.rows.findIndex((l) => l.id === focusedId);
-    this.focused = Math.max(0, index);
+    const index = this.shown.findIndex((r) => r.log.id === focusedId);
+    this.grid.focused = Math.max(0, index);
     this.emit('composio-load', { kind: 'logs-live', count: added });
   }
 
@@ -219,7 +232,7 @@ export class ComposioLogTable extends ComposioElement {
     const logs = this.pending;
     this.pending = [];
     this.showNew(logs);
-    this.focused = 0;
+    this.grid.focused = 0;
     this.scroller?.scrollTo({ top: 0 });
   }
 
@@ -242,47 +255,31 @@ export class ComposioLogTable extends ComposioElement {
 
   // ---- keyboard and detail
 
-  private async focusRow(index: number): Promise<void> {
-    const count = this.rows.rows.length;
-    if (!count) return;
-    this.focused = Math.max(0, Math.min(count - 1, index));
-    const virtualizer = (
-      this.scroller as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: object): void } | undefined }>
-    )?.[virtualizerRef];
-    virtualizer?.element(this.focused)?.scrollIntoView({ block: 'nearest' });
-    for (let i = 0; i < 5; i++) {
-      await this.updateComplete;
-      await new Promise(requestAnimationFrame);
-      const row = this.renderRoot.querySelector<HTMLElement>(`[aria-rowindex="${this.focused + 2}"]`);
-      if (row) return row.focus();
-    }
-  }
-
-  private onGridKey(event: KeyboardEvent): void {
-    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10, Home: -Infinity, End: Infinity };
-    if (event.key in steps) {
-      event.preventDefault();
-      void this.focusRow(this.focused + steps[event.key]);
-    } else if (event.key === 'Enter' && this.rows.rows[this.focused]) {
-      event.preventDefault();
-      this.open(this.rows.rows[this.focused]);
-    }
-  }
-
   /** Open a log in the detail panel (also what clicking a row does). */
   open(log: LogEntry): void {
-    this.detailModule ??= import('../log-detail/define.ts');
-    this.selected = log;
+    this.openId(log.id, log);
     this.emit('composio-log-select', { log });
+  }
+
+  /** Open a log by id (Go to log, a link): the detail loads it through the BFF, which checks it is the caller's. */
+  openId(id: string, entry?: LogEntry): void {
+    this.detailModule ??= import('../log-detail/define.ts');
+    this.selected = { id, entry };
     void this.detailModule.then(() => this.updateComplete).then(() => this.renderRoot.querySelector<HTMLElement>('.panel')?.focus());
   }
 
-  private close(): void {
-    this.selected = undefined;
-    void this.focusRow(this.focused);
+  /** The id of the log open in the detail panel. */
+  get openLogId(): string | undefined {
+    return this.selected?.id;
   }
 
-  /** The loaded rows as RFC 4180 CSV (formulas neutralised): what Export CSV downloads. */
+  /** Close the detail panel. */
+  closeDetail(): void {
+    this.selected = undefined;
+    void this.grid.focusRow(this.grid.focused);
+  }
+
+  /** The loaded rows as RFC 4180 CSV (formulas neutralised); Export CSV saves every matching row through the BFF. */
   toCsv(): string {
     return logsCsv(this.rows.rows);
   }
@@ -290,24 +287,43 @@ export class ComposioLogTable extends ComposioElement {
   // ---- rendering
 
   private readonly rowState = {
-    focused: () => this.focused,
+    focused: () => this.grid.focused,
     selected: () => this.selected?.id,
     zone: () => this.zone,
     locale: () => this.formatLocale,
-    onOpen: (log: LogEntry, index: number) => ((this.focused = index), this.open(log)),
+    onOpen: (log: LogEntry, index: number) => ((this.grid.focused = index), this.open(log)),
+    onToggle: (log: LogEntry) => this.toggleTree(log),
   };
+
+  /** Meta-tool calls under their parent (tree.ts); the grid shows these rows. */
+  private readonly tree = new LogTree();
+  private get shown() {
+    return this.tree.view(this.rows.rows);
+  }
+
+  private readonly grid = new GridFocusController(this, {
+    rows: () => this.shown,
+    scroller: () => this.scroller,
+    root: () => this.renderRoot,
+    open: (log) => this.open(log),
+    toggle: (log, expanded) => this.toggleTree(log, expanded),
+  });
+
+  private toggleTree(log: LogEntry, expanded?: boolean): void {
+    this.tree.toggle(log.id, expanded);
+    this.requestUpdate();
+  }
 
   private get detailSettings() {
     const { endpoint, fetch, fetchToken, theme, formatLocale: locale, zone } = this;
-    return { endpoint, fetch, fetchToken, theme, locale, zone };
+    const link = this.urlState === undefined ? undefined : (id: string) => this.url.linkTo(id);
+    return { endpoint, fetch, fetchToken, theme, locale, zone, link };
   }
 
   private renderBody(columns: LogColumn[]) {
     const rows = this.rows.rows;
     const status = this.firstPage.status;
-    if (!rows.length && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL)) {
-      return SKELETON;
-    }
+    if (!rows.length && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL)) return SKELETON;
     if (!rows.length && status === TaskStatus.COMPLETE) {
       const sentence = emptySentence(readBar(this.filters), extraFilters(this.filters), this.preset, Boolean(this.from));
       return renderEmpty(sentence, this.filters.length > 0, () => this.clearFilters());
@@ -315,10 +331,10 @@ export class ComposioLogTable extends ComposioElement {
     return html`<div
       class="rows"
       role="rowgroup"
-      @keydown=${this.onGridKey}
+      @keydown=${this.grid.onKey}
       @rangeChanged=${(e: RangeChangedEvent) => this.pager.visible(e.last)}
     >
-      ${virtualize({ items: rows, renderItem: (log, i) => renderRow(log, i, columns, this.rowState), keyFunction: (log) => log.id, scroller: true, layout: { type: TableLayout } })}
+      ${virtualize({ items: this.shown, renderItem: (row, i) => renderRow(row, i, columns, this.rowState), keyFunction: (row) => row.log.id, scroller: true, layout: { type: TableLayout } })}
     </div>`;
   }
 
@@ -340,7 +356,8 @@ export class ComposioLogTable extends ComposioElement {
       ${renderFilterBar({
         bar: readBar(this.filters),
         toolDraft: this.search.draft,
-        toolkits: this.toolkits.value ?? [],
+        toolkits: this.builder.toolkits.value ?? [],
+        builder: renderBuilder(this.builder),
         range: this.preset,
         custom: Boolean(this.from),
         extras: extraFilters(this.filters),
@@ -361,7 +378,7 @@ export class ComposioLogTable extends ComposioElement {
                 part="grid"
                 class="grid ${failed ? 'stale' : ''}"
                 aria-label="Tool calls"
-                aria-rowcount=${count + 1}
+                aria-rowcount=${this.shown.length + 1}
                 aria-colcount=${columns.length}
                 aria-busy=${this.firstPage.status === TaskStatus.PENDING ? 'true' : 'false'}
               >
@@ -376,8 +393,8 @@ export class ComposioLogTable extends ComposioElement {
             ? renderPanel(
                 this.selected,
                 this.detailSettings,
-                () => this.close(),
-                (log) => (this.selected = log),
+                () => this.closeDetail(),
+                (log) => (this.selected = { id: log.id, entry: log }),
               )
             : nothing
         }
@@ -385,7 +402,7 @@ export class ComposioLogTable extends ComposioElement {
       <div class="footer" part="footer">
         <span role="status">${formatNumber(count, this.formatLocale)} loaded${this.pager.cursor ? '' : count ? ' · all' : ''}</span>
         ${this.pager.cursor ? html`<button type="button" ?disabled=${this.pager.loading} @click=${() => this.loadMore()}>${this.pager.loading ? 'Loading…' : 'Load more'}</button>` : nothing}
-        <button type="button" ?disabled=${!count} @click=${() => download('tool-calls.csv', this.toCsv())}>Export CSV</button>
+        ${renderExport(this.exporter, count > 0, this.formatLocale)}
       </div>
     `;
   }

@@ -53,6 +53,26 @@ export const tableStyles = css`
     padding: 0.1rem 0.2rem 0.1rem 0.6rem;
     font-size: 0.85em;
   }
+  .depth-1 .c-tool {
+    padding-inline-start: 1.2rem;
+  }
+  .depth-2 .c-tool,
+  .depth-3 .c-tool,
+  .depth-4 .c-tool {
+    padding-inline-start: 2.4rem;
+  }
+  .tree-toggle {
+    font-size: 0.8em;
+    padding: 0 0.3rem;
+    margin-inline-end: 0.3rem;
+  }
+  .builder,
+  .goto {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.4rem;
+    align-items: end;
+  }
   .chip button {
     border: 0;
     padding: 0 0.35rem;

@@ -5,6 +5,7 @@ import { formatDateTime, formatDuration, formatRelative, formatRowTime } from '.
 import type { LogEntry, LogFilter } from '../../contract/upstream.ts';
 import type { RangePreset } from '../../core/ranges.ts';
 import { TABLE_RANGES, type BarState } from './data.ts';
+import type { TreeRow } from './tree.ts';
 
 export const LOG_COLUMNS = ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration'] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
@@ -25,7 +26,7 @@ export const text = (value: unknown) => (typeof value === 'string' ? value : '')
 export const clip = (value: string, max = 48) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
 /** One cell; every value from the log is a text binding (Lit escapes it), never HTML. */
-export function renderCell(log: LogEntry, column: LogColumn, zone: string, locale?: string) {
+export function renderCell(log: LogEntry, column: LogColumn, zone: string, locale?: string, toggle: unknown = nothing) {
   const at = Date.parse(log.timestamp);
   switch (column) {
     case 'time':
@@ -41,7 +42,7 @@ export function renderCell(log: LogEntry, column: LogColumn, zone: string, local
       >`;
     case 'tool':
       return html`<span role="gridcell" class="c-tool" title=${text(log.metadata.tool_slug)}
-        >${log.parent ? html`<span class="nested" title="Called inside ${log.parent.tool_slug}">↳ <span class="visually-hidden">inside ${log.parent.tool_slug}: </span></span>` : nothing}${text(log.metadata.tool_slug)}</span
+        >${toggle}${log.parent ? html`<span class="nested" title="Called inside ${log.parent.tool_slug}">↳ <span class="visually-hidden">inside ${log.parent.tool_slug}: </span></span>` : nothing}${text(log.metadata.tool_slug)}</span
       >`;
     case 'toolkit':
       return html`<span role="gridcell" class="c-toolkit" title=${text(log.metadata.toolkit_slug)}
@@ -120,21 +121,40 @@ export interface RowState {
   zone(): string;
   locale(): string | undefined;
   onOpen(log: LogEntry, index: number): void;
+  onToggle(log: LogEntry): void;
 }
 
-export function renderRow(log: LogEntry, index: number, columns: readonly LogColumn[], s: RowState) {
+/** Fold or unfold the calls made inside a meta-tool call (the row's click opens it, so this stops there). */
+function renderToggle(row: TreeRow, s: RowState) {
+  if (!row.children) return nothing;
+  const label = `${row.expanded ? 'Hide' : 'Show'} ${row.children} call${row.children === 1 ? '' : 's'} inside`;
+  return html`<button
+    type="button"
+    class="tree-toggle"
+    tabindex="-1"
+    aria-label=${label}
+    title=${label}
+    aria-expanded=${row.expanded ? 'true' : 'false'}
+    @click=${(e: Event) => (e.stopPropagation(), s.onToggle(row.log))}
+  >
+    ${row.expanded ? '▾' : '▸'} ${row.children}
+  </button>`;
+}
+
+export function renderRow(row: TreeRow, index: number, columns: readonly LogColumn[], s: RowState) {
+  const { log } = row;
   const focused = index === s.focused();
   const selected = s.selected() === log.id;
   return html`<div
     role="row"
     part="row"
-    class="row ${focused ? 'focused' : ''} ${selected ? 'selected' : ''}"
+    class="row ${focused ? 'focused' : ''} ${selected ? 'selected' : ''} depth-${Math.min(row.depth, 4)}"
     aria-rowindex=${index + 2}
     aria-selected=${selected ? 'true' : 'false'}
     tabindex=${focused ? 0 : -1}
     @click=${() => s.onOpen(log, index)}
   >
-    ${columns.map((c) => renderCell(log, c, s.zone(), s.locale()))}
+    ${columns.map((c) => renderCell(log, c, s.zone(), s.locale(), c === 'tool' ? renderToggle(row, s) : nothing))}
   </div>`;
 }
 
@@ -146,10 +166,17 @@ interface DetailSettings {
   theme: string;
   locale?: string;
   zone: string;
+  /** A link that opens this log (URL state on). */
+  link?: (id: string) => string;
 }
 
 /** The detail panel: Escape or × closes it; a link to another log (the parent call) opens that one. */
-export function renderPanel(log: LogEntry, host: DetailSettings, onClose: () => void, onSelect: (log: LogEntry) => void) {
+export function renderPanel(
+  log: { id: string; entry?: LogEntry },
+  host: DetailSettings,
+  onClose: () => void,
+  onSelect: (log: LogEntry) => void,
+) {
   return html`<div
     class="panel"
     part="detail"
@@ -161,7 +188,8 @@ export function renderPanel(log: LogEntry, host: DetailSettings, onClose: () => 
     <button type="button" class="close" aria-label="Close details" @click=${onClose}>×</button>
     <composio-log-detail
       .logId=${log.id}
-      .entry=${log}
+      .entry=${log.entry}
+      .link=${host.link?.(log.id)}
       .endpoint=${host.endpoint}
       .fetch=${host.fetch}
       .fetchToken=${host.fetchToken}
@@ -187,6 +215,8 @@ export interface FilterBarState {
   onToolInput(value: string, now?: boolean): void;
   onRange(range: RangePreset): void;
   onRemove(filter: LogFilter): void;
+  /** Add filter and Go to log (filter-builder.ts). */
+  builder?: unknown;
 }
 
 export function renderFilterBar(s: FilterBarState) {
@@ -226,5 +256,6 @@ export function renderFilterBar(s: FilterBarState) {
       </select></label
     >
     ${s.extras.map((f) => html`<span class="chip" title=${filterWords(f)}><span class="chip-text">${filterWords(f)}</span><button type="button" aria-label="Remove filter: ${filterWords(f)}" @click=${() => s.onRemove(f)}>×</button></span>`)}
+    ${s.builder ?? nothing}
   </div>`;
 }

@@ -1,0 +1,101 @@
+/**
+ * Export: every log matching the filters in the window, streamed by the BFF's export route
+ * (`logs/tool_execution/export`, at most 100,000 rows) and saved as one file. Rows and bytes so
+ * far are shown while it runs; Cancel aborts the request, which stops the BFF's upstream paging.
+ */
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { BffClient } from '../../client/bff-client.ts';
+import { formatNumber } from '../../client/format.ts';
+import { BFF_PATHS } from '../../contract/protocol.ts';
+import { download } from '../shared/download.ts';
+import { requestBody, type LogQuery } from './data.ts';
+
+export interface ExportOptions {
+  client(): BffClient;
+  /** The query of the rows shown (filters and window); undefined before the first page. */
+  query(): LogQuery | undefined;
+  onError(error: unknown): void;
+}
+
+const NEWLINE = 10;
+
+export class ExportController implements ReactiveController {
+  running = false;
+  /** Line breaks so far (the CSV header is one). */
+  private lines = 0;
+  bytes = 0;
+  private abort?: AbortController;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: ExportOptions,
+    private readonly format: 'csv' | 'ndjson' = 'csv',
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.cancel();
+  }
+
+  async start(): Promise<void> {
+    const query = this.options.query();
+    if (!query || this.running) return;
+    const abort = (this.abort = new AbortController());
+    Object.assign(this, { running: true, lines: 0, bytes: 0 });
+    this.host.requestUpdate();
+    const { filters, time_range } = requestBody(query);
+    try {
+      const response = await this.options.client().stream(BFF_PATHS.logExport, { filters, time_range, format: this.format }, abort.signal);
+      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `tool-calls.${this.format}`;
+      const reader = response.body!.getReader();
+      const chunks: Uint8Array[] = [];
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        this.bytes += value.byteLength;
+        for (const byte of value) if (byte === NEWLINE) this.lines++;
+        this.host.requestUpdate();
+      }
+      download(name, new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? 'text/csv' }));
+    } catch (error) {
+      if (!abort.signal.aborted) this.options.onError(error);
+    } finally {
+      if (this.abort === abort) {
+        this.running = false;
+        this.abort = undefined;
+        this.host.requestUpdate();
+      }
+    }
+  }
+
+  /** Rows received so far. */
+  get rows(): number {
+    return this.format === 'csv' ? Math.max(0, this.lines - 1) : this.lines;
+  }
+
+  cancel(): void {
+    this.abort?.abort();
+  }
+}
+
+const kilobytes = (bytes: number, locale?: string) => `${formatNumber(Math.round(bytes / 1024), locale)} kB`;
+
+/** Export button, or progress and Cancel while an export runs. */
+export function renderExport(e: ExportController, enabled: boolean, locale?: string) {
+  if (!e.running)
+    return html`<button
+      type="button"
+      class="export"
+      ?disabled=${!enabled}
+      @click=${() => e.start()}
+      title="Every matching log in the window (up to 100,000)"
+    >
+      Export CSV
+    </button>`;
+  return html`<span class="export-progress" role="status"
+      >Exporting… ${formatNumber(e.rows, locale)} rows (${kilobytes(e.bytes, locale)})</span
+    >
+    <button type="button" class="export-cancel" @click=${() => e.cancel()}>Cancel export</button>`;
+}

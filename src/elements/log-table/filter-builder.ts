@@ -1,0 +1,192 @@
+/**
+ * "Add filter": field → operator (in plain words) → value, for all ten v3.1 log filter fields,
+ * AND-ed with the rest. Values are suggested from the usage breakdown of the current window where
+ * the BFF can list them (toolkits, tools, users, sessions, connected accounts), loaded only when
+ * that field is picked. Plus "Go to log": a log id or request id opens that log's detail.
+ */
+import { Task } from '@lit/task';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { BffClient } from '../../client/bff-client.ts';
+import { LOG_FILTER_FIELDS, LOG_FILTER_OPERATORS } from '../../contract/constants.ts';
+import { BFF_PATHS } from '../../contract/protocol.ts';
+import type { LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
+
+type Field = LogFilter['field'];
+type Operator = LogFilter['operator'];
+
+export const FIELD_LABELS: Record<Field, string> = {
+  tool_slug: 'Tool',
+  toolkit_slug: 'Toolkit',
+  connected_account_id: 'Connected account',
+  auth_config_id: 'Auth config',
+  status: 'Status',
+  user_id: 'User',
+  session_id: 'Session',
+  sandbox_id: 'Sandbox',
+  request_id: 'Request id',
+  log_id: 'Log id',
+};
+
+export const OPERATOR_LABELS: Record<Operator, string> = {
+  '==': 'is',
+  '!=': 'is not',
+  contains: 'contains',
+  not_contains: 'does not contain',
+};
+
+/** Fields the usage breakdown can group by, hence list values for. */
+const SUGGESTED: Partial<Record<Field, string>> = {
+  tool_slug: 'tool_slug',
+  toolkit_slug: 'toolkit_slug',
+  user_id: 'user_id',
+  session_id: 'session_id',
+  connected_account_id: 'connected_account_id',
+};
+
+export interface BuilderOptions {
+  client(): BffClient;
+  /** The start of the current window (suggestions are read over it). */
+  windowFrom(): number;
+  /** Changes when the window's choice does (range, from/to, zone), not with the clock. */
+  windowKey(): string;
+  addFilter(filter: LogFilter): void;
+  /** Open a log by id (the detail checks that it is the caller's). */
+  openId(id: string): void;
+}
+
+export class FilterBuilderController implements ReactiveController {
+  open = false;
+  field: Field = 'tool_slug';
+  operator: Operator = '==';
+  value = '';
+  goto = '';
+  gotoBusy = false;
+
+  readonly suggestions: Task<readonly [BffClient, Field, boolean, string], string[]>;
+  /** The toolkits of the window, for the bar's Toolkit select. */
+  readonly toolkits: Task<readonly [BffClient, string], string[]>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: BuilderOptions,
+  ) {
+    host.addController(this);
+    const o = options;
+    this.toolkits = new Task(host, {
+      task: async ([client], { signal }) => {
+        const from = o.windowFrom();
+        const answer = await client.post<UsageBreakdownResponse>(
+          BFF_PATHS.usageBreakdown('tool_calls'),
+          { group_by: 'toolkit_slug', limit: 100, from },
+          signal,
+        );
+        return answer.groups.map((g) => g.key).filter(Boolean);
+      },
+      args: () => [o.client(), o.windowKey()] as const,
+    });
+    this.suggestions = new Task(host, {
+      task: async ([client, field, open], { signal }) => {
+        const from = o.windowFrom();
+        if (field === 'status') return ['success', 'failed'];
+        const groupBy = SUGGESTED[field];
+        if (!open || !groupBy) return [];
+        const answer = await client.post<UsageBreakdownResponse>(
+          BFF_PATHS.usageBreakdown('tool_calls'),
+          { group_by: groupBy, limit: 100, from },
+          signal,
+        );
+        return answer.groups.map((g) => g.key).filter(Boolean);
+      },
+      args: () => [o.client(), this.field, this.open, o.windowKey()] as const,
+    });
+  }
+
+  hostConnected(): void {}
+
+  set(patch: Partial<Pick<FilterBuilderController, 'open' | 'field' | 'operator' | 'value' | 'goto'>>): void {
+    Object.assign(this, patch);
+    this.host.requestUpdate();
+  }
+
+  add(): void {
+    const value = this.value.trim();
+    if (!value) return;
+    this.options.addFilter({ field: this.field, operator: this.operator, value });
+    this.set({ value: '', open: false });
+  }
+
+  /** A request id is looked up (one row); anything else is taken for a log id. */
+  async go(): Promise<void> {
+    const id = this.goto.trim();
+    if (!id) return;
+    let logId = id;
+    if (id.startsWith('req_')) {
+      this.gotoBusy = true;
+      this.host.requestUpdate();
+      try {
+        const page = await this.options.client().post<LogListResponse>(BFF_PATHS.logList, {
+          limit: 1,
+          filters: [{ field: 'request_id', operator: '==', value: id }],
+        });
+        logId = page.logs[0]?.id ?? id;
+      } catch {
+        // the detail of the id as typed says "not found"
+      } finally {
+        this.gotoBusy = false;
+      }
+    }
+    this.set({ goto: '' });
+    this.options.openId(logId);
+  }
+}
+
+const valueOf = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
+
+export function renderBuilder(b: FilterBuilderController) {
+  const suggestions = b.suggestions.value ?? [];
+  const go = html`<form class="goto" @submit=${(e: Event) => (e.preventDefault(), void b.go())} aria-label="Go to a log">
+    <label
+      >Go to log
+      <input type="search" name="goto" placeholder="log_… or req_…" .value=${b.goto} @input=${(e: Event) => b.set({ goto: valueOf(e) })}
+    /></label>
+    <button type="submit" ?disabled=${b.gotoBusy}>Open</button>
+  </form>`;
+  if (!b.open)
+    return html`<button type="button" class="add-filter" aria-expanded="false" @click=${() => b.set({ open: true })}>+ Add filter</button
+      >${go}`;
+  return html`<form
+      class="builder"
+      aria-label="Add a filter"
+      @submit=${(e: Event) => (e.preventDefault(), b.add())}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), b.set({ open: false }))}
+    >
+      <label
+        >Field
+        <select name="field" @change=${(e: Event) => b.set({ field: valueOf(e) as Field, value: '' })}>
+          ${LOG_FILTER_FIELDS.map((f) => html`<option value=${f} ?selected=${f === b.field}>${FIELD_LABELS[f]}</option>`)}
+        </select></label
+      >
+      <label
+        >Operator
+        <select name="operator" @change=${(e: Event) => b.set({ operator: valueOf(e) as Operator })}>
+          ${LOG_FILTER_OPERATORS.map((o) => html`<option value=${o} ?selected=${o === b.operator}>${OPERATOR_LABELS[o]}</option>`)}
+        </select></label
+      >
+      <label
+        >Value
+        <input
+          name="value"
+          list="filter-values"
+          autocomplete="off"
+          required
+          .value=${b.value}
+          @input=${(e: Event) => b.set({ value: valueOf(e) })}
+          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.preventDefault(), b.set({ value: valueOf(e) }), b.add())}
+      /></label>
+      <datalist id="filter-values">${suggestions.map((s) => html`<option value=${s}></option>`)}</datalist>
+      <button type="submit">Add</button>
+      <button type="button" @click=${() => b.set({ open: false })}>Cancel</button>
+    </form>
+    ${b.suggestions.value === undefined ? nothing : html`<span class="visually-hidden" role="status">${suggestions.length} suggestions</span>`}
+    ${go}`;
+}

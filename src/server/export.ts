@@ -1,0 +1,93 @@
+/**
+ * `POST logs/tool_execution/export`: every log matching the filters in the window, streamed as CSV
+ * or NDJSON. It pages through `listLogs` (100 rows a page, each user's stream read through
+ * `Upstream.call` with the caller as payer), so an export spends the same budget as scrolling the
+ * table and is bounded the same way; it stops at `maxRows` with a final notice line. The stream
+ * pulls one page per read: a client that cancels stops the paging.
+ */
+import type { LogEntry, LogFilter } from '../contract/upstream.ts';
+import { LOG_CSV_HEADER, csvLine, logCsvCells } from '../core/log-csv.ts';
+import { listLogs, type LogsContext } from './logs.ts';
+import type { Scope } from './scope.ts';
+
+/** Documented cap: most rows one export returns (then a final notice line). */
+export const EXPORT_MAX_ROWS = 100_000;
+
+export type ExportFormat = 'csv' | 'ndjson';
+
+export interface ExportRequest {
+  filters?: LogFilter[];
+  time_range?: { from: number; to: number };
+  format?: ExportFormat;
+}
+
+const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace(/[:]/g, '');
+const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 40);
+
+/** `tool-calls_2026-11-22T1200_2026-11-23T1200_status-is-failed.csv`: the window and the filters. */
+export function exportFileName(body: ExportRequest, window: [number, number], format: ExportFormat): string {
+  const words = { '==': 'is', '!=': 'not', contains: 'has', not_contains: 'lacks' } as const;
+  const filters = (body.filters ?? []).map((f) => safe(`${f.field}-${words[f.operator]}-${f.value}`));
+  return (
+    [`tool-calls_${stamp(window[0])}_${stamp(window[1])}`, ...filters].join('_').slice(0, 200) + `.${format === 'csv' ? 'csv' : 'ndjson'}`
+  );
+}
+
+function line(log: LogEntry, format: ExportFormat): string {
+  return format === 'csv' ? csvLine(logCsvCells(log)) : `${JSON.stringify(log)}\n`;
+}
+
+function notice(text: string, format: ExportFormat): string {
+  return format === 'csv' ? csvLine([`# ${text}`]) : `${JSON.stringify({ notice: text })}\n`;
+}
+
+/**
+ * The first page is read before the response starts, so a bad filter, a spent budget or an
+ * upstream outage is an ordinary error envelope; a failure later ends the file with a notice line.
+ */
+export async function exportLogs(
+  ctx: LogsContext,
+  scope: Scope,
+  body: ExportRequest,
+  maxRows = EXPORT_MAX_ROWS,
+): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string; contentType: string }> {
+  const format = body.format ?? 'csv';
+  const to = body.time_range?.to ?? Math.floor(ctx.now() / 1000) * 1000;
+  const window: [number, number] = [body.time_range?.from ?? to - 30 * 86_400_000, to];
+  const query = { limit: 100, filters: body.filters, time_range: { from: window[0], to: window[1] } };
+  let page = await listLogs(ctx, scope, query);
+  let rows = 0;
+  let started = false;
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    pull: async (controller) => {
+      if (!started) {
+        started = true;
+        if (format === 'csv') controller.enqueue(encoder.encode(csvLine(LOG_CSV_HEADER)));
+      } else if (!page.next_cursor) {
+        return controller.close();
+      } else {
+        try {
+          page = await listLogs(ctx, scope, { ...query, cursor: page.next_cursor });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : 'upstream error';
+          controller.enqueue(encoder.encode(notice(`export stopped after ${rows} rows: ${message}`, format)));
+          return controller.close();
+        }
+      }
+      const take = page.logs.slice(0, maxRows - rows);
+      rows += take.length;
+      let text = take.map((log) => line(log, format)).join('');
+      if (rows >= maxRows && (page.next_cursor || take.length < page.logs.length)) {
+        text += notice(`export stopped at the cap of ${maxRows} rows; narrow the filters or the window for the rest`, format);
+        page = { logs: [], next_cursor: null };
+      }
+      controller.enqueue(encoder.encode(text));
+    },
+  });
+  return {
+    stream,
+    fileName: exportFileName(body, window, format),
+    contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+  };
+}

@@ -1,0 +1,168 @@
+// The filter bar reaches every v3.1 log filter field by keyboard, suggests values from the usage
+// breakdown, and Go to log opens a log by id or request id.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http } from 'msw';
+import './resize-observer-noise.ts';
+import '../../src/elements/log-table/define.ts';
+import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts';
+import { LOG_FILTER_FIELDS } from '../../src/contract/constants.ts';
+import type { LogEntry, LogFilter, LogListResponse } from '../../src/contract/upstream.ts';
+import { matchesFilter } from '../../src/core/filters.ts';
+import { bff, bffPost, resetWorker, startWorker, worker } from './bff-in-page.ts';
+
+before(startWorker);
+afterEach(resetWorker);
+
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector(selector) as T;
+const loaded = (el: ComposioLogTable) => waitUntil(() => el.logs.length > 0, 'rows', { timeout: 10_000 });
+
+/** Every list request's body, passed on to the real BFF. */
+function recordBodies(): { filters?: LogFilter[] }[] {
+  const bodies: { filters?: LogFilter[] }[] = [];
+  worker.use(
+    http.post('/api/composio/logs/tool_execution', async ({ request }) => {
+      bodies.push((await request.clone().json()) as { filters?: LogFilter[] });
+      return bff(request);
+    }),
+  );
+  return bodies;
+}
+
+const fieldOf = (log: LogEntry, field: LogFilter['field']) =>
+  field === 'log_id'
+    ? log.id
+    : field === 'status'
+      ? log.status
+      : typeof log.metadata[field] === 'string'
+        ? (log.metadata[field] as string)
+        : '';
+
+const LABELS: Record<LogFilter['field'], string> = {
+  tool_slug: 'Tool',
+  toolkit_slug: 'Toolkit',
+  connected_account_id: 'Connected account',
+  auth_config_id: 'Auth config',
+  status: 'Status',
+  user_id: 'User',
+  session_id: 'Session',
+  sandbox_id: 'Sandbox',
+  request_id: 'Request id',
+  log_id: 'Log id',
+};
+const OPERATORS: [LogFilter['operator'], string][] = [
+  ['==', 'is'],
+  ['!=', 'is not'],
+  ['contains', 'contains'],
+  ['not_contains', 'does not contain'],
+];
+
+/** Pick an option of a closed select with arrow keys, as a keyboard user does. */
+async function choose(select: HTMLSelectElement, index: number) {
+  select.focus();
+  await sendKeys({ press: 'Home' });
+  for (let i = 0; i < index; i++) await sendKeys({ press: 'ArrowDown' });
+  await waitUntil(() => select.selectedIndex === index, `option ${index}`);
+}
+
+/** Add a filter with the keyboard only: Enter on Add filter, arrows in the selects, type the value, Enter. */
+async function addByKeyboard(el: ComposioLogTable, field: LogFilter['field'], operatorWords: string, value: string) {
+  $(el, 'button.add-filter').focus();
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => $(el, 'form.builder'), 'builder open');
+  await choose($<HTMLSelectElement>(el, 'select[name="field"]'), LOG_FILTER_FIELDS.indexOf(field));
+  const operator = $<HTMLSelectElement>(el, 'select[name="operator"]');
+  expect($<HTMLSelectElement>(el, 'select[name="field"]').selectedOptions[0].text).to.equal(LABELS[field]);
+  await choose(
+    operator,
+    OPERATORS.findIndex(([, words]) => words === operatorWords),
+  );
+  expect(operator.selectedOptions[0].text).to.equal(operatorWords);
+  $<HTMLInputElement>(el, 'input[name="value"]').focus();
+  await sendKeys({ type: value });
+  await sendKeys({ press: 'Enter' });
+}
+
+describe('<composio-log-table> filter bar', () => {
+  it('adds a filter on each of the ten fields by keyboard; the request and every row match it', async () => {
+    const window = { from: Date.now() - 30 * 86_400_000, to: Date.now() };
+    // values from real rows: one that has every field set, and one with a sandbox
+    const sample: LogListResponse = await bffPost('logs/tool_execution', { limit: 100, time_range: window });
+    const withSandbox: LogListResponse = await bffPost('logs/tool_execution', {
+      limit: 1,
+      time_range: window,
+      filters: [{ field: 'sandbox_id', operator: '!=', value: '' }],
+    });
+    const full = sample.logs.find((l) => l.metadata.connected_account_id && l.metadata.session_id)!;
+    for (const [i, field] of LOG_FILTER_FIELDS.entries()) {
+      const source = field === 'sandbox_id' ? withSandbox.logs[0] : full;
+      const [operator, words] = OPERATORS[i % 4];
+      const whole = fieldOf(source, field);
+      const value = operator === 'contains' || operator === 'not_contains' ? whole.slice(0, Math.min(6, whole.length)) : whole;
+      const bodies = recordBodies();
+      const el = await fixture<ComposioLogTable>(html`<composio-log-table range="30d" page-size="100"></composio-log-table>`);
+      await loaded(el);
+      bodies.length = 0;
+      await addByKeyboard(el, field, words, value);
+      const expected = { field, operator, value: field === 'tool_slug' && operator === 'contains' ? value.toUpperCase() : value };
+      await waitUntil(() => bodies.some((b) => JSON.stringify(b.filters) === JSON.stringify([expected])), `request with ${field}`, {
+        timeout: 10_000,
+      }).catch((e) => {
+        throw new Error(`${e.message}: sent ${JSON.stringify(bodies.map((b) => b.filters))}, filters ${JSON.stringify(el.filters)}`);
+      });
+      await waitUntil(
+        () => el.logs.length > 0 && el.logs.every((l) => matchesFilter(operator, expected.value, fieldOf(l, field))),
+        `rows match ${field}`,
+        {
+          timeout: 10_000,
+        },
+      );
+      expect(el.filters).to.deep.equal([expected]);
+      worker.resetHandlers();
+    }
+  });
+
+  it('shows added filters as removable chips, AND-ed', async () => {
+    const bodies = recordBodies();
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table range="30d"></composio-log-table>`);
+    await loaded(el);
+    await addByKeyboard(el, 'user_id', 'is not', 'globex-ops');
+    await addByKeyboard(el, 'session_id', 'does not contain', 'trs_0');
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('.chip').length === 2, 'two chips');
+    await waitUntil(() => bodies.at(-1)?.filters?.length === 2, 'both filters sent');
+    await waitUntil(() => el.logs.length > 0 && el.logs.every((l) => l.metadata.user_id !== 'globex-ops'), 'rows match');
+    expect(el.logs.every((l) => !String(l.metadata.session_id ?? '').includes('trs_0'))).to.equal(true);
+    $(el, '.chip button').click();
+    await waitUntil(() => el.filters.length === 1, 'one filter left');
+    expect(el.filters[0].field).to.equal('session_id');
+  });
+
+  it('suggests values from the usage breakdown of the window', async () => {
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table range="7d"></composio-log-table>`);
+    await loaded(el);
+    $(el, 'button.add-filter').click();
+    await waitUntil(() => $(el, 'select[name="field"]'), 'builder');
+    const field = $<HTMLSelectElement>(el, 'select[name="field"]');
+    field.value = 'user_id';
+    field.dispatchEvent(new Event('change'));
+    const options = () => [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#filter-values option')].map((o) => o.value);
+    await waitUntil(() => options().includes('globex-ops'), 'user suggestions', { timeout: 10_000 });
+    const users = options();
+    expect(users.every((u) => u.startsWith('globex-'))).to.equal(true);
+  });
+
+  it('Go to log opens a log by its id and by its request id', async () => {
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table range="30d"></composio-log-table>`);
+    await loaded(el);
+    const target = el.logs[3];
+    for (const typed of [target.id, String(target.metadata.request_id)]) {
+      $<HTMLInputElement>(el, 'input[name="goto"]').focus();
+      await sendKeys({ type: typed });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => $(el, 'composio-log-detail'), 'detail open');
+      const detail = $(el, 'composio-log-detail') as HTMLElement & { logId: string };
+      await waitUntil(() => detail.logId === target.id, `opened ${typed}`, { timeout: 10_000 });
+      await waitUntil(() => detail.shadowRoot?.textContent?.includes(target.id), 'detail shows the log', { timeout: 10_000 });
+    }
+  });
+});

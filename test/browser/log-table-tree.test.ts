@@ -1,0 +1,102 @@
+// Meta-tool trees: calls made inside COMPOSIO_MULTI_EXECUTE_TOOL show under their parent, in the
+// order they ran, also when the parent arrives on a later page; they fold and unfold.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import './resize-observer-noise.ts';
+import '../../src/elements/log-table/define.ts';
+import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts';
+import type { LogEntry, LogListResponse } from '../../src/contract/upstream.ts';
+import { resetWorker, startWorker, worker } from './bff-in-page.ts';
+
+before(startWorker);
+afterEach(resetWorker);
+
+const BASE = Date.now() - 60_000;
+const PARENT = { log_id: 'log_parent00001', tool_slug: 'COMPOSIO_MULTI_EXECUTE_TOOL' };
+
+function entry(id: string, secondsAgo: number, extra: Partial<LogEntry> = {}): LogEntry {
+  return {
+    id,
+    timestamp: new Date(BASE - secondsAgo * 1000).toISOString(),
+    type: 'tool.execution',
+    status: 'success',
+    level: 'info',
+    message: id,
+    metadata: { tool_slug: 'GMAIL_SEND_EMAIL', toolkit_slug: 'gmail', user_id: 'u1' },
+    metrics: { duration_ms: 100 },
+    parent: null,
+    ...extra,
+  };
+}
+
+// newest first, as the API lists them: the children ran after their parent started, so they come first
+const FEED = [
+  entry('log_other000000', 0),
+  entry('log_child000003', 3, { parent: PARENT }),
+  entry('log_child000002', 4, { parent: PARENT }),
+  entry('log_child000001', 5, { parent: PARENT }),
+  entry(PARENT.log_id, 6, { metadata: { tool_slug: PARENT.tool_slug, toolkit_slug: 'composio', user_id: 'u1' } }),
+  entry('log_other000005', 9),
+];
+
+function feedRoute(feed: LogEntry[]) {
+  return http.post('/api/composio/logs/tool_execution', async ({ request }) => {
+    const body = (await request.json()) as { limit?: number; cursor?: string };
+    const start = body.cursor ? feed.findIndex((l) => l.id === body.cursor) + 1 : 0;
+    const logs = feed.slice(start, start + (body.limit ?? 20));
+    return HttpResponse.json({ logs, next_cursor: start + logs.length < feed.length ? logs.at(-1)!.id : null } satisfies LogListResponse);
+  });
+}
+
+const shownIds = (el: ComposioLogTable) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="row"]:not(.head)')]
+    .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+    .map((r) => r.querySelector('.c-message')!.textContent!.trim());
+const row = (el: ComposioLogTable, id: string) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="row"]:not(.head)')].find(
+    (r) => r.querySelector('.c-message')?.textContent?.trim() === id,
+  )!;
+
+describe('<composio-log-table> meta-tool trees', () => {
+  it('moves children under their parent when the parent arrives on the next page, and folds them', async () => {
+    worker.use(feedRoute(FEED));
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table page-size="3"></composio-log-table>`);
+    await waitUntil(() => shownIds(el).length === 3, 'first page');
+    // parent not loaded yet: the children stay at their time, marked as called inside it
+    expect(shownIds(el)).to.deep.equal(['log_other000000', 'log_child000003', 'log_child000002']);
+    expect(row(el, 'log_child000003').querySelector('.nested')).to.not.equal(null);
+    await el.loadMore();
+    await waitUntil(() => shownIds(el).length === 6, 'second page');
+    expect(shownIds(el)).to.deep.equal([
+      'log_other000000',
+      PARENT.log_id,
+      'log_child000001',
+      'log_child000002',
+      'log_child000003',
+      'log_other000005',
+    ]);
+    const parentRow = row(el, PARENT.log_id);
+    const toggle = parentRow.querySelector<HTMLButtonElement>('.tree-toggle')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(row(el, 'log_child000001').classList.contains('depth-1')).to.equal(true);
+    // fold with a click on the toggle (it does not open the row)
+    expect(toggle.getAttribute('aria-label')).to.equal('Hide 3 calls inside');
+    toggle.click();
+    await waitUntil(() => shownIds(el).length === 3, 'folded');
+    expect(shownIds(el)).to.deep.equal(['log_other000000', PARENT.log_id, 'log_other000005']);
+    expect(el.shadowRoot!.querySelector('composio-log-detail')).to.equal(null);
+    expect(row(el, PARENT.log_id).querySelector('.tree-toggle')!.getAttribute('aria-expanded')).to.equal('false');
+    // unfold from the keyboard: focus the parent row, ArrowRight
+    row(el, 'log_other000000').click();
+    el.shadowRoot!.querySelector<HTMLElement>('.panel .close')?.click();
+    row(el, 'log_other000000').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    const focusedOn = (id: string) => el.shadowRoot!.activeElement === row(el, id);
+    await waitUntil(() => focusedOn(PARENT.log_id), 'parent row focused');
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => shownIds(el).length === 6 && focusedOn(PARENT.log_id), 'unfolded by keyboard, focus kept');
+    await sendKeys({ press: 'ArrowLeft' });
+    await waitUntil(() => shownIds(el).length === 3, 'folded by keyboard');
+  });
+});
