@@ -20,6 +20,7 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         'usage-chart': 'src/elements/usage-chart/define.ts',
+        'usage-insights': 'src/elements/usage-insights/define.ts',
         'log-table': 'src/elements/log-table/define.ts',
         'log-detail': 'src/elements/log-detail/define.ts',
         // the classes alone, no tag defined (own tag names, scoped registries)
@@ -28,6 +29,7 @@ export default defineConfig({
         'log-detail-class': 'src/elements/log-detail/class.ts',
         react: 'src/react.ts',
         'react-usage-chart': 'src/react/usage-chart.ts',
+        'react-usage-insights': 'src/react/usage-insights.ts',
         'react-log-table': 'src/react/log-table.ts',
         server: 'src/server/entry.ts', // loads ./index.ts, with a clear error when a peer is missing
         'server-node': 'src/server/node-entry.ts',

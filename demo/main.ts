@@ -4,14 +4,21 @@
  */
 import type { ComposioLogTable } from '../src/elements/log-table/log-table.ts';
 import type { ComposioUsageChart } from '../src/elements/usage-chart/usage-chart.ts';
+import type { ComposioUsageInsights } from '../src/elements/usage-insights/usage-insights.ts';
 import { serverSession, staticSession } from './session.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const chart = $<ComposioUsageChart>('chart');
 const table = $<ComposioLogTable>('table');
-const elements = [chart, table];
+const insights = $<ComposioUsageInsights>('insights');
+const elements = [insights, chart, table];
 
-const defineElements = () => Promise.all([import('../src/elements/usage-chart/define.ts'), import('../src/elements/log-table/define.ts')]);
+const defineElements = () =>
+  Promise.all([
+    import('../src/elements/usage-insights/define.ts'),
+    import('../src/elements/usage-chart/define.ts'),
+    import('../src/elements/log-table/define.ts'),
+  ]);
 const isStatic = import.meta.env.MODE === 'static';
 // on the demo server the scope is in a cookie: the elements can start at once, beside the customer list;
 // the static build must first start the in-page BFF their requests go to
@@ -67,10 +74,21 @@ const linkedText = $('linked-text');
 const day = (epochMs: number) =>
   new Intl.DateTimeFormat(localeSelect.value, { dateStyle: 'medium', timeZone: zoneSelect.value }).format(epochMs);
 
+/** The filters a click here may have set: "Show all activity" takes them all back. */
+const LINKED_FIELDS = ['toolkit_slug', 'tool_slug', 'status'];
+
 function unlink(): void {
   linked.hidden = true;
   table.from = table.to = undefined;
-  table.filters = table.filters.filter((f) => f.field !== 'toolkit_slug');
+  table.filters = table.filters.filter((f) => !LINKED_FIELDS.includes(f.field));
+}
+
+/** A toolkit chosen in the chart or in the insights table: the log shows its calls. */
+function showToolkit(key: string): void {
+  table.filters = [...table.filters.filter((f) => f.field !== 'toolkit_slug'), { field: 'toolkit_slug', operator: '==', value: key }];
+  linkedText.textContent =
+    `${linkedText.textContent?.startsWith('Showing') && table.from ? linkedText.textContent : ''} Toolkit ${key}.`.trim();
+  linked.hidden = false;
 }
 
 chart.addEventListener('composio-range-select', (e) => {
@@ -81,13 +99,23 @@ chart.addEventListener('composio-range-select', (e) => {
   table.scrollIntoView({ behavior: 'smooth', block: 'start' });
 });
 chart.addEventListener('composio-group-select', (e) => {
+  if (e.detail.groupBy === 'toolkit_slug') showToolkit(e.detail.key);
+});
+insights.addEventListener('composio-group-select', (e) => {
   if (e.detail.groupBy !== 'toolkit_slug') return;
-  table.filters = [
-    ...table.filters.filter((f) => f.field !== 'toolkit_slug'),
-    { field: 'toolkit_slug', operator: '==', value: e.detail.key },
-  ];
-  linkedText.textContent =
-    `${linkedText.textContent?.startsWith('Showing') && table.from ? linkedText.textContent : ''} Toolkit ${e.detail.key}.`.trim();
+  table.from = table.to = undefined;
+  linkedText.textContent = '';
+  showToolkit(e.detail.key);
+  table.scrollIntoView({ behavior: 'smooth', block: 'start' });
+});
+// an error group: its failed calls, over the insights' window
+insights.addEventListener('composio-filters-request', (e) => {
+  table.from = String(e.detail.from);
+  table.to = String(e.detail.to);
+  table.filters = e.detail.filters;
+  const tool = e.detail.filters.find((f) => f.field === 'tool_slug' || f.field === 'toolkit_slug')?.value;
+  linkedText.textContent = `Failed calls${tool ? ` of ${tool}` : ''}, ${day(e.detail.from)} – ${day(e.detail.to - 1)}.`;
   linked.hidden = false;
+  table.scrollIntoView({ behavior: 'smooth', block: 'start' });
 });
 $('unlink').addEventListener('click', unlink);

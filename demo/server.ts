@@ -7,8 +7,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AddressInfo } from 'node:net';
-import { createComposioHandler } from '../src/server/index.ts';
-import { createSimulator, DEFAULT_PROJECT_API_KEY, type Simulator } from '../src/simulator/index.ts';
+import { createComposioHandler, PROJECT_ADMIN_SCOPE, type ComposioHandlerOptions } from '../src/server/index.ts';
+import { createSimulator, DEFAULT_ORG_API_KEY, DEFAULT_PROJECT_API_KEY, type Simulator } from '../src/simulator/index.ts';
 import { DEMO_LIVE_RATE, slugOf, type DemoCustomer } from './session.ts';
 
 export interface DemoServerOptions {
@@ -36,9 +36,12 @@ export function startDemoServer(options: DemoServerOptions): Promise<RunningDemo
     : [{ slug: 'you', name: 'Your project', userIds: options.userIds ?? [] }];
   const customerOf = (slug: string | undefined) => customers.find((c) => c.slug === slug) ?? customers[0];
 
-  const bff = createComposioHandler({
+  const upstream: Omit<ComposioHandlerOptions, 'resolveScope'> = {
     apiKey: options.apiKey ?? DEFAULT_PROJECT_API_KEY,
     ...(simulator ? { baseUrl: 'https://simulator.invalid', fetch: (input, init) => simulator.fetch(new Request(input, init)) } : {}),
+  };
+  const bff = createComposioHandler({
+    ...upstream,
     // the host's login, reduced to a cookie: the scope always comes from the server
     resolveScope: (request) => {
       const slug = /(?:^|;\s*)customer=([^;]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
@@ -47,8 +50,33 @@ export function startDemoServer(options: DemoServerOptions): Promise<RunningDemo
     },
   });
 
+  // the Admin page's own mount: the project-wide scope, for a request with the admin cookie only
+  // (a real host checks its staff login here); the customer mount above never returns it
+  const isAdmin = (request: Request) => /(?:^|;\s*)demo_admin=1(?:;|$)/.test(request.headers.get('cookie') ?? '');
+  const adminBff = createComposioHandler({
+    ...upstream,
+    basePath: '/api/composio-admin',
+    resolveScope: (request) => (isAdmin(request) ? PROJECT_ADMIN_SCOPE : null),
+  });
+  // the organisation's usage over its projects (org key), for the same admins; simulator only
+  const orgBff = simulator
+    ? createComposioHandler({
+        ...upstream,
+        orgApiKey: DEFAULT_ORG_API_KEY,
+        projectIds: [...new Set(simulator.customers.map((c) => c.projectId))],
+        basePath: '/api/composio-admin/org',
+        resolveScope: (request) => (isAdmin(request) ? PROJECT_ADMIN_SCOPE : null),
+      })
+    : undefined;
+
   const app = new Hono();
   app.all('/api/composio/*', (c) => bff(c.req.raw));
+  if (orgBff) app.all('/api/composio-admin/org/*', (c) => orgBff(c.req.raw));
+  app.all('/api/composio-admin/*', (c) => adminBff(c.req.raw));
+  app.post('/demo/admin-session', (c) => {
+    setCookie(c, 'demo_admin', '1', { path: '/api/composio-admin', httpOnly: true, sameSite: 'Strict' });
+    return c.body(null, 204);
+  });
   app.get('/demo/customers', (c) => c.json({ customers, current: customerOf(getCookie(c, 'customer')).slug }));
   app.post('/demo/session', async (c) => {
     const { customer } = await c.req.json<{ customer?: string }>();

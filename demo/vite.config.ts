@@ -21,6 +21,7 @@ export default defineConfig(({ mode }) => ({
     rolldownOptions: {
       input: {
         index: resolve(root, 'index.html'),
+        admin: resolve(root, 'admin.html'),
         plain: resolve(root, 'examples/plain.html'),
         react: resolve(root, 'examples/react.html'),
         vue: resolve(root, 'examples/vue.html'),

@@ -1,5 +1,6 @@
-/** `composio-widgets`: defines every element. Import `composio-widgets/usage-chart` or `/log-table` for one. */
+/** `composio-widgets`: defines every element. Import `composio-widgets/usage-chart`, `/usage-insights` or `/log-table` for one. */
 export { ComposioUsageChart } from './elements/usage-chart/define.ts';
+export { ComposioUsageInsights } from './elements/usage-insights/define.ts';
 export { ComposioLogTable } from './elements/log-table/define.ts';
 export { ComposioLogDetail } from './elements/log-detail/define.ts';
 export type * from './elements/shared/events.ts';

@@ -41,7 +41,11 @@ export interface ComposioHandlerOptions {
   projectIds?: string[];
   /** Default `https://backend.composio.dev`; point it at the simulator for demos and tests. */
   baseUrl?: string;
-  /** Who is calling: `{ userIds }` from your session or an embed token; `null` → 401. Never from the body. */
+  /**
+   * Who is calling: `{ userIds }` from your session or an embed token; `null` → 401. Never from the
+   * body. `{ kind: 'project' }` (`PROJECT_ADMIN_SCOPE`) is the whole project, for your own
+   * administrators only: return it solely for requests you have authenticated as theirs.
+   */
   resolveScope: ResolveScope;
   /** Rewrite each log (list entries and details) before it leaves the server, e.g. to drop PII. */
   redact?: <T extends LogEntry>(log: T) => T;

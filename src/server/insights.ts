@@ -39,7 +39,7 @@ import {
   type InsightsAggregate,
 } from '../core/insights.ts';
 import { BffError } from './errors.ts';
-import { scopeKey, type Scope } from './scope.ts';
+import { isProjectScope, scopeKey, type Scope } from './scope.ts';
 import { canonicalJson, type Upstream } from './upstream.ts';
 import { checkWindow } from './validation.ts';
 
@@ -185,11 +185,11 @@ async function checkCost(ctx: InsightsContext, scope: Scope, toRead: Bucket[]): 
     ttlMs: to <= ctx.now() - ctx.ttl.closeLagMs ? ctx.ttl.closedMs : ctx.ttl.openMs,
     payer: scopeKey(scope),
     shape: 'summary',
-    body: { from, to, entity_types: ['tool_calls'], filters: { user_id: scope.userIds } },
+    body: { from, to, entity_types: ['tool_calls'], filters: isProjectScope(scope) ? {} : { user_id: scope.userIds } },
   });
   const logs = Number(summary?.entities?.tool_calls?.event_count ?? 0);
   // Σ per stream of max(1, ⌈n/100⌉) ≤ ⌊Σn / 100⌋ + streams
-  const pages = Math.floor(logs / LOG_LIST_MAX_LIMIT) + toRead.length * scope.userIds.length;
+  const pages = Math.floor(logs / LOG_LIST_MAX_LIMIT) + toRead.length * streamsOf(scope).length;
   if (pages > ctx.maxPages) {
     throw tooCostly(
       `These insights would read about ${pages} pages of logs (${logs} calls), more than the ${ctx.maxPages} one request may read`,
@@ -198,7 +198,10 @@ async function checkCost(ctx: InsightsContext, scope: Scope, toRead: Bucket[]): 
   }
 }
 
-/** One bucket: every scope user's logs in it, page by page to the end, folded into an aggregate. */
+/** One stream per scope user; one stream of the whole project (`null`: no user forced) under the project admin scope. */
+const streamsOf = (scope: Scope): (string | null)[] => (isProjectScope(scope) ? [null] : scope.userIds);
+
+/** One bucket: every scope user's logs in it (or the project's), page by page to the end, folded into an aggregate. */
 async function readBucket(
   ctx: InsightsContext,
   scope: Scope,
@@ -206,7 +209,7 @@ async function readBucket(
   groupBy: InsightsAggregate['groupBy'],
 ): Promise<InsightsAggregate> {
   const agg = createAggregate(groupBy);
-  for (const user of scope.userIds) {
+  for (const user of streamsOf(scope)) {
     let cursor: string | null = null;
     for (let page = 0; page < MAX_PAGES_PER_STREAM; page++) {
       const reply: LogListResponse = await ctx.upstream.call<LogListResponse>({
@@ -220,12 +223,12 @@ async function readBucket(
         body: {
           limit: LOG_LIST_MAX_LIMIT,
           cursor,
-          filters: [{ field: 'user_id', operator: '==', value: user }],
+          filters: user === null ? [] : [{ field: 'user_id', operator: '==', value: user }],
           time_range: { from: r.from, to: r.to },
         },
       });
       // fail closed: a row of another user (an upstream that ignored the filter) is never counted
-      for (const log of reply?.logs ?? []) if (log?.metadata?.user_id === user) addLog(agg, log);
+      for (const log of reply?.logs ?? []) if (user === null || log?.metadata?.user_id === user) addLog(agg, log);
       cursor = reply?.next_cursor ?? null;
       if (!cursor) break;
     }

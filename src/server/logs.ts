@@ -11,7 +11,7 @@ import { canonicalJson, type Upstream } from './upstream.ts';
 import { sha256Base64Url, type CursorSigner } from './cursor.ts';
 import { BffError } from './errors.ts';
 import { checkWindow } from './validation.ts';
-import { scopeKey, type Scope } from './scope.ts';
+import { isProjectScope, scopeKey, type Scope } from './scope.ts';
 import { mapWithConcurrency } from '../core/concurrency.ts';
 
 /** Where a user's stream stands: the upstream page being read and rows of it already shown; 0 = exhausted. */
@@ -19,7 +19,7 @@ type StreamState = [cursor: string | null, skip: number] | 0;
 
 interface CursorPayload {
   v: 1;
-  /** hash of the scope's user ids */
+  /** hash of the scope's key (its user ids, or the project) */
   s: string;
   /** hash of filters, time range and page size */
   q: string;
@@ -39,8 +39,13 @@ export interface LogsContext {
 
 const LIST_PATH = '/api/v3.1/logs/tool_execution';
 
-/** The scope's users that pass the client's own `user_id` filters (which can narrow, never widen). */
-function usersInView(scope: Scope, filters: readonly LogFilter[]): string[] {
+/**
+ * The upstream streams to read: for a customer, one per scope user that passes the client's own
+ * `user_id` filters (which can narrow, never widen); for the project admin scope, one stream of
+ * the whole project (`null`: no user forced), the client's filters sent as they are.
+ */
+function streamsInView(scope: Scope, filters: readonly LogFilter[]): (string | null)[] {
+  if (isProjectScope(scope)) return [null];
   const userFilters = filters.filter((f) => f.field === 'user_id');
   return scope.userIds.filter((id) => userFilters.every((f) => matchesFilter(f.operator, f.value, id)));
 }
@@ -52,9 +57,11 @@ function newer(a: LogEntry, b: LogEntry): boolean {
 export async function listLogs(ctx: LogsContext, scope: Scope, body: LogListRequest): Promise<LogListResponse> {
   const limit = body.limit ?? LOG_LIST_DEFAULT_LIMIT;
   const clientFilters = body.filters ?? [];
-  const users = usersInView(scope, clientFilters);
-  const otherFilters = clientFilters.filter((f) => f.field !== 'user_id');
-  const scopeHash = await sha256Base64Url(scope.userIds.join('\n'));
+  const users = streamsInView(scope, clientFilters);
+  // a customer's user_id filters chose the streams; the project's go upstream as they are
+  const otherFilters = isProjectScope(scope) ? clientFilters : clientFilters.filter((f) => f.field !== 'user_id');
+  // the cursor is bound to the scope's key: one minted for a customer never verifies for the project, nor back
+  const scopeHash = await sha256Base64Url(scopeKey(scope));
   const queryHash = await sha256Base64Url(canonicalJson({ f: clientFilters, t: body.time_range ?? null, l: limit }));
 
   let window: [number, number];
@@ -78,7 +85,7 @@ export async function listLogs(ctx: LogsContext, scope: Scope, body: LogListRequ
     states = users.map(() => [null, 0]);
   }
 
-  const page = (user: string, cursor: string | null) =>
+  const page = (user: string | null, cursor: string | null) =>
     ctx.upstream.call<LogListResponse>({
       method: 'POST',
       path: LIST_PATH,
@@ -89,7 +96,7 @@ export async function listLogs(ctx: LogsContext, scope: Scope, body: LogListRequ
       body: {
         limit,
         cursor,
-        filters: [...otherFilters, { field: 'user_id', operator: '==', value: user }],
+        filters: user === null ? otherFilters : [...otherFilters, { field: 'user_id', operator: '==', value: user }],
         time_range: { from: window[0], to: window[1] },
       },
     });
@@ -143,7 +150,10 @@ export async function listLogs(ctx: LogsContext, scope: Scope, body: LogListRequ
   };
 }
 
-/** The detail, only when the log belongs to one of the caller's users; 404 otherwise (never 403: no oracle). */
+/**
+ * The detail, only when the log belongs to one of the caller's users (any log of the project under
+ * the project admin scope); 404 otherwise (never 403: no oracle).
+ */
 export async function logDetail(ctx: LogsContext, scope: Scope, id: string): Promise<LogDetail> {
   const notFound = new BffError(404, `Log ${id} not found`, { suggested_fix: 'Check the log id' });
   let detail: LogDetail;
@@ -163,6 +173,6 @@ export async function logDetail(ctx: LogsContext, scope: Scope, id: string): Pro
     throw error instanceof BffError && error.status === 404 ? notFound : error;
   }
   const owner = detail?.metadata?.user_id;
-  if (typeof owner !== 'string' || !scope.userIds.includes(owner)) throw notFound;
+  if (!isProjectScope(scope) && (typeof owner !== 'string' || !scope.userIds.includes(owner))) throw notFound;
   return ctx.redact ? ctx.redact(detail) : detail;
 }

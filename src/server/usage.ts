@@ -23,7 +23,7 @@ import { calendarBuckets, estimateBucketCount } from '../core/buckets.ts';
 import { assembleGroupedSeries, assembleSeries } from '../core/series.ts';
 import { mapWithConcurrency } from '../core/concurrency.ts';
 import { BffError } from './errors.ts';
-import { scopeKey, type Scope } from './scope.ts';
+import { isProjectScope, scopeKey, type Scope } from './scope.ts';
 import type { Upstream } from './upstream.ts';
 import { checkWindow } from './validation.ts';
 
@@ -59,10 +59,13 @@ function resolveWindow(ctx: UsageContext, body: { from?: number; to?: number }):
   return { from, to };
 }
 
-/** The scope replaces any client `user_id`; it is never merged. */
+/**
+ * The scope replaces any client `user_id`; it is never merged. Under the project admin scope no
+ * `user_id` is sent at all (and the client's is still never read).
+ */
 function scopedFilters(ctx: UsageContext, scope: Scope, filters: { session_id?: string[] | null } | undefined) {
   return {
-    user_id: scope.userIds,
+    ...(isProjectScope(scope) ? {} : { user_id: scope.userIds }),
     ...(filters?.session_id ? { session_id: filters.session_id } : {}),
     ...(ctx.org ? { project_id: ctx.org.projectIds } : {}),
   };

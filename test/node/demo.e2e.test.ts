@@ -58,6 +58,8 @@ async function bothShowData(page: Page): Promise<void> {
 async function clickBar(page: Page, index: number): Promise<{ from: number; to: number }> {
   const target = await page.evaluate((i) => {
     const el = document.querySelector('composio-usage-chart') as HTMLElement & { chart: any };
+    // the insights sit above the chart: bring it into the viewport, where a real click lands
+    el.scrollIntoView({ block: 'center', behavior: 'instant' });
     const chart = el.chart;
     const dataset = chart.data.datasets.findIndex((d: { stack?: string }) => d.stack === 'usage');
     const bar = chart.getDatasetMeta(dataset).data[i].getProps(['x', 'y', 'base'], true);
@@ -138,6 +140,69 @@ describe('demo (npm run demo) in headless Chromium', () => {
       new RegExp(`^Showing ${shownDay}\\. Toolkit \\S+\\.$`),
       'the day as the chart shows it',
     );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('an error group in the insights filters the log to its failed calls; a toolkit row to its toolkit; "Show all activity" undoes it', async () => {
+    const { page, errors } = await open(`${demo.url}/`);
+    await bothShowData(page);
+    const insights = 'composio-usage-insights';
+    await page.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('[part="error-button"]'), insights, {
+      timeout: 30_000,
+    });
+    await page.locator(`${insights} [part="error-button"]`).first().click();
+    const tool = (await page.locator(`${insights} [part="error-group"] .tool`).first().textContent())!.trim();
+    await page.waitForFunction(
+      (t) => {
+        const logs = (document.querySelector('composio-log-table') as any).logs;
+        return logs.length > 0 && logs.every((l: any) => l.status === 'failed' && l.metadata.tool_slug === t);
+      },
+      tool,
+      { timeout: 20_000 },
+    );
+    assert.match((await page.textContent('#linked-text')) ?? '', new RegExp(`^Failed calls of ${tool}, `));
+    await page.click('#unlink');
+    await page.waitForFunction(() => (document.querySelector('composio-log-table') as any).filters.length === 0);
+
+    const row = page.locator(`${insights} [part="row-button"]`).first();
+    const toolkit = (await row.textContent())!.trim();
+    await row.click();
+    await page.waitForFunction(
+      (k) => {
+        const logs = (document.querySelector('composio-log-table') as any).logs;
+        return logs.length > 0 && logs.every((l: any) => l.metadata.toolkit_slug === k);
+      },
+      toolkit,
+      { timeout: 20_000 },
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('the Admin page sees the whole project (and the org by project) through its own mount; the customer mount ignores its cookie', async () => {
+    const { page, errors } = await open(`${demo.url}/admin.html`);
+    await page.waitForFunction(
+      () => (document.querySelector('composio-usage-insights')?.shadowRoot?.querySelectorAll('[part="row"]').length ?? 0) > 3,
+      undefined,
+      { timeout: 30_000 },
+    );
+    const users = await page.locator('composio-usage-insights [part="row-button"]').allTextContents();
+    assert.ok(users.some((u) => u.startsWith('globex-')) && users.some((u) => !u.startsWith('globex-')), users.join());
+    // the admin cookie is scoped to /api/composio-admin; sent to the customer mount anyway, it widens nothing
+    const groups = await page.evaluate(async () => {
+      const r = await fetch('/api/composio/usage/tool_calls', {
+        method: 'POST',
+        headers: { cookie: 'demo_admin=1', 'x-demo-admin': '1' },
+        body: JSON.stringify({ group_by: 'user_id', limit: 100 }),
+      });
+      return ((await r.json()).groups as { key: string }[]).map((g) => g.key);
+    });
+    assert.ok(groups.length > 0 && groups.every((k) => k.startsWith('globex-')), groups.join());
+    // the organisation's chart: one series per project, through the org key
+    await page.waitForFunction(() => (document.getElementById('projects') as any).chart, undefined, { timeout: 30_000 });
+    const projects = await page.evaluate(() => (document.getElementById('projects') as any).chart.data.datasets.map((d: any) => d.label));
+    assert.deepEqual(projects.sort(), ['proj_acme_prod', 'proj_acme_staging']);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -37,7 +37,17 @@ export interface FiltersChangeDetail {
   range: string;
 }
 
+export interface FiltersRequestDetail {
+  /** v3.1 log filters, AND-ed, that show the calls asked for (a log table's `filters`). */
+  filters: LogFilter[];
+  /** The window the request is about: inclusive epoch ms. */
+  from: number;
+  /** Exclusive epoch ms. */
+  to: number;
+}
+
 export interface ComposioEventMap {
+  'composio-filters-request': CustomEvent<FiltersRequestDetail>;
   'composio-log-select': CustomEvent<LogSelectDetail>;
   'composio-filters-change': CustomEvent<FiltersChangeDetail>;
   'composio-range-select': CustomEvent<RangeSelectDetail>;

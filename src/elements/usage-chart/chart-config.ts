@@ -29,6 +29,8 @@ export interface ConfigInput {
   formatTick: (epochMs: number) => string;
   formatBucket: (from: number, to: number) => string;
   formatNumber: (value: number) => string;
+  /** Counts tick at whole numbers; a rate or a duration (an insight metric) does not. */
+  fractional?: boolean;
   previousLabel: string;
   /** "Total", for the tooltip's footer. */
   totalLabel: string;
@@ -133,7 +135,8 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
     (column, c) =>
       ({
         label: column.label,
-        data: model.rows.map((r) => ({ x: mid(r), y: Number(r.values[c]), from: r.from!, to: r.to! })),
+        // '' is a bucket with nothing to measure (an insight metric): a gap, not a zero
+        data: model.rows.map((r) => ({ x: mid(r), y: r.values[c] === '' ? null : Number(r.values[c]), from: r.from!, to: r.to! })),
         backgroundColor: colour(c, column.key),
         borderColor: colour(c, column.key),
         borderWidth: chartType === 'line' ? 2 : 0,
@@ -150,7 +153,7 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
       // previous bucket i (the same calendar shape, earlier) drawn over current bucket i, with its own edges
       data: model.rows.map((r, i) => ({
         x: mid(r),
-        y: Number(model.previous![i] ?? 0),
+        y: model.previous![i] === '' ? null : Number(model.previous![i] ?? 0),
         ...(model.previousSpans?.[i] ?? { from: r.from!, to: r.to! }),
       })),
       borderColor: theme.compare,
@@ -198,7 +201,7 @@ export function buildConfig(input: ConfigInput): ChartConfiguration {
           stacked,
           beginAtZero: true,
           ...scaleColours,
-          ticks: { ...scaleColours.ticks, precision: 0, callback: (v) => input.formatNumber(Number(v)) },
+          ticks: { ...scaleColours.ticks, ...(input.fractional ? {} : { precision: 0 }), callback: (v) => input.formatNumber(Number(v)) },
         },
       },
       plugins: {

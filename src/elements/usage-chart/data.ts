@@ -5,17 +5,26 @@
  */
 import { BffRequestError, type BffClient } from '../../client/bff-client.ts';
 import { USAGE_BREAKDOWN_MAX_LIMIT, USAGE_DEFAULT_GROUP_BY, type UsageEntityType } from '../../contract/constants.ts';
-import { BFF_PATHS, type SeriesInterval, type UsageSeriesRequest, type UsageSeriesResponse } from '../../contract/protocol.ts';
+import {
+  BFF_PATHS,
+  type InsightsResponse,
+  type SeriesInterval,
+  type UsageSeriesRequest,
+  type UsageSeriesResponse,
+} from '../../contract/protocol.ts';
 import type { UsageBreakdownResponse, UsageSummaryResponse } from '../../contract/upstream.ts';
 import { calendarBuckets } from '../../core/buckets.ts';
 import { mapWithConcurrency } from '../../core/concurrency.ts';
 import { previousWindow } from '../../core/ranges.ts';
 import { assembleGroupedSeries, assembleSeries } from '../../core/series.ts';
+import { isInsightMetric, loadInsightChartData, type InsightMetric } from './insight-metrics.ts';
 
 export type ChartView = 'series' | 'breakdown';
+/** A Usage API entity (counted), or a figure of the logs (insight-metrics.ts). */
+export type ChartMetric = UsageEntityType | InsightMetric;
 
 export interface ChartRequest {
-  metric: UsageEntityType;
+  metric: ChartMetric;
   view: ChartView;
   /** A breakdown dimension, or undefined for an ungrouped series. */
   groupBy?: string;
@@ -34,6 +43,8 @@ export interface ChartData {
   series?: UsageSeriesResponse;
   previousSeries?: UsageSeriesResponse;
   breakdown?: UsageBreakdownResponse;
+  /** For an insight metric: the window's insights and the previous window's. */
+  insights?: { current: InsightsResponse; previous: InsightsResponse };
   /** True when the series was assembled in the browser (the BFF has no `series` route). */
   fallback: boolean;
   /** The range preset this data is for (undefined for a custom window); set by the element. */
@@ -81,6 +92,8 @@ async function loadSeries(client: BffClient, metric: UsageEntityType, body: Usag
 }
 
 export async function loadChartData(client: BffClient, request: ChartRequest, signal: AbortSignal): Promise<ChartData> {
+  if (isInsightMetric(request.metric)) return loadInsightChartData(client, request, signal);
+  const metric = request.metric;
   const window = { from: request.from, to: request.to };
   // the same calendar shape, moved back (local days for day-aligned windows): bucket i against bucket i
   const previous = previousWindow(request.from, request.to, request.timeZone);
@@ -90,15 +103,11 @@ export async function loadChartData(client: BffClient, request: ChartRequest, si
   ]);
 
   if (request.view === 'breakdown') {
-    const groupBy = request.groupBy ?? USAGE_DEFAULT_GROUP_BY[request.metric];
+    const groupBy = request.groupBy ?? USAGE_DEFAULT_GROUP_BY[metric];
     // awaited together: a rejection is always observed (no unhandled-rejection reports)
     const [[summary, previousSummary], breakdown] = await Promise.all([
       summaries,
-      client.post<UsageBreakdownResponse>(
-        BFF_PATHS.usageBreakdown(request.metric),
-        { ...window, group_by: groupBy, limit: request.top },
-        signal,
-      ),
+      client.post<UsageBreakdownResponse>(BFF_PATHS.usageBreakdown(metric), { ...window, group_by: groupBy, limit: request.top }, signal),
     ]);
     return { request: { ...request, groupBy }, summary, previousSummary, breakdown, fallback: false };
   }
@@ -111,8 +120,8 @@ export async function loadChartData(client: BffClient, request: ChartRequest, si
   });
   const [[summary, previousSummary], current, before] = await Promise.all([
     summaries,
-    loadSeries(client, request.metric, seriesBody(window), signal),
-    request.compare ? loadSeries(client, request.metric, seriesBody(previous), signal) : undefined,
+    loadSeries(client, metric, seriesBody(window), signal),
+    request.compare ? loadSeries(client, metric, seriesBody(previous), signal) : undefined,
   ]);
   return { request, summary, previousSummary, series: current.series, previousSeries: before?.series, fallback: current.fallback };
 }

@@ -84,15 +84,18 @@ export function buildModel(data: ChartData, metricLabel: string, otherLabel: str
   };
 }
 
+/** A cell as a CSV number; '' (nothing measured in the bucket: an insight metric) stays empty, never 0. */
+const num = (value: string): number | string => (value === '' ? '' : Number(value));
+
 /** The model as CSV: bucket edges as ISO instants plus the local label, then one column per series. */
 export function modelToCsv(
   model: TableModel,
-  labels: { groupBy: string; rowLabel: (key: string) => string; bucketLabel: (from: number) => string },
+  labels: { groupBy: string; rowLabel: (key: string) => string; bucketLabel: (from: number) => string; unit?: string },
 ): string {
   if (model.kind === 'breakdown') {
     return toCsv(
       [labels.groupBy, model.columns[0].label],
-      model.rows.map((r) => [labels.rowLabel(r.key), Number(r.values[0])]),
+      model.rows.map((r) => [labels.rowLabel(r.key), num(r.values[0])]),
     );
   }
   const multi = model.columns.length > 1;
@@ -100,7 +103,7 @@ export function modelToCsv(
     'from',
     'to',
     'bucket',
-    ...model.columns.map((c) => c.label),
+    ...model.columns.map((c) => c.label + (labels.unit ?? '')),
     ...(multi ? ['Total'] : []),
     ...(model.previous ? ['Previous period'] : []),
   ];
@@ -108,9 +111,9 @@ export function modelToCsv(
     new Date(r.from!).toISOString(),
     new Date(r.to!).toISOString(),
     labels.bucketLabel(r.from!),
-    ...r.values.map(Number),
-    ...(multi ? [Number(r.total)] : []),
-    ...(model.previous ? [Number(model.previous[i] ?? 0)] : []),
+    ...r.values.map(num),
+    ...(multi ? [num(r.total)] : []),
+    ...(model.previous ? [num(model.previous[i] ?? '0')] : []),
   ]);
   return toCsv(header, rows);
 }

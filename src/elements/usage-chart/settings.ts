@@ -7,7 +7,8 @@ import { USAGE_ENTITY_TYPES, USAGE_GROUP_BY, type UsageEntityType } from '../../
 import type { SeriesInterval } from '../../contract/protocol.ts';
 import { RANGE_PRESETS, type RangePreset } from '../../core/ranges.ts';
 import type { ChartType } from './chart-config.ts';
-import type { ChartView } from './data.ts';
+import type { ChartMetric, ChartView } from './data.ts';
+import { INSIGHT_LABELS, INSIGHT_METRICS, isInsightMetric } from './insight-metrics.ts';
 
 /** The presets the chart's Range picker offers. */
 export const CHART_RANGES = ['24h', '7d', '30d', '90d'] as const satisfies readonly RangePreset[];
@@ -15,7 +16,9 @@ export const INTERVALS = ['auto', 'hour', 'day', 'week', 'month'] as const;
 const VIEWS = ['series', 'breakdown'] as const satisfies readonly ChartView[];
 const TYPES = ['bar', 'line', 'area'] as const satisfies readonly ChartType[];
 
-export const METRIC_LABELS: Record<UsageEntityType, string> = { tool_calls: 'Tool calls', sessions: 'Sessions' };
+/** Every `metric` the chart takes: the Usage API's counts, then the figures of the logs. */
+export const CHART_METRICS = [...USAGE_ENTITY_TYPES, ...INSIGHT_METRICS] as const satisfies readonly ChartMetric[];
+export const METRIC_LABELS: Record<ChartMetric, string> = { tool_calls: 'Tool calls', sessions: 'Sessions', ...INSIGHT_LABELS };
 export const INTERVAL_NOUN: Record<SeriesInterval, string> = { hour: 'hour', day: 'day', week: 'week', month: 'month' };
 export const GROUP_LABELS: Record<string, string> = {
   toolkit_slug: 'toolkit',
@@ -43,7 +46,7 @@ export interface RawSettings {
 }
 
 export interface Settings {
-  metric: UsageEntityType;
+  metric: ChartMetric;
   view: ChartView;
   /** A dimension the metric can be grouped by, or '' for none. */
   groupBy: string;
@@ -63,10 +66,14 @@ export function resolveSettings(raw: RawSettings, warn: (message: string) => voi
     warn(`unknown ${name} ${JSON.stringify(value)}; using ${JSON.stringify(fallback)} (one of ${values.join(', ')})`);
     return fallback;
   };
-  const metric = pick('metric', USAGE_ENTITY_TYPES, raw.metric, 'tool_calls');
-  const groupBys = [...USAGE_GROUP_BY[metric], 'project_id'];
+  const metric = pick('metric', CHART_METRICS, raw.metric, 'tool_calls');
+  const insight = isInsightMetric(metric);
+  const groupBys = insight ? [] : [...USAGE_GROUP_BY[metric as UsageEntityType], 'project_id'];
   let groupBy = raw.groupBy === undefined || raw.groupBy === null || raw.groupBy === '' || raw.groupBy === 'none' ? '' : raw.groupBy;
-  if (groupBy !== '' && !oneOf(groupBys, groupBy)) {
+  if (groupBy !== '' && insight) {
+    warn(`group-by ${JSON.stringify(groupBy)} is not available for ${metric}; not grouping (a rate or a percentile does not stack)`);
+    groupBy = '';
+  } else if (groupBy !== '' && !oneOf(groupBys, groupBy)) {
     warn(`group-by ${JSON.stringify(groupBy)} is not available for ${metric}; not grouping (one of ${groupBys.join(', ')})`);
     groupBy = '';
   }
@@ -76,13 +83,19 @@ export function resolveSettings(raw: RawSettings, warn: (message: string) => voi
     warn(`top ${JSON.stringify(raw.top)} is not a whole number from 1 to 20; using ${fixed}`);
     top = fixed;
   }
+  let view = pick('view', VIEWS, raw.view, 'series');
+  if (insight && view !== 'series') {
+    warn(`view ${JSON.stringify(view)} is not available for ${metric}; using "series"`);
+    view = 'series';
+  }
   return {
     metric,
-    view: pick('view', VIEWS, raw.view, 'series'),
+    view,
     groupBy: groupBy as string,
     range: pick('range', RANGE_PRESETS, raw.range, '30d'),
     interval: pick('interval', INTERVALS, raw.interval, 'auto'),
-    type: pick('type', TYPES, raw.type, 'bar'),
+    // a rate or a percentile is a line, whatever the type (bars of a percentile read as amounts)
+    type: insight ? 'line' : pick('type', TYPES, raw.type, 'bar'),
     top,
   };
 }

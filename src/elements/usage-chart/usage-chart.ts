@@ -8,7 +8,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Chart, ChartConfiguration } from 'chart.js';
 import { formatNumber, formatTick } from '../../client/format.ts';
-import type { UsageEntityType } from '../../contract/constants.ts';
 import type { SeriesInterval } from '../../contract/protocol.ts';
 import { autoInterval, parseTime, resolveWindow } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
@@ -17,7 +16,8 @@ import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import { backgroundPlugin, buildConfig, type ChartType } from './chart-config.ts';
 import { ChartController, type Pick } from './chart-controller.ts';
-import { loadChartData, type ChartData, type ChartView } from './data.ts';
+import { loadChartData, type ChartData, type ChartMetric, type ChartView } from './data.ts';
+import { buildInsightModel, CSV_UNITS, formatMetric, isInsightMetric } from './insight-metrics.ts';
 import { buildModel, modelToCsv, OTHER_KEY, seriesKeys, type TableModel } from './model.ts';
 import { composePng, pngLegend } from './png-export.ts';
 import { CHART_RANGES, GROUP_LABELS, INTERVAL_NOUN, KEY_HELP, METRIC_LABELS, resolveSettings, type Settings } from './settings.ts';
@@ -84,8 +84,11 @@ import { bucketLabel, describeActive, rowLabel, summarize, type Wording } from '
 export class ComposioUsageChart extends ComposioElement {
   static override styles = [themeStyles, chartStyles];
 
-  /** `tool_calls` or `sessions`. */
-  @property() metric: UsageEntityType = 'tool_calls';
+  /**
+   * `tool_calls` or `sessions` (Usage API counts), or from the logs: `error_rate`, `latency_p50`,
+   * `latency_p95`, `latency_p99`, `active_users` (series only, as a line, ungrouped; hourly or daily).
+   */
+  @property() metric: ChartMetric = 'tool_calls';
   /** `series` (over time) or `breakdown` (by `group-by`, horizontal bars). */
   @property() view: ChartView = 'series';
   /** Dimension to group by (`toolkit_slug`, `tool_slug`, `user_id`, `session_id`, `connected_account_id`); empty = none. */
@@ -161,7 +164,10 @@ export class ComposioUsageChart extends ComposioElement {
     args: () => [this.client, this.settings, this.from, this.to, this.zone, this.compare, this.reloads] as const,
     onComplete: (data) => {
       this.data = data;
-      this.model = buildModel(data, METRIC_LABELS[data.request.metric] ?? data.request.metric, 'Other');
+      const { metric } = data.request;
+      this.model = isInsightMetric(metric)
+        ? buildInsightModel(data, metric, METRIC_LABELS[metric])
+        : buildModel(data, METRIC_LABELS[metric] ?? metric, 'Other');
       this.plotter.reset();
       this.emit('composio-load', { kind: data.breakdown ? 'usage-breakdown' : 'usage-series', count: this.model.rows.length });
     },
@@ -192,6 +198,7 @@ export class ComposioUsageChart extends ComposioElement {
       groupBy: this.data.request.groupBy ?? 'group',
       rowLabel,
       bucketLabel: (from) => this.bucketLabel(from),
+      unit: isInsightMetric(this.data.request.metric) ? CSV_UNITS[this.data.request.metric] : undefined,
     });
   }
 
@@ -222,7 +229,13 @@ export class ComposioUsageChart extends ComposioElement {
   }
 
   private get words(): Wording {
-    return { zone: this.zone, locale: this.formatLocale, interval: this.interval_ };
+    return { zone: this.zone, locale: this.formatLocale, interval: this.interval_, format: (v) => this.format(v) };
+  }
+
+  /** A value of the shown metric: a count, or a rate or duration for a metric of the logs. */
+  private format(value: string | number): string {
+    const metric = this.data?.request.metric ?? this.settings.metric;
+    return isInsightMetric(metric) ? formatMetric(metric, value, this.formatLocale) : formatNumber(value, this.formatLocale);
   }
 
   private bucketLabel(from: number): string {
@@ -251,7 +264,8 @@ export class ComposioUsageChart extends ComposioElement {
       theme: resolveTheme(this),
       formatTick: (t) => formatTick(t, this.interval_, this.zone, this.formatLocale),
       formatBucket: (from) => this.bucketLabel(from),
-      formatNumber: (v) => formatNumber(v, this.formatLocale),
+      formatNumber: (v) => this.format(v),
+      fractional: isInsightMetric(this.data!.request.metric) && this.data!.request.metric !== 'active_users',
       previousLabel: 'Previous period',
       totalLabel: 'Total',
       rowLabel,
@@ -316,7 +330,8 @@ export class ComposioUsageChart extends ComposioElement {
         ? html`<div class="plot skeleton" part="skeleton" aria-hidden="true"></div>`
         : nothing;
     if (model.total === '0') {
-      const noun = METRIC_LABELS[this.data!.request.metric].toLowerCase();
+      const metric = this.data!.request.metric;
+      const noun = isInsightMetric(metric) ? 'tool calls' : METRIC_LABELS[metric].toLowerCase();
       return html`<div class="empty" part="empty" role="status">No ${noun} in this period</div>`;
     }
     if (this.showTable) {
@@ -326,7 +341,8 @@ export class ComposioUsageChart extends ComposioElement {
         caption: summarize(model, this.data!.request, this.words),
         firstHeading: series ? noun[0].toUpperCase() + noun.slice(1) : (GROUP_LABELS[this.data!.request.groupBy ?? ''] ?? 'Group'),
         rowLabel: (row) => (series ? this.bucketLabel(row.from!) : rowLabel(row.key)),
-        format: (value) => formatNumber(value, this.formatLocale),
+        format: (value) => this.format(value),
+        totalLabel: isInsightMetric(this.data!.request.metric) ? 'Whole period' : undefined,
       });
     }
     return html`${this.showTable ? nothing : renderLegend(model, this.plotter.hidden, (key) => this.plotter.toggle(key))}

@@ -4,7 +4,10 @@ import { formatNumber, formatPercent } from '../../client/format.ts';
 import { OTHER_KEY, PREVIOUS_KEY, seriesKeys, type ModelRow, type TableModel } from './model.ts';
 import type { ChartData } from './data.ts';
 import { CHART_RANGES, INTERVALS, METRIC_LABELS } from './settings.ts';
-import type { UsageEntityType } from '../../contract/constants.ts';
+import type { UsageSummaryResponse } from '../../contract/upstream.ts';
+import type { ChartMetric } from './data.ts';
+import { formatMetric, isInsightMetric, windowValue } from './insight-metrics.ts';
+export { formatSpan } from '../shared/span.ts';
 
 /** The Range and Interval pickers (`controls`); `range` is 'custom' for a custom window. */
 export function renderPickers(o: {
@@ -29,30 +32,25 @@ export function renderPickers(o: {
     >`;
 }
 
-/** A window as the reader says it ("Nov 3 – Dec 2, 2026"; with times when it is two days or less); `to` is exclusive. */
-export function formatSpan(from: number, to: number, timeZone: string, locale?: string): string {
-  const short = to - from <= 2 * 86_400_000;
-  const format = new Intl.DateTimeFormat(locale, {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone,
-    ...(short ? { hour: 'numeric', minute: '2-digit' } : {}),
-  });
-  return format.formatRange(from, Math.max(from, to - 1));
-}
-
 /** Above this the previous period was all but empty, and a percentage says nothing (+287,827 %). */
 const MAX_RATIO = 99;
 
 /** One header total, with its change against the previous period (a skeleton until loaded). */
-export function renderStat(label: string, current: string | undefined, previous: string | undefined, locale?: string) {
+export function renderStat(
+  label: string,
+  current: string | undefined,
+  previous: string | undefined,
+  locale?: string,
+  format: (value: string) => string = (v) => formatNumber(v, locale),
+  /** A rise is bad news (an error rate, a latency): coloured as a fall of a count is. */
+  higherIsWorse = false,
+) {
   let change = html``;
   if (current !== undefined && previous !== undefined) {
     const [c, p] = [Number(current), Number(previous)];
     // nothing to compare with (the period predates the data): say so, never a percentage of zero
-    const ratio = p === 0 ? undefined : (c - p) / p;
-    const direction = ratio === undefined || ratio === 0 ? '' : ratio > 0 ? 'up' : 'down';
+    const ratio = p === 0 || current === '' || previous === '' ? undefined : (c - p) / p;
+    const direction = ratio === undefined || ratio === 0 ? '' : ratio > 0 !== higherIsWorse ? 'up' : 'down';
     const words =
       ratio === undefined
         ? 'No data for the previous period'
@@ -67,7 +65,7 @@ export function renderStat(label: string, current: string | undefined, previous:
       ${
         current === undefined
           ? html`<span class="stat-skeleton skeleton" aria-hidden="true"></span>`
-          : html`<span class="value" part="total">${formatNumber(current, locale)}</span>${change}`
+          : html`<span class="value" part="total">${format(current)}</span>${change}`
       }
     </dd>
   </div>`;
@@ -78,6 +76,8 @@ export interface TableViewLabels {
   firstHeading: string;
   rowLabel: (row: ModelRow) => string;
   format: (value: string | number) => string;
+  /** The footer row's heading (default "Total"; "Whole period" for a rate or a percentile). */
+  totalLabel?: string;
 }
 
 /** The accessible data table of exactly what the chart plots (and its screen-reader alternative). */
@@ -108,7 +108,7 @@ export function renderTableView(model: TableModel, labels: TableViewLabels) {
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row">Total</th>
+          <th scope="row">${labels.totalLabel ?? 'Total'}</th>
           ${model.columnTotals.map((v) => html`<td>${format(v)}</td>`)} ${totalColumn ? html`<td>${format(model.total)}</td>` : nothing}
           ${model.previous ? html`<td>${format(model.previous.reduce((n, v) => n + Number(v), 0))}</td>` : nothing}
         </tr>
@@ -118,7 +118,23 @@ export function renderTableView(model: TableModel, labels: TableViewLabels) {
 }
 
 /** The header's totals: the chosen metric first, each with its change (dimmed when stale). */
-export function renderStats(metric: UsageEntityType, data: ChartData | undefined, o: { stale: boolean; busy: boolean; locale?: string }) {
+export function renderStats(metric: ChartMetric, data: ChartData | undefined, o: { stale: boolean; busy: boolean; locale?: string }) {
+  if (isInsightMetric(metric)) {
+    // the window's own figure (the error rate over the window), then the calls it is of
+    const insights = data?.insights;
+    const calls = (s?: UsageSummaryResponse) => s?.entities.tool_calls?.total_quantity;
+    return html`<dl class="stats ${o.stale ? 'stale' : ''}" aria-live="polite" aria-busy=${o.busy ? 'true' : 'false'}>
+      ${renderStat(
+        METRIC_LABELS[metric],
+        insights && windowValue(metric, insights.current),
+        insights && windowValue(metric, insights.previous),
+        o.locale,
+        (v) => formatMetric(metric, v, o.locale),
+        metric !== 'active_users',
+      )}
+      ${renderStat(METRIC_LABELS.tool_calls, calls(data?.summary), calls(data?.previousSummary), o.locale)}
+    </dl>`;
+  }
   const order = metric === 'sessions' ? (['sessions', 'tool_calls'] as const) : (['tool_calls', 'sessions'] as const);
   return html`<dl class="stats ${o.stale ? 'stale' : ''}" aria-live="polite" aria-busy=${o.busy ? 'true' : 'false'}>
     ${order.map((m) =>
