@@ -6,4 +6,13 @@ import { requirePeers } from './peers.ts';
 
 const server = await requirePeers('composio-widgets/server', () => import('./index.ts'));
 
-export const { createComposioHandler, bearerTokenScope, createEmbedToken, BffError, DEFAULT_BUDGET, memoryBudget, memoryStore } = server;
+export const {
+  createComposioHandler,
+  bearerTokenScope,
+  createEmbedToken,
+  BffError,
+  DEFAULT_BUDGET,
+  memoryBudget,
+  memoryStore,
+  PROJECT_ADMIN_SCOPE,
+} = server;
