@@ -236,3 +236,20 @@ export const HOSTILE_STRINGS: readonly string[] = [
   '-2+3',
   '\u202Egnp.exe',
 ];
+
+/** Local hour-of-day and weekday shape of an agent workload (agents run overnight jobs too). */
+export const HOURLY = [
+  0.12, 0.1, 0.08, 0.08, 0.1, 0.15, 0.3, 0.55, 0.85, 1, 1.05, 1, 0.85, 0.95, 1, 0.98, 0.9, 0.75, 0.55, 0.42, 0.35, 0.28, 0.2, 0.15,
+];
+export const WEEKDAY = [0.3, 1, 1.08, 1.05, 1, 0.88, 0.35];
+
+/** A tool's share of a customer's calls: its toolkit's weight (favourites ×3, at least 20) split over the toolkit's tools. */
+export function toolWeight(customer: CustomerSpec, slug: string): number {
+  const tool = TOOLS.find((t) => t.slug === slug)!;
+  if (tool.weight === 0) return 0;
+  const favourite = customer.favourites.includes(tool.toolkit);
+  const base = TOOLKIT_WEIGHTS[tool.toolkit] ?? 0;
+  const toolkitWeight = favourite ? Math.max(base * 3, 20) : base;
+  const inToolkit = TOOLS.filter((t) => t.toolkit === tool.toolkit).reduce((sum, t) => sum + t.weight, 0);
+  return (toolkitWeight * tool.weight) / inToolkit;
+}

@@ -5,18 +5,8 @@
  * while new logs arrive (they only ever get higher indices).
  */
 import { DAY_MS, HOUR_MS, zoneOffsetMs } from '../core/time-zone.ts';
-import {
-  CUSTOMERS,
-  FAILURE_KINDS,
-  FAILURE_WEIGHTS,
-  HOSTILE_TOOLKIT,
-  META_TOOL,
-  PROJECTS,
-  TOOLKIT_WEIGHTS,
-  TOOLS,
-  type CustomerSpec,
-  type FailureKind,
-} from './catalog.ts';
+import { CUSTOMERS, FAILURE_KINDS, FAILURE_WEIGHTS, HOSTILE_TOOLKIT, HOURLY, META_TOOL, PROJECTS } from './catalog.ts';
+import { TOOLS, toolWeight, WEEKDAY, type CustomerSpec, type FailureKind } from './catalog.ts';
 import { Column, upperBound } from './columns.ts';
 import { Random, cumulative, hashString } from './random.ts';
 
@@ -50,12 +40,6 @@ const META_SHARE = 0.1;
 const SANDBOX_SHARE = 0.3;
 const NO_ACCOUNT_TOOLKITS = new Set(['composio', 'composio_search', HOSTILE_TOOLKIT]);
 const ACCOUNTLESS_FAILURES = new Set<FailureKind>(['token_expired', 'missing_scopes', 'no_connected_account']);
-
-/** Local hour-of-day and weekday shape of an agent workload (agents run overnight jobs too). */
-const HOURLY = [
-  0.12, 0.1, 0.08, 0.08, 0.1, 0.15, 0.3, 0.55, 0.85, 1, 1.05, 1, 0.85, 0.95, 1, 0.98, 0.9, 0.75, 0.55, 0.42, 0.35, 0.28, 0.2, 0.15,
-];
-const WEEKDAY = [0.3, 1, 1.08, 1.05, 1, 0.88, 0.35];
 
 /** A row of one hour's batch before it is written to the columns. */
 interface PendingLog {
@@ -414,13 +398,3 @@ export class Dataset {
 }
 
 const META_INDEX = TOOLS.findIndex((t) => t.slug === META_TOOL);
-
-function toolWeight(customer: CustomerSpec, slug: string): number {
-  const tool = TOOLS.find((t) => t.slug === slug)!;
-  if (tool.weight === 0) return 0;
-  const favourite = customer.favourites.includes(tool.toolkit);
-  const base = TOOLKIT_WEIGHTS[tool.toolkit] ?? 0;
-  const toolkitWeight = favourite ? Math.max(base * 3, 20) : base;
-  const inToolkit = TOOLS.filter((t) => t.toolkit === tool.toolkit).reduce((sum, t) => sum + t.weight, 0);
-  return (toolkitWeight * tool.weight) / inToolkit;
-}

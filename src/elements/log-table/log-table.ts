@@ -15,34 +15,10 @@ import { renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { isRangePreset, resolveWindow, type RangePreset } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
-import {
-  extraFilters,
-  fetchNewer,
-  filtersConverter,
-  logsCsv,
-  LogRows,
-  mergeByTime,
-  pageLimit,
-  tailWindow,
-  readBar,
-  requestBody,
-  TABLE_RANGES,
-  writeBar,
-  type BarState,
-  type LogQuery,
-} from './data.ts';
-import {
-  emptySentence,
-  HEADINGS,
-  LOG_COLUMNS,
-  renderEmpty,
-  renderFilterBar,
-  renderLivePaused,
-  renderPanel,
-  renderRow,
-  SKELETON,
-  type LogColumn,
-} from './views.ts';
+import { extraFilters, fetchNewer, filtersConverter, logsCsv, LogRows, mergeByTime, pageLimit, tailWindow } from './data.ts';
+import { readBar, requestBody, TABLE_RANGES, writeBar, type BarState, type LogQuery } from './data.ts';
+import { emptySentence, HEADINGS, LOG_COLUMNS, renderEmpty, renderFilterBar, renderLivePaused } from './views.ts';
+import { renderPanel, renderRow, SKELETON, type LogColumn } from './views.ts';
 import { checkAttributes } from './attributes.ts';
 import { ExportController, renderExport } from './export-controller.ts';
 import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
