@@ -2,6 +2,14 @@
 
 export const COMPOSIO_BASE_URL = 'https://backend.composio.dev';
 
+/** Composio's v3.1 paths the BFF calls (the simulator serves the same, plus the `/api/v3` aliases). */
+export const UPSTREAM_PATHS = {
+  logList: '/api/v3.1/logs/tool_execution',
+  logDetail: (id: string) => `/api/v3.1/logs/tool_execution/${encodeURIComponent(id)}`,
+  projectUsage: '/api/v3.1/project/usage',
+  orgUsage: '/api/v3.1/org/usage',
+} as const;
+
 /** The ten filterable log fields (docs/composio-v3.1.md#log-filters). */
 export const LOG_FILTER_FIELDS = [
   'tool_slug',

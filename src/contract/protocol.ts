@@ -29,6 +29,17 @@ export const BFF_PATHS = {
   logDetail: (id: string) => `logs/tool_execution/${encodeURIComponent(id)}`,
 } as const;
 
+/** The same routes as the BFF's router matches them (`:name` marks a path parameter). */
+export const BFF_ROUTES = {
+  usageSummary: BFF_PATHS.usageSummary,
+  usageInsights: BFF_PATHS.usageInsights,
+  usageSeries: 'usage/:entity_type/series',
+  usageBreakdown: 'usage/:entity_type',
+  logList: BFF_PATHS.logList,
+  logExport: BFF_PATHS.logExport,
+  logDetail: 'logs/tool_execution/:id',
+} as const;
+
 /** Filters the browser may send: the server owns `user_id` and replaces whatever is sent. */
 export interface BffUsageFilters {
   session_id?: string[] | null;

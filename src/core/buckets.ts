@@ -5,9 +5,8 @@
  * boundaries, and the repeated hour of a fall-back night is two buckets). Used by the BFF's series
  * route and by the chart's fallback, so both sides cut time identically.
  */
+import type { SeriesInterval } from '../contract/protocol.ts';
 import { HOUR_MS, localTime, localWeekday, zoneOffsetMs, type LocalTime } from './time-zone.ts';
-
-export type Interval = 'hour' | 'day' | 'week' | 'month';
 
 export interface Bucket {
   /** Inclusive epoch ms. */
@@ -35,7 +34,7 @@ export function zonedWallTimeToEpoch(t: Omit<LocalTime, 'second'>, timeZone: str
   return Math.max(...candidates);
 }
 
-function startOfLocal(epochMs: number, interval: Exclude<Interval, 'hour'>, timeZone: string): number {
+function startOfLocal(epochMs: number, interval: Exclude<SeriesInterval, 'hour'>, timeZone: string): number {
   const t = localTime(epochMs, timeZone);
   let { year, month, day } = t;
   if (interval === 'month') day = 1;
@@ -47,7 +46,7 @@ function startOfLocal(epochMs: number, interval: Exclude<Interval, 'hour'>, time
   return zonedWallTimeToEpoch({ year, month, day, hour: 0, minute: 0 }, timeZone);
 }
 
-function nextLocal(start: number, interval: Exclude<Interval, 'hour'>, timeZone: string): number {
+function nextLocal(start: number, interval: Exclude<SeriesInterval, 'hour'>, timeZone: string): number {
   // the wall date of the bucket start, plus one unit, at local midnight
   const t = localTime(start, timeZone);
   const date = new Date(Date.UTC(t.year, t.month - 1, t.day));
@@ -66,7 +65,7 @@ function isLocalHourStart(epochMs: number, timeZone: string): boolean {
 }
 
 /** Instant boundaries strictly inside (from, to), in order. */
-function boundaries(from: number, to: number, interval: Interval, timeZone: string): number[] {
+function boundaries(from: number, to: number, interval: SeriesInterval, timeZone: string): number[] {
   const out: number[] = [];
   if (interval === 'hour') {
     // zone offsets are whole quarter hours, so local hour starts fall on UTC quarter hours
@@ -82,14 +81,14 @@ function boundaries(from: number, to: number, interval: Interval, timeZone: stri
 }
 
 /** Buckets covering [from, to) exactly: contiguous, the first and last clipped to the window. */
-export function calendarBuckets(from: number, to: number, interval: Interval, timeZone: string): Bucket[] {
+export function calendarBuckets(from: number, to: number, interval: SeriesInterval, timeZone: string): Bucket[] {
   if (!(to > from)) return [];
   const edges = [from, ...boundaries(from, to, interval, timeZone), to];
   return edges.slice(0, -1).map((start, i) => ({ from: start, to: edges[i + 1] }));
 }
 
 /** How many buckets a window would have, without building them (cheap upper bound for limits). */
-export function estimateBucketCount(from: number, to: number, interval: Interval): number {
+export function estimateBucketCount(from: number, to: number, interval: SeriesInterval): number {
   const unit = { hour: HOUR_MS, day: 24 * HOUR_MS, week: 7 * 24 * HOUR_MS, month: 28 * 24 * HOUR_MS }[interval];
   return Math.ceil((to - from) / unit) + 1;
 }

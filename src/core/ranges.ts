@@ -3,7 +3,7 @@
  * now); `Nd` is today and the N−1 local days before it in the viewer's zone, so "Last 30d" means
  * the same days in the chart and in the log.
  */
-import type { Interval } from './buckets.ts';
+import type { SeriesInterval } from '../contract/protocol.ts';
 import { DAY_MS, HOUR_MS, localTime, type LocalTime } from './time-zone.ts';
 import { zonedWallTimeToEpoch } from './buckets.ts';
 
@@ -49,7 +49,7 @@ export function resolveWindow(
 }
 
 /** Hourly up to two days, daily up to about three months, weekly up to a year, else monthly. */
-export function autoInterval(from: number, to: number): Interval {
+export function autoInterval(from: number, to: number): SeriesInterval {
   const span = to - from;
   if (span <= 2 * DAY_MS) return 'hour';
   if (span <= 92 * DAY_MS) return 'day';

@@ -9,7 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { COMPOSIO_BASE_URL } from '../contract/constants.ts';
-import { DEFAULT_ENDPOINT } from '../contract/protocol.ts';
+import { BFF_ROUTES, DEFAULT_ENDPOINT } from '../contract/protocol.ts';
 import type { LogEntry } from '../contract/upstream.ts';
 import { DEFAULT_BUDGET, memoryBudget, type BudgetSettings, type UpstreamBudget } from './budget.ts';
 import { CursorSigner } from './cursor.ts';
@@ -266,32 +266,34 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
   });
   const etags = etag();
   // an export streams: an ETag would need the whole body first
-  app.use('/logs/tool_execution/*', (c, next) => (c.req.method === 'GET' ? etags(c, next) : next()));
+  app.use(`/${BFF_ROUTES.logList}/*`, (c, next) => (c.req.method === 'GET' ? etags(c, next) : next()));
 
   const ok = (c: Context<Env>, body: unknown, cacheControl = 'private, no-cache') => {
     c.header('cache-control', cacheControl);
     return c.json(body as object);
   };
 
-  app.post('/usage/summary', async (c) => ok(c, await usageSummary(usageCtx, c.get('scope'), parse(summaryRequest, await jsonBody(c)))));
+  app.post(`/${BFF_ROUTES.usageSummary}`, async (c) =>
+    ok(c, await usageSummary(usageCtx, c.get('scope'), parse(summaryRequest, await jsonBody(c)))),
+  );
   // before usage/:entity_type, which would take 'insights' for an entity type
-  app.post('/usage/insights', async (c) => {
+  app.post(`/${BFF_ROUTES.usageInsights}`, async (c) => {
     requireLogs();
     return ok(c, await usageInsights(insightsCtx, c.get('scope'), parse(insightsRequest, await jsonBody(c))));
   });
-  app.post('/usage/:entity_type/series', async (c) => {
+  app.post(`/${BFF_ROUTES.usageSeries}`, async (c) => {
     const entity = entityTypeOf(c.req.param('entity_type'));
     return ok(c, await usageSeries(usageCtx, c.get('scope'), entity, parse(seriesRequest, await jsonBody(c))));
   });
-  app.post('/usage/:entity_type', async (c) => {
+  app.post(`/${BFF_ROUTES.usageBreakdown}`, async (c) => {
     const entity = entityTypeOf(c.req.param('entity_type'));
     return ok(c, await usageBreakdown(usageCtx, c.get('scope'), entity, parse(breakdownRequest, await jsonBody(c))));
   });
-  app.post('/logs/tool_execution', async (c) => {
+  app.post(`/${BFF_ROUTES.logList}`, async (c) => {
     requireLogs();
     return ok(c, await listLogs(logsCtx, c.get('scope'), parse(logListRequest, await jsonBody(c))));
   });
-  app.post('/logs/tool_execution/export', async (c) => {
+  app.post(`/${BFF_ROUTES.logExport}`, async (c) => {
     requireLogs();
     const body = parse(logExportRequest, await jsonBody(c));
     const { stream, fileName, contentType } = await exportLogs(logsCtx, c.get('scope'), body, limits.maxExportRows);
@@ -304,7 +306,7 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
       },
     });
   });
-  app.get('/logs/tool_execution/:id', async (c) => {
+  app.get(`/${BFF_ROUTES.logDetail}`, async (c) => {
     requireLogs();
     const id = parse(logIdParam, c.req.param('id'));
     return ok(c, await logDetail(logsCtx, c.get('scope'), id), 'private, max-age=60');

@@ -15,7 +15,7 @@
  * Above `maxPages` the request is refused with a 400 before any log is read.
  */
 import { LRUCache } from 'lru-cache';
-import { LOG_LIST_MAX_LIMIT, LOG_RETENTION_MS } from '../contract/constants.ts';
+import { LOG_LIST_MAX_LIMIT, LOG_RETENTION_MS, UPSTREAM_PATHS } from '../contract/constants.ts';
 import {
   INSIGHTS_DEFAULT_GROUP_LIMIT,
   INSIGHTS_RELATIVE_ACCURACY,
@@ -43,8 +43,6 @@ import { isProjectScope, scopeKey, type Scope } from './scope.ts';
 import { canonicalJson, type Upstream } from './upstream.ts';
 import { checkWindow } from './validation.ts';
 
-const LIST_PATH = '/api/v3.1/logs/tool_execution';
-const SUMMARY_PATH = '/api/v3.1/project/usage/summary';
 const HOUR_MS = 3_600_000;
 /** Windows up to this long default to hourly buckets. */
 const HOURLY_UP_TO_MS = 2 * 24 * HOUR_MS;
@@ -180,7 +178,7 @@ async function checkCost(ctx: InsightsContext, scope: Scope, toRead: Bucket[]): 
   const to = Math.max(...toRead.map((r) => r.to));
   const summary = await ctx.upstream.call<UsageSummaryResponse>({
     method: 'POST',
-    path: SUMMARY_PATH,
+    path: `${UPSTREAM_PATHS.projectUsage}/summary`,
     auth: 'project',
     ttlMs: to <= ctx.now() - ctx.ttl.closeLagMs ? ctx.ttl.closedMs : ctx.ttl.openMs,
     payer: scopeKey(scope),
@@ -214,7 +212,7 @@ async function readBucket(
     for (let page = 0; page < MAX_PAGES_PER_STREAM; page++) {
       const reply: LogListResponse = await ctx.upstream.call<LogListResponse>({
         method: 'POST',
-        path: LIST_PATH,
+        path: UPSTREAM_PATHS.logList,
         auth: 'project',
         // pages are not kept: the bucket's aggregate is (and is much smaller); identical calls in flight still share
         ttlMs: 0,

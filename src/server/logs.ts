@@ -5,7 +5,7 @@
  * of its rows were already shown, signed and bound to the caller's scope and query.
  */
 import type { LogDetail, LogEntry, LogFilter, LogListRequest, LogListResponse } from '../contract/upstream.ts';
-import { LOG_LIST_DEFAULT_LIMIT, USAGE_MAX_WINDOW_MS } from '../contract/constants.ts';
+import { LOG_LIST_DEFAULT_LIMIT, UPSTREAM_PATHS, USAGE_MAX_WINDOW_MS } from '../contract/constants.ts';
 import { matchesFilter } from '../core/filters.ts';
 import { canonicalJson, type Upstream } from './upstream.ts';
 import { sha256Base64Url, type CursorSigner } from './cursor.ts';
@@ -36,8 +36,6 @@ export interface LogsContext {
   ttl: { firstPageMs: number; pageMs: number; detailMs: number };
   redact?: <T extends LogEntry>(log: T) => T;
 }
-
-const LIST_PATH = '/api/v3.1/logs/tool_execution';
 
 /**
  * The upstream streams to read: for a customer, one per scope user that passes the client's own
@@ -88,7 +86,7 @@ export async function listLogs(ctx: LogsContext, scope: Scope, body: LogListRequ
   const page = (user: string | null, cursor: string | null) =>
     ctx.upstream.call<LogListResponse>({
       method: 'POST',
-      path: LIST_PATH,
+      path: UPSTREAM_PATHS.logList,
       auth: 'project',
       ttlMs: cursor ? ctx.ttl.pageMs : ctx.ttl.firstPageMs,
       payer: scopeKey(scope),
@@ -160,7 +158,7 @@ export async function logDetail(ctx: LogsContext, scope: Scope, id: string): Pro
   try {
     detail = await ctx.upstream.call<LogDetail>({
       method: 'GET',
-      path: `${LIST_PATH}/${encodeURIComponent(id)}`,
+      path: UPSTREAM_PATHS.logDetail(id),
       auth: 'project',
       ttlMs: ctx.ttl.detailMs,
       // unknown ids are remembered like known ones: no upstream call per guess, and the same

@@ -10,6 +10,7 @@ import {
   USAGE_ENTITY_TYPES,
   USAGE_GROUP_BY,
   type UsageEntityType,
+  UPSTREAM_PATHS,
 } from '../contract/constants.ts';
 import type {
   BffUsageBreakdownRequest,
@@ -77,7 +78,7 @@ function ttlFor(ctx: UsageContext, to: number): number {
 }
 
 function basePath(ctx: UsageContext): string {
-  return ctx.org ? '/api/v3.1/org/usage' : '/api/v3.1/project/usage';
+  return ctx.org ? UPSTREAM_PATHS.orgUsage : UPSTREAM_PATHS.projectUsage;
 }
 
 async function upstreamSummary(
