@@ -113,56 +113,62 @@ describe('hostile log content under a strict Content-Security-Policy', () => {
     meta.content =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
     const violations: string[] = [];
-    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
+    const onViolation = (e: SecurityPolicyViolationEvent) => violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`);
+    document.addEventListener('securitypolicyviolation', onViolation);
     const ran: string[] = [];
     const originalAlert = window.alert;
     window.alert = (message?: unknown) => void ran.push(String(message));
-
-    // The BFF is server code: answer from its precomputed responses, so the policy judges only the elements.
-    session.userIds = ['tyrell"><img src=x onerror=alert(1)>'];
-    const page = await bffPost('logs/tool_execution', { limit: 100, time_range: { from: Date.now() - 30 * 86_400_000, to: Date.now() } });
-    const details = new Map<string, unknown>();
-    for (const log of page.logs)
-      details.set(log.id, await (await bff(new Request(`${location.origin}/api/composio/logs/tool_execution/${log.id}`))).json());
-    worker.use(
-      http.post('/api/composio/logs/tool_execution', () => HttpResponse.json(page)),
-      http.get('/api/composio/logs/tool_execution/:id', ({ params }) =>
-        HttpResponse.json(details.get(String(params.id)) as Record<string, unknown>),
-      ),
-      http.post('/api/composio/usage/tool_calls', () =>
-        HttpResponse.json({
-          entity_type: 'tool_calls',
-          unit: 'count',
-          total_quantity: '0',
-          event_count: 0,
-          groups: [{ key: '<img src=x onerror=alert(2)>', total_quantity: '1', event_count: 1 }],
-        }),
-      ),
-    );
-    document.head.append(meta);
-    const table = await fixture<ComposioLogTable>(html`<composio-log-table range="30d" page-size="100"></composio-log-table>`);
-    await waitUntil(() => table.logs.length >= 50, 'hostile rows', { timeout: 10_000 });
-    // open the hostile ones: messages, slugs, and payloads with <img onerror>, <script>, javascript: URLs
-    const hostile = table.logs.filter((l) => /[<>"]|javascript:|=HYPERLINK/.test(JSON.stringify(l))).slice(0, 8);
-    expect(hostile.length).to.be.greaterThan(3);
-    for (const log of hostile) {
-      table.open(log);
-      await waitUntil(
-        () => {
-          const detail = table.shadowRoot!.querySelector('composio-log-detail');
-          return detail?.shadowRoot?.querySelector('h2') && !detail.shadowRoot.textContent!.includes('Loading…');
-        },
-        'hostile detail',
-        { timeout: 10_000 },
+    try {
+      // The BFF is server code: answer from its precomputed responses, so the policy judges only the elements.
+      session.userIds = ['tyrell"><img src=x onerror=alert(1)>'];
+      const page = await bffPost('logs/tool_execution', { limit: 100, time_range: { from: Date.now() - 30 * 86_400_000, to: Date.now() } });
+      const details = new Map<string, unknown>();
+      for (const log of page.logs)
+        details.set(log.id, await (await bff(new Request(`${location.origin}/api/composio/logs/tool_execution/${log.id}`))).json());
+      worker.use(
+        http.post('/api/composio/logs/tool_execution', () => HttpResponse.json(page)),
+        http.get('/api/composio/logs/tool_execution/:id', ({ params }) =>
+          HttpResponse.json(details.get(String(params.id)) as Record<string, unknown>),
+        ),
+        http.post('/api/composio/usage/tool_calls', () =>
+          HttpResponse.json({
+            entity_type: 'tool_calls',
+            unit: 'count',
+            total_quantity: '0',
+            event_count: 0,
+            groups: [{ key: '<img src=x onerror=alert(2)>', total_quantity: '1', event_count: 1 }],
+          }),
+        ),
       );
+      document.head.append(meta);
+      const table = await fixture<ComposioLogTable>(html`<composio-log-table range="30d" page-size="100"></composio-log-table>`);
+      await waitUntil(() => table.logs.length >= 50, 'hostile rows', { timeout: 10_000 });
+      // open the hostile ones: messages, slugs, and payloads with <img onerror>, <script>, javascript: URLs
+      const hostile = table.logs.filter((l) => /[<>"]|javascript:|=HYPERLINK/.test(JSON.stringify(l))).slice(0, 8);
+      expect(hostile.length).to.be.greaterThan(3);
+      for (const log of hostile) {
+        table.open(log);
+        await waitUntil(
+          () => {
+            const detail = table.shadowRoot!.querySelector('composio-log-detail');
+            return detail?.shadowRoot?.querySelector('h2') && !detail.shadowRoot.textContent!.includes('Loading…');
+          },
+          'hostile detail',
+          { timeout: 10_000 },
+        );
+      }
+      // asserting that nothing happens: violation reports are queued as tasks, so give them time to arrive
+      await new Promise((r) => setTimeout(r, 300));
+      const roots = [table.shadowRoot!, table.shadowRoot!.querySelector('composio-log-detail')!.shadowRoot!];
+      for (const root of roots) expect(root.querySelectorAll('img, script, iframe, object, a[href^="javascript"]')).to.have.length(0);
+      expect(table.shadowRoot!.textContent).to.contain('<img src=x onerror=alert(1)>');
+      expect(ran, 'no hostile script ran').to.deep.equal([]);
+      expect(violations, 'no CSP violation').to.deep.equal([]);
+    } finally {
+      // a failed assertion must not leave the policy, the listener or the stub behind for later tests
+      window.alert = originalAlert;
+      document.removeEventListener('securitypolicyviolation', onViolation);
+      meta.remove();
     }
-    await new Promise((r) => setTimeout(r, 300));
-    const roots = [table.shadowRoot!, table.shadowRoot!.querySelector('composio-log-detail')!.shadowRoot!];
-    for (const root of roots) expect(root.querySelectorAll('img, script, iframe, object, a[href^="javascript"]')).to.have.length(0);
-    expect(table.shadowRoot!.textContent).to.contain('<img src=x onerror=alert(1)>');
-    expect(ran, 'no hostile script ran').to.deep.equal([]);
-    expect(violations, 'no CSP violation').to.deep.equal([]);
-    window.alert = originalAlert;
-    meta.remove();
   });
 });

@@ -126,6 +126,7 @@ describe('<composio-log-table> live tail', () => {
     );
     await waitUntil(() => state.calls >= downAt + 2, 'a retry', { timeout: 6000 });
     const failedPolls = state.calls - downAt;
+    // asserting that no poll comes for a while: the backoff is past 1.5 s by now
     await new Promise((r) => setTimeout(r, 1500));
     expect(state.calls - downAt, 'backing off: no poll a second').to.equal(failedPolls);
     expect(errors, 'one composio-error per outage').to.have.length(1);

@@ -45,6 +45,7 @@ async function watchConsole(run: () => Promise<void>) {
   window.addEventListener('unhandledrejection', onRejection);
   try {
     await run();
+    // asserting that nothing is thrown late: let queued tasks run first
     await new Promise((r) => setTimeout(r, 50));
   } finally {
     console.warn = warn;
@@ -217,8 +218,9 @@ describe('<composio-log-table> paging under a held End key', () => {
     // a held key repeats about every 30 ms
     for (let i = 0; i < 30; i++) {
       grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true, repeat: i > 0 }));
-      await new Promise((r) => setTimeout(r, 30));
+      await new Promise((r) => setTimeout(r, 30)); // a held key repeats about every 30 ms
     }
+    // asserting a bound on requests: give a runaway pager time to show itself
     await new Promise((r) => setTimeout(r, 300));
     expect(maxInFlight).to.be.at.most(1);
     expect(pages - 1, `${pages - 1} page requests for one held End`).to.be.at.most(2);

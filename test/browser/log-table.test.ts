@@ -4,7 +4,7 @@ import './resize-observer-noise.ts';
 import '../../src/elements/log-table/define.ts';
 import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts';
 import type { LogEntry, LogListResponse } from '../../src/contract/upstream.ts';
-import { bff, bffPost, failOnce, resetWorker, session, startWorker, worker } from './bff-in-page.ts';
+import { bff, bffPost, failOnce, resetWorker, seen, session, startWorker, worker } from './bff-in-page.ts';
 
 before(startWorker);
 afterEach(resetWorker);
@@ -131,6 +131,7 @@ describe('<composio-log-table> filters', () => {
     const { detail } = await change;
     expect(detail.filters.at(-1)).to.deep.equal({ field: 'tool_slug', operator: 'contains', value: 'SEND' });
     await waitUntil(() => bodies.length === 3);
+    // asserting that no more requests come: wait past the 300 ms debounce
     await new Promise((r) => setTimeout(r, 400));
     expect(bodies).to.have.length(3, 'one request for four keystrokes');
     expect(shadow(el, '.chip').textContent).to.contain('session_id is trs_1');
@@ -256,8 +257,9 @@ describe('<composio-log-table> live tail', () => {
     expect(el.logs.slice(0, 4).map((l) => l.id)).to.deep.equal([entry(3), entry(4), entry(5), entry(1000)].map((l) => l.id));
     // the reader scrolls away; 60 more arrive (more than a page: the tail reads until it overlaps)
     const scroller = shadow(el, '.rows');
+    const scrolled = new Promise((r) => scroller.addEventListener('scroll', r, { once: true }));
     scroller.scrollTop = 400;
-    await new Promise((r) => setTimeout(r, 50));
+    await scrolled;
     // newer than everything shown, newest first
     const burst = Array.from({ length: 60 }, (_, i) => entry(i - 60, { id: `log_burst${String(i).padStart(5, '0')}` }));
     feed.unshift(...burst);
@@ -278,6 +280,12 @@ describe('<composio-log-table> against the real BFF', () => {
     const el = await fixture<ComposioLogTable>(html`<composio-log-table page-size="100"></composio-log-table>`);
     await loaded(el, 10);
     expect(el.logs.every((l) => l.metadata.user_id === 'hooli_prod')).to.equal(true);
-    expect(bff).to.be.a('function');
+    // and the rows came through the BFF's list route, not from a canned answer
+    expect(seen).to.include('POST logs/tool_execution');
+    const direct = await bff(
+      new Request(`${location.origin}/api/composio/logs/tool_execution`, { method: 'POST', body: JSON.stringify({ limit: 100 }) }),
+    );
+    const upstreamIds = ((await direct.json()) as { logs: { id: string }[] }).logs.map((l) => l.id);
+    expect(el.logs.slice(0, 10).map((l) => l.id)).to.deep.equal(upstreamIds.slice(0, 10));
   });
 });
