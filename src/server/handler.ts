@@ -251,15 +251,18 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
     await next();
     c.res.headers.append('vary', 'authorization, cookie');
   });
-  // only POST routes read a body; on GET the limit would make the Node adapter build a full Request
-  app.on(
-    'POST',
-    '*',
-    bodyLimit({
-      maxSize: limits.maxBodyBytes,
-      onError: (c) => errorResponse(new BffError(413, `Request body larger than ${limits.maxBodyBytes} bytes`), c.get('requestId')),
-    }),
-  );
+  // Only POST routes read a body. A declared length is checked from the header: hono's bodyLimit
+  // touches request.body, which makes the Node adapter build a full Request for every call (the
+  // measured cost of a cache hit); a body without a declared length is counted as it streams.
+  const tooLarge = (c: Context<Env>) =>
+    errorResponse(new BffError(413, `Request body larger than ${limits.maxBodyBytes} bytes`), c.get('requestId'));
+  const streamedLimit = bodyLimit({ maxSize: limits.maxBodyBytes, onError: tooLarge });
+  app.use(async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const declared = c.req.header('content-length');
+    if (declared === undefined) return streamedLimit(c, next);
+    return Number(declared) > limits.maxBodyBytes ? tooLarge(c) : next();
+  });
   app.use(async (c, next) => {
     c.set('scope', await resolveOrReject(options.resolveScope, c.req.raw, limits.maxScopeUsers));
     await next();

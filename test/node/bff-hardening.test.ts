@@ -178,3 +178,20 @@ describe('BFF: opt-in CORS', () => {
     assert.throws(() => makeBff({ handler: { cors: { origins: ['*'] } } }), /exact origins/);
   });
 });
+
+describe('BFF: body limits', () => {
+  it('refuses a declared length over the limit before reading the body, and a streamed one as it arrives', async () => {
+    const bff = makeBff();
+    const big = JSON.stringify({ filters: [{ field: 'tool_slug', operator: 'contains', value: 'x'.repeat(70_000) }] });
+    const declared = await bff.handler(
+      new Request('http://app.test/api/composio/logs/tool_execution', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
+        body: big,
+      }),
+    );
+    assert.equal(declared.status, 413);
+    const streamed = await bff.post('logs/tool_execution', big);
+    assert.equal(streamed.status, 413);
+  });
+});
