@@ -253,3 +253,9 @@ export function toolWeight(customer: CustomerSpec, slug: string): number {
   const inToolkit = TOOLS.filter((t) => t.toolkit === tool.toolkit).reduce((sum, t) => sum + t.weight, 0);
   return (toolkitWeight * tool.weight) / inToolkit;
 }
+
+/** Share of calls made through tool-router sessions (the rest are direct SDK executions). */
+export const SESSION_SHARE = 0.7;
+/** Share of session calls that go through the multi-execute meta tool. */
+export const META_SHARE = 0.1;
+export const SANDBOX_SHARE = 0.3;

@@ -6,7 +6,7 @@
  */
 import { DAY_MS, HOUR_MS, zoneOffsetMs } from '../core/time-zone.ts';
 import { CUSTOMERS, FAILURE_KINDS, FAILURE_WEIGHTS, HOSTILE_TOOLKIT, HOURLY, META_TOOL, PROJECTS } from './catalog.ts';
-import { TOOLS, toolWeight, WEEKDAY, type CustomerSpec, type FailureKind } from './catalog.ts';
+import { META_SHARE, SANDBOX_SHARE, SESSION_SHARE, TOOLS, toolWeight, WEEKDAY, type CustomerSpec, type FailureKind } from './catalog.ts';
 import { Column, upperBound } from './columns.ts';
 import { Random, cumulative, hashString } from './random.ts';
 
@@ -24,6 +24,8 @@ export interface DatasetOptions {
   toolCalls: number;
   /** Hours after `now` run at the daily rhythm's peak times this (the demo's livelier present); 1 = as the history. */
   liveRate?: number;
+  /** Logs reach the list up to this long after their timestamp (default 0: at once). */
+  arrivalLagMs?: number;
 }
 
 /** One (customer, user_id) pair: the unit that owns sessions and connected accounts. */
@@ -33,11 +35,6 @@ export interface Actor {
   project: number;
 }
 
-/** Share of calls made through tool-router sessions (the rest are direct SDK executions). */
-const SESSION_SHARE = 0.7;
-/** Share of session calls that go through the multi-execute meta tool. */
-const META_SHARE = 0.1;
-const SANDBOX_SHARE = 0.3;
 const NO_ACCOUNT_TOOLKITS = new Set(['composio', 'composio_search', HOSTILE_TOOLKIT]);
 const ACCOUNTLESS_FAILURES = new Set<FailureKind>(['token_expired', 'missing_scopes', 'no_connected_account']);
 
@@ -164,9 +161,6 @@ export class Dataset {
   get flags(): Uint8Array {
     return this.flagsCol.data;
   }
-  get sessionCount(): number {
-    return this.sessionIds.length - 1;
-  }
   get sessionCreated(): Float64Array {
     return this.sessionCreatedCol.data;
   }
@@ -181,6 +175,11 @@ export class Dataset {
   visibleCount(now: number): number {
     this.extendTo(now);
     return upperBound(this.ts, this.length, now);
+  }
+
+  /** Whether log `index` has reached the list by `now`: a seeded 0…arrivalLagMs after its timestamp. */
+  arrived(index: number, now: number): boolean {
+    return this.ts[index] + (this.options.arrivalLagMs ? new Random(this.seed, 13, index).next() * this.options.arrivalLagMs : 0) <= now;
   }
 
   /** Number of sessions (1-based codes 1..n) created at or before `now`. */

@@ -30,6 +30,11 @@ export interface SimulatorOptions {
    * tail move within a minute instead of every few minutes.
    */
   liveRate?: number;
+  /**
+   * Logs reach the logs list up to this long after their timestamp (default 0). Usage counts them
+   * at once. For tests of readers that must not miss late logs (the live tail).
+   */
+  arrivalLagMs?: number;
   /** Days of history before the first `now` (default 90). */
   historyDays?: number;
   /** Expected tool calls over the history (default 100,000; 1,000,000 for load tests). */
@@ -80,6 +85,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     historyDays: options.historyDays ?? 90,
     toolCalls: options.toolCalls ?? 100_000,
     liveRate: options.liveRate ?? 1,
+    arrivalLagMs: options.arrivalLagMs ?? 0,
   });
   const records = new Records(ds);
 

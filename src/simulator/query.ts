@@ -142,7 +142,7 @@ export function listLogs(ds: Dataset, records: Records, query: ListQuery): { ind
   const lo = query.from !== undefined ? lowerBound(ds.ts, visible, query.from) : 0;
   const indices: number[] = [];
   for (let i = hi - 1; i >= lo; i--) {
-    if (!isMatch(i)) continue;
+    if (!isMatch(i) || !ds.arrived(i, query.now)) continue;
     if (indices.length === query.limit) return { indices, nextBefore: indices[indices.length - 1] };
     indices.push(i);
   }

@@ -15,8 +15,8 @@ const loaded = (el: ComposioLogTable, n = 1) => waitUntil(() => el.logs.length >
 const ids = (logs: readonly LogEntry[]) => logs.map((l) => l.id);
 
 /** A BFF over a simulator whose clock the test moves; both read the simulated now. */
-function movingBff() {
-  const sim = createSimulator({ now: Date.now(), historyDays: 2, toolCalls: 20_000, rateLimit: { limit: 1e9 } });
+function movingBff(arrivalLagMs = 0) {
+  const sim = createSimulator({ now: Date.now(), historyDays: 2, toolCalls: 20_000, rateLimit: { limit: 1e9 }, arrivalLagMs });
   const bff = createComposioHandler({
     apiKey: 'sim_ak_demo',
     baseUrl: 'https://simulator.test',
@@ -92,6 +92,44 @@ describe('<composio-log-table> live tail', () => {
       cursor = page.next_cursor;
     } while (cursor && expected.length < shown.length);
     expect(shown).to.deep.equal(expected.slice(0, shown.length));
+  });
+
+  it('misses none of the simulator’s late-arriving logs, and shows each once', async () => {
+    // logs reach the list up to 20 s after their timestamp; the tail re-reads the last 60 s
+    const { sim, bff, fetch } = movingBff(20_000);
+    let polls = 0;
+    const counting = ((input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).endsWith('logs/tool_execution')) polls++;
+      return fetch(input, init);
+    }) as typeof globalThis.fetch;
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table live="1" range="1h" page-size="100" .fetch=${counting}></composio-log-table>`,
+    );
+    await loaded(el);
+    const nextPoll = async () => {
+      const seen = polls;
+      await waitUntil(() => polls > seen, 'a live poll', { timeout: 5000 });
+    };
+    for (let step = 0; step < 6; step++) {
+      sim.advance(10_000); // ten simulated seconds per poll
+      await nextPoll();
+    }
+    sim.advance(30_000); // everything up to now - 30 s has arrived
+    const settled = sim.now() - 30_000;
+    await nextPoll();
+    await nextPoll();
+    const shown = ids(el.logs);
+    expect(new Set(shown).size).to.equal(shown.length, 'no duplicates');
+    const response = await bff(
+      new Request(`${location.origin}/api/composio/logs/tool_execution`, {
+        method: 'POST',
+        body: JSON.stringify({ limit: 100, time_range: { from: settled - 120_000, to: settled } }),
+      }),
+    );
+    const arrived = ids(((await response.json()) as LogListResponse).logs);
+    expect(arrived.length, 'calls in the two minutes checked').to.be.greaterThan(0);
+    const missing = arrived.filter((id) => !shown.includes(id));
+    expect(missing, 'late logs the table missed').to.deep.equal([]);
   });
 
   it('shows a log that reaches the API after its timestamp, once, at its time position', async () => {

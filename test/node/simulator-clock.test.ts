@@ -59,3 +59,25 @@ describe('simulator: default clock is Date.now', () => {
     assert.ok(added(lively) > 3 * Math.max(1, added(plain)), `within the first half hour: ${added(lively)} vs ${added(plain)}`);
   });
 });
+
+describe('simulator: late-arriving logs', () => {
+  it('lists a log only once it has arrived, up to arrivalLagMs after its timestamp', async () => {
+    let clock = NOW;
+    const sim = createSimulator({ now: () => clock, historyDays: 2, toolCalls: 20_000, rateLimit: { limit: 1e9 }, arrivalLagMs: 20_000 });
+    const ids = async () =>
+      new Set<string>(
+        (
+          await call(sim, '/api/v3.1/logs/tool_execution', { limit: 100, time_range: { from: NOW - 2 * MINUTE, to: NOW + 1 } })
+        ).body.logs.map((l: { id: string }) => l.id),
+      );
+    const now = await ids();
+    clock = NOW + 20_000; // every log of the window has arrived by now
+    const later = await ids();
+    const late = [...later].filter((id) => !now.has(id));
+    assert.ok(late.length > 0, 'some logs of the last 20 s arrived late');
+    assert.ok(
+      [...now].every((id) => later.has(id)),
+      'an arrived log stays',
+    );
+  });
+});
