@@ -93,7 +93,6 @@ export class ComposioLogTable extends ComposioElement {
   @state() private pending: LogEntry[] = [];
   /** The open log: its id, and its row when it was opened from one. */
   @state() private selected?: { id: string; entry?: LogEntry };
-  @state() private reloads = 0;
 
   @query('.rows') private scroller?: HTMLElement;
 
@@ -162,12 +161,6 @@ export class ComposioLogTable extends ComposioElement {
   /** The rows loaded so far, newest first. */
   get logs(): readonly LogEntry[] {
     return this.rows.rows;
-  }
-
-  /** Reload the first page (Retry). */
-  refresh(): void {
-    this.client.clearCache();
-    this.reloads++;
   }
 
   /** Bad values from the host fall back and warn once, before the Tasks read them. */

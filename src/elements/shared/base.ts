@@ -4,7 +4,7 @@
  * `emit`, and error reporting that ignores aborts.
  */
 import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { BffClient, type FetchToken } from '../../client/bff-client.ts';
 import { DEFAULT_ENDPOINT } from '../../contract/protocol.ts';
 import { isValidTimeZone } from '../../core/time-zone.ts';
@@ -46,6 +46,9 @@ export class ComposioElement extends LitElement {
   /** Replaces the transport entirely. */
   @property({ attribute: false }) fetch?: typeof fetch;
 
+  /** Bumped by `refresh()`: an element's Task lists it among its arguments, so it runs again. */
+  @state() protected reloads = 0;
+
   private clientKey?: [string, unknown, unknown];
   private clientInstance?: BffClient;
 
@@ -74,6 +77,12 @@ export class ComposioElement extends LitElement {
     if (typeof locale === 'string' && isValidLocale(locale)) return locale;
     warnOnce(this.localName, `invalid locale ${JSON.stringify(locale)}; using the browser's`);
     return undefined;
+  }
+
+  /** Reload from the server, bypassing the client cache (what Retry does). */
+  refresh(): void {
+    this.client.clearCache();
+    this.reloads++;
   }
 
   /** `composio-error` for a failure the reader should know about; aborts (a newer request won) are not failures. */

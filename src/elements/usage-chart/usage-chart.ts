@@ -112,7 +112,6 @@ export class ComposioUsageChart extends ComposioElement {
   @property({ type: Boolean }) controls = false;
 
   @state() private showTable = false;
-  @state() private reloads = 0;
   @state() private themeVersion = 0;
 
   /** The settings in use: the properties above, validated (see settings.ts). */
@@ -183,12 +182,6 @@ export class ComposioUsageChart extends ComposioElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.darkQuery?.removeEventListener('change', this.onSchemeChange);
-  }
-
-  /** Reload from the server, bypassing the client cache. */
-  refresh(): void {
-    this.client.clearCache();
-    this.reloads++;
   }
 
   /** The data table as CSV (RFC 4180, formula-safe): exactly what the chart shows. */

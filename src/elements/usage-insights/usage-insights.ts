@@ -81,7 +81,6 @@ export class ComposioUsageInsights extends ComposioElement {
   @property({ type: Number }) errors = 5;
 
   @state() private sort: Sort = { column: 'calls', descending: true };
-  @state() private reloads = 0;
 
   /** The last data that loaded; kept while a reload or an error is shown. */
   private data?: InsightsData;
@@ -99,12 +98,6 @@ export class ComposioUsageInsights extends ComposioElement {
     },
     onError: (error) => this.reportError(error),
   });
-
-  /** Reload from the server, bypassing the client cache. */
-  refresh(): void {
-    this.client.clearCache();
-    this.reloads++;
-  }
 
   // ---- settings (a bad value falls back with one warning)
 
