@@ -23,7 +23,16 @@ export const bff = createComposioHandler({
   cursorSecret: 'browser-test-secret-browser-test-secret',
 });
 
-export const bffRoute = http.all('/api/composio/*', ({ request }) => bff(request));
+/** The windows of the log list requests the elements sent, in order (what a test compares against). */
+export const listWindows: { from: number; to: number }[] = [];
+
+export const bffRoute = http.all('/api/composio/*', async ({ request }) => {
+  if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/logs/tool_execution')) {
+    const body = (await request.clone().json()) as { time_range?: { from: number; to: number } };
+    if (body.time_range) listWindows.push(body.time_range);
+  }
+  return bff(request);
+});
 export const worker = setupWorker(bffRoute);
 
 /** Count requests the elements make, by path suffix. */
@@ -40,6 +49,7 @@ export function resetWorker(): void {
   worker.resetHandlers();
   session.userIds = GLOBEX;
   seen.length = 0;
+  listWindows.length = 0;
 }
 
 /** A one-off error answer in the BFF's envelope. */

@@ -5,7 +5,7 @@ import './resize-observer-noise.ts';
 import '../../src/elements/log-table/define.ts';
 import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts';
 import type { LogListResponse } from '../../src/contract/upstream.ts';
-import { bffPost, resetWorker, startWorker } from './bff-in-page.ts';
+import { bffPost, listWindows, resetWorker, startWorker } from './bff-in-page.ts';
 
 before(startWorker);
 afterEach(resetWorker);
@@ -63,7 +63,7 @@ describe('<composio-log-table> export', () => {
         ></composio-log-table>`,
       );
       await waitUntil(() => el.logs.length > 0, 'first page', { timeout: 10_000 });
-      const { from, to } = (el as unknown as { query: { from: number; to: number } }).query;
+      const { from, to } = listWindows[0];
       const expected: string[] = [];
       let cursor: string | null = null;
       do {

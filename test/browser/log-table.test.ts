@@ -4,7 +4,7 @@ import './resize-observer-noise.ts';
 import '../../src/elements/log-table/define.ts';
 import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts';
 import type { LogEntry, LogListResponse } from '../../src/contract/upstream.ts';
-import { bff, bffPost, failOnce, resetWorker, seen, session, startWorker, worker } from './bff-in-page.ts';
+import { bff, bffPost, failOnce, listWindows, resetWorker, seen, session, startWorker, worker } from './bff-in-page.ts';
 
 before(startWorker);
 afterEach(resetWorker);
@@ -53,7 +53,7 @@ describe('<composio-log-table> paging and virtualization', () => {
     // the same listing straight from the BFF (same window: the element's first request)
     const expected: string[] = [];
     let cursor: string | null = null;
-    const window = (el as unknown as { query: { from: number; to: number } }).query;
+    const window = listWindows[0];
     do {
       const page: LogListResponse = await bffPost('logs/tool_execution', {
         limit: 100,
