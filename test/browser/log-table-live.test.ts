@@ -9,6 +9,7 @@ import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts
 import type { LogEntry, LogListResponse } from '../../src/contract/upstream.ts';
 import { createComposioHandler } from '../../src/server/index.ts';
 import { createSimulator } from '../../src/simulator/index.ts';
+import { fakeLog } from './log-fixtures.ts';
 
 const shadow = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector) as HTMLElement;
 const loaded = (el: ComposioLogTable, n = 1) => waitUntil(() => el.logs.length >= n, `${n} rows`, { timeout: 10_000 });
@@ -53,18 +54,7 @@ function feedFetch(feed: LogEntry[], state = { down: false, calls: 0 }) {
 
 const T0 = Date.now();
 function entry(i: number, extra: Partial<LogEntry> = {}): LogEntry {
-  return {
-    id: `log_live${String(i).padStart(7, '0')}`,
-    timestamp: new Date(T0 - 120_000 - i * 1000).toISOString(),
-    type: 'tool.execution',
-    status: 'success',
-    level: 'info',
-    message: `message ${i}`,
-    metadata: { tool_slug: 'GMAIL_SEND_EMAIL', toolkit_slug: 'gmail', user_id: 'u1' },
-    metrics: { duration_ms: 100 },
-    parent: null,
-    ...extra,
-  };
+  return fakeLog(`log_live${String(i).padStart(7, '0')}`, T0 - 120_000 - i * 1000, { message: `message ${i}`, ...extra });
 }
 
 describe('<composio-log-table> live tail', () => {

@@ -10,6 +10,7 @@ import '../../src/elements/log-table/define.ts';
 import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts';
 import type { LogEntry, LogListResponse } from '../../src/contract/upstream.ts';
 import { failOnce, resetWorker, startWorker, worker } from './bff-in-page.ts';
+import { fakeLog } from './log-fixtures.ts';
 
 before(startWorker);
 afterEach(resetWorker);
@@ -19,18 +20,7 @@ const loaded = (el: ComposioLogTable, n = 1) => waitUntil(() => el.logs.length >
 const LIST = '/api/composio/logs/tool_execution';
 
 function entry(i: number, extra: Partial<LogEntry> = {}): LogEntry {
-  return {
-    id: `log_rob${String(i).padStart(7, '0')}`,
-    timestamp: new Date(Date.now() - 60_000 - i * 1000).toISOString(),
-    type: 'tool.execution',
-    status: 'success',
-    level: 'info',
-    message: `message ${i}`,
-    metadata: { tool_slug: 'GMAIL_SEND_EMAIL', toolkit_slug: 'gmail', user_id: 'u1' },
-    metrics: { duration_ms: 100 },
-    parent: null,
-    ...extra,
-  };
+  return fakeLog(`log_rob${String(i).padStart(7, '0')}`, Date.now() - 60_000 - i * 1000, { message: `message ${i}`, ...extra });
 }
 
 /** Console warnings and uncaught errors while `run` runs. */

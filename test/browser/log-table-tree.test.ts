@@ -8,6 +8,7 @@ import '../../src/elements/log-table/define.ts';
 import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts';
 import type { LogEntry, LogListResponse } from '../../src/contract/upstream.ts';
 import { resetWorker, startWorker, worker } from './bff-in-page.ts';
+import { fakeLog } from './log-fixtures.ts';
 
 before(startWorker);
 afterEach(resetWorker);
@@ -16,18 +17,7 @@ const BASE = Date.now() - 60_000;
 const PARENT = { log_id: 'log_parent00001', tool_slug: 'COMPOSIO_MULTI_EXECUTE_TOOL' };
 
 function entry(id: string, secondsAgo: number, extra: Partial<LogEntry> = {}): LogEntry {
-  return {
-    id,
-    timestamp: new Date(BASE - secondsAgo * 1000).toISOString(),
-    type: 'tool.execution',
-    status: 'success',
-    level: 'info',
-    message: id,
-    metadata: { tool_slug: 'GMAIL_SEND_EMAIL', toolkit_slug: 'gmail', user_id: 'u1' },
-    metrics: { duration_ms: 100 },
-    parent: null,
-    ...extra,
-  };
+  return fakeLog(id, BASE - secondsAgo * 1000, extra);
 }
 
 // newest first, as the API lists them: the children ran after their parent started, so they come first

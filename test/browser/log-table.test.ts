@@ -5,6 +5,7 @@ import '../../src/elements/log-table/define.ts';
 import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts';
 import type { LogEntry, LogListResponse } from '../../src/contract/upstream.ts';
 import { bff, bffPost, failOnce, listWindows, resetWorker, seen, session, startWorker, worker } from './bff-in-page.ts';
+import { fakeLog } from './log-fixtures.ts';
 
 before(startWorker);
 afterEach(resetWorker);
@@ -17,18 +18,13 @@ const loaded = (el: ComposioLogTable, n = 1) => waitUntil(() => el.logs.length >
 const BASE = Date.now() - 60_000;
 
 function entry(i: number, extra: Partial<LogEntry> = {}): LogEntry {
-  return {
-    id: `log_test${String(i).padStart(7, '0')}`,
-    timestamp: new Date(BASE - i * 1000).toISOString(),
-    type: 'tool.execution',
+  const id = `log_test${String(i).padStart(7, '0')}`;
+  return fakeLog(id, BASE - i * 1000, {
     status: i % 10 === 0 ? 'failed' : 'success',
-    level: 'info',
     message: `message ${i}`,
-    metadata: { tool_slug: 'GMAIL_SEND_EMAIL', toolkit_slug: 'gmail', user_id: 'u1' },
     metrics: { duration_ms: 100 + i },
-    parent: null,
     ...extra,
-  };
+  });
 }
 
 /** A BFF list route over a fixed feed (newest first) with index cursors; tests push to the front. */
