@@ -15,9 +15,12 @@ const shadow = (el: Element, selector: string) => el.shadowRoot!.querySelector(s
 const loaded = (el: ComposioLogTable, n = 1) => waitUntil(() => el.logs.length >= n, `${n} rows`, { timeout: 10_000 });
 const ids = (logs: readonly LogEntry[]) => logs.map((l) => l.id);
 
-/** A BFF over a simulator whose clock the test moves; both read the simulated now. */
+/**
+ * A BFF over a simulator whose clock the test moves; both read the simulated now. The present runs
+ * at the daily peak (`liveRate`), so a minute holds calls whatever the hour the tests run at.
+ */
 function movingBff(arrivalLagMs = 0) {
-  const sim = createSimulator({ now: Date.now(), historyDays: 2, toolCalls: 20_000, rateLimit: { limit: 1e9 }, arrivalLagMs });
+  const sim = createSimulator({ now: Date.now(), historyDays: 2, toolCalls: 20_000, liveRate: 4, rateLimit: { limit: 1e9 }, arrivalLagMs });
   const bff = createComposioHandler({
     apiKey: 'sim_ak_demo',
     baseUrl: 'https://simulator.test',
