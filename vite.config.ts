@@ -31,13 +31,15 @@ export default defineConfig({
         'react-usage-chart': 'src/react/usage-chart.ts',
         'react-usage-insights': 'src/react/usage-insights.ts',
         'react-log-table': 'src/react/log-table.ts',
-        server: 'src/server/entry.ts', // loads ./index.ts, with a clear error when a peer is missing
+        // the server and simulator entries load their modules through requirePeers (src/core/peers.ts):
+        // a missing optional peer fails with what to install
+        server: 'src/server/entry.ts',
         'server-node': 'src/server/node-entry.ts',
-        'server-redis': 'src/server/redis.ts',
+        'server-redis': 'src/server/redis-entry.ts',
         contract: 'src/contract/index.ts',
-        simulator: 'src/simulator/index.ts',
-        'simulator-msw': 'src/simulator/msw.ts',
-        'simulator-node': 'src/simulator/node.ts',
+        simulator: 'src/simulator/entry.ts',
+        'simulator-msw': 'src/simulator/msw-entry.ts',
+        'simulator-node': 'src/simulator/node-entry.ts',
       },
       formats: ['es'],
     },

@@ -1,7 +1,7 @@
 /**
  * `npm run test:hosts` (after `npm run build`; .ci/run runs it after npm test): packs the package
  * and installs the tarball into fresh projects under the system temp dir, as a consumer would:
- * - browser-only: just the package; importing the server entry fails with what to install;
+ * - browser-only: just the package; importing a server or simulator entry fails with what to install;
  * - server: plus the optional server peers; the BFF answers a request (against the simulator);
  * - Vite plain TS: a page using both elements, type-checked and built with Vite;
  * - React 19 SSR: renderToString of the wrappers does not throw.
@@ -67,16 +67,30 @@ try {
   const tarball = join(base, run('npm', ['pack', '--silent', '--pack-destination', base], root).trim().split('\n').at(-1)!);
   const figures: Record<string, { packages: number; bytes: number }> = {};
 
-  await step('browser-only install: no server packages; the server entry says what to install', () => {
+  await step('browser-only install: no server packages; each server or simulator entry says what to install', () => {
+    // entry → the package its message must name (the first optional peer it misses)
+    const entries: Record<string, string> = {
+      'composio-widgets/server': 'hono',
+      'composio-widgets/server/node': '@hono/node-server',
+      'composio-widgets/server/redis': 'ioredis',
+      'composio-widgets/simulator': 'hono',
+      'composio-widgets/simulator/msw': 'msw',
+      'composio-widgets/simulator/node': '@hono/node-server',
+    };
     const dir = project(base, 'browser-only', {
-      'check.mjs': `try { await import('composio-widgets/server'); console.log('imported'); } catch (e) { console.log(e.message); }`,
+      'check.mjs': `for (const entry of ${JSON.stringify(Object.keys(entries))})
+        try { await import(entry); console.log(entry, 'imported'); } catch (e) { console.log(entry, '→', e.code ?? '', e.message); }`,
     });
     install(dir, [tarball]);
     figures['browser-only'] = footprint(dir);
-    for (const name of ['hono', 'zod', 'jose', 'lru-cache', '@hono/node-server', '@composio/client'])
+    for (const name of ['hono', 'zod', 'jose', 'lru-cache', '@hono/node-server', 'ioredis', 'msw', '@composio/client'])
       if (existsSync(join(dir, 'node_modules', name))) throw new Error(`${name} was installed`);
-    const out = run('node', ['check.mjs'], dir, 30_000);
-    if (!/needs its peer dependencies.*npm install hono zod jose lru-cache/s.test(out)) throw new Error(`unclear error: ${out}`);
+    const lines = run('node', ['check.mjs'], dir, 30_000).trim().split('\n');
+    for (const [entry, peer] of Object.entries(entries)) {
+      const line = lines.find((l) => l.startsWith(`${entry} `)) ?? `${entry}: no output`;
+      const clear = line.includes(`${entry} needs its peer dependencies`) && line.includes(`missing: ${peer}`) && /npm install \S/.test(line);
+      if (!clear || line.includes('ERR_MODULE_NOT_FOUND')) throw new Error(`unclear error: ${line}`);
+    }
   });
 
   await step('server install: the BFF answers against the simulator', () => {
