@@ -25,6 +25,7 @@ export default defineConfig({
         'log-detail': 'src/elements/log-detail/define.ts',
         // the classes alone, no tag defined (own tag names, scoped registries)
         'usage-chart-class': 'src/elements/usage-chart/class.ts',
+        'usage-insights-class': 'src/elements/usage-insights/class.ts',
         'log-table-class': 'src/elements/log-table/class.ts',
         'log-detail-class': 'src/elements/log-detail/class.ts',
         react: 'src/react.ts',

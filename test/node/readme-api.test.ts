@@ -22,7 +22,7 @@ describe('custom-elements.json is complete and describes what ships', () => {
 
   it('has a definition for every element, in the module that declares it', () => {
     const tags = elements(manifest).map((e) => e.tagName);
-    assert.deepEqual(tags.sort(), ['composio-log-detail', 'composio-log-table', 'composio-usage-chart']);
+    assert.deepEqual(tags.sort(), ['composio-log-detail', 'composio-log-table', 'composio-usage-chart', 'composio-usage-insights']);
     for (const module of manifest.modules)
       for (const declaration of module.declarations ?? [])
         assert.ok(
