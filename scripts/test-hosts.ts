@@ -4,47 +4,17 @@
  * - browser-only: just the package; importing a server or simulator entry fails with what to install;
  * - server: plus the optional server peers; the BFF answers a request (against the simulator);
  * - Vite plain TS: a page using both elements, type-checked and built with Vite;
- * - React 19 SSR: renderToString of the wrappers does not throw.
+ * - React 19 SSR: renderToString of the wrappers does not throw;
+ * - Vue 3 with vue-tsc and Svelte 5 with svelte-check: typed tags accept valid usage, reject wrong values;
+ * - the lockfile is what a fresh resolution writes.
  * Prints the install footprint (packages, bytes) of browser-only and server installs. Exits non-zero
  * on any failure; every step has a time limit.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const root = resolve(import.meta.dirname, '..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const versionOf = (name: string) => String(pkg.devDependencies[name] ?? pkg.dependencies[name]).replace(/^\^/, '');
-
-function run(command: string, args: string[], cwd: string, timeoutMs = 180_000): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function install(dir: string, specs: string[]): void {
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...specs], dir);
-}
-
-function footprint(dir: string): { packages: number; bytes: number } {
-  const lock = JSON.parse(readFileSync(join(dir, 'node_modules', '.package-lock.json'), 'utf8'));
-  const packages = Object.keys(lock.packages).filter((p) => p.startsWith('node_modules/')).length;
-  const size = (path: string): number => {
-    const stat = statSync(path);
-    return stat.isDirectory() ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0) : stat.size;
-  };
-  return { packages, bytes: size(join(dir, 'node_modules')) };
-}
-
-function project(base: string, name: string, files: Record<string, string> = {}): string {
-  const dir = join(base, name);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `host-${name}`, private: true, type: 'module' }));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(join(dir, file, '..'), { recursive: true });
-    writeFileSync(join(dir, file), text);
-  }
-  return dir;
-}
+import { join } from 'node:path';
+import { footprint, install, project, root, run, versionOf, type Footprint } from './hosts/kit.ts';
+import { svelteHost, vueHost } from './hosts/typed-tag-hosts.ts';
 
 const results: string[] = [];
 let failed = 0;
@@ -65,7 +35,7 @@ const base = mkdtempSync(join(tmpdir(), 'composio-hosts-'));
 const t0 = Date.now();
 try {
   const tarball = join(base, run('npm', ['pack', '--silent', '--pack-destination', base], root).trim().split('\n').at(-1)!);
-  const figures: Record<string, { packages: number; bytes: number }> = {};
+  const figures: Record<string, Footprint> = {};
 
   await step('browser-only install: no server packages; each server or simulator entry says what to install', () => {
     // entry → the package its message must name (the first optional peer it misses)
@@ -88,7 +58,8 @@ try {
     const lines = run('node', ['check.mjs'], dir, 30_000).trim().split('\n');
     for (const [entry, peer] of Object.entries(entries)) {
       const line = lines.find((l) => l.startsWith(`${entry} `)) ?? `${entry}: no output`;
-      const clear = line.includes(`${entry} needs its peer dependencies`) && line.includes(`missing: ${peer}`) && /npm install \S/.test(line);
+      const clear =
+        line.includes(`${entry} needs its peer dependencies`) && line.includes(`missing: ${peer}`) && /npm install \S/.test(line);
       if (!clear || line.includes('ERR_MODULE_NOT_FOUND')) throw new Error(`unclear error: ${line}`);
     }
   });
@@ -164,6 +135,24 @@ try {
     install(dir, [tarball, `react@${versionOf('react')}`, `react-dom@${versionOf('react-dom')}`]);
     const out = run('node', ['ssr.mjs'], dir, 30_000);
     if (!out.startsWith('ok')) throw new Error(out);
+  });
+
+  await step('Vue 3 host: vue-tsc accepts valid tags and rejects range="45d", an unknown attribute, a wrong detail', () =>
+    vueHost(base, tarball),
+  );
+
+  await step('Svelte 5 host: svelte-check accepts valid tags and rejects range="45d", an unknown attribute, a wrong detail', () =>
+    svelteHost(base, tarball),
+  );
+
+  await step('lockfile: a fresh resolution (npm install --package-lock-only) leaves package-lock.json as committed', () => {
+    const dir = project(base, 'lockfile', {
+      'package.json': readFileSync(join(root, 'package.json'), 'utf8'),
+      'package-lock.json': readFileSync(join(root, 'package-lock.json'), 'utf8'),
+    });
+    run('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+    if (readFileSync(join(dir, 'package-lock.json'), 'utf8') !== readFileSync(join(root, 'package-lock.json'), 'utf8'))
+      throw new Error('npm rewrites package-lock.json: run npm install and commit the lockfile');
   });
 
   for (const [name, { packages, bytes }] of Object.entries(figures))

@@ -95,7 +95,7 @@ describe('typed tags generated from the manifest', () => {
       'vue-host.ts': `import './vue.d.ts';
 import type { GlobalComponents } from 'vue';
 type ChartProps = InstanceType<GlobalComponents['composio-usage-chart']>['$props'];
-export const ok: ChartProps = { range: '30d', 'group-by': 'tool_slug' };
+export const ok: ChartProps = { range: '30d', groupBy: 'tool_slug', 'aria-label': 'usage' };
 export const bad: ChartProps = { range: '45d' };
 `,
     });
