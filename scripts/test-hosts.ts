@@ -4,7 +4,8 @@
  * - browser-only: just the package; importing a server or simulator entry fails with what to install;
  * - server: plus the optional server peers; the BFF answers a request (against the simulator);
  * - Vite plain TS: a page using both elements, type-checked and built with Vite;
- * - React 19 SSR: renderToString of the wrappers does not throw;
+ * - Next-style React 19: 'use client' entries; server-rendered and hydrated in Chromium, a page makes
+ *   no more BFF and upstream calls than the same page rendered on the client only;
  * - Vue 3 with vue-tsc and Svelte 5 with svelte-check: typed tags accept valid usage, reject wrong values;
  * - the lockfile is what a fresh resolution writes.
  * Prints the install footprint (packages, bytes) of browser-only and server installs. Exits non-zero
@@ -14,6 +15,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { footprint, install, project, root, run, versionOf, type Footprint } from './hosts/kit.ts';
+import { reactSsrHost } from './hosts/react-ssr-host.ts';
 import { svelteHost, vueHost } from './hosts/typed-tag-hosts.ts';
 
 const results: string[] = [];
@@ -120,22 +122,15 @@ try {
     if (js.length < 2) throw new Error('Chart.js should be a separate, lazily loaded chunk');
   });
 
-  await step('React 19 SSR host: renderToString of the wrappers does not throw', () => {
-    const dir = project(base, 'react-ssr', {
-      'ssr.mjs': `
-        import { createElement } from 'react';
-        import { renderToString } from 'react-dom/server';
-        import { LogTable, UsageChart } from 'composio-widgets/react';
-        const html = renderToString(createElement('main', null,
-          createElement(UsageChart, { range: '30d', groupBy: 'toolkit_slug' }),
-          createElement(LogTable, { range: '24h' })));
-        if (!html.includes('<composio-usage-chart') || !html.includes('<composio-log-table')) throw new Error(html);
-        console.log('ok');`,
-    });
-    install(dir, [tarball, `react@${versionOf('react')}`, `react-dom@${versionOf('react-dom')}`]);
-    const out = run('node', ['ssr.mjs'], dir, 30_000);
-    if (!out.startsWith('ok')) throw new Error(out);
-  });
+  await step(
+    "Next-style React 19 host: 'use client' entries; a server-rendered page calls the BFF no more than a client-only one",
+    async () => {
+      const { ssr, csr } = await reactSsrHost(base, tarball);
+      results.push(
+        `calls per page load: server-rendered ${ssr.bff} BFF / ${ssr.upstream} upstream, client-only ${csr.bff} / ${csr.upstream}`,
+      );
+    },
+  );
 
   await step('Vue 3 host: vue-tsc accepts valid tags and rejects range="45d", an unknown attribute, a wrong detail', () =>
     vueHost(base, tarball),
