@@ -39,7 +39,7 @@ try {
   const tarball = join(base, run('npm', ['pack', '--silent', '--pack-destination', base], root).trim().split('\n').at(-1)!);
   const figures: Record<string, Footprint> = {};
 
-  await step('browser-only install: no server packages; each server or simulator entry says what to install', () => {
+  await step('browser-only install (--engine-strict): no server packages; each server or simulator entry says what to install', () => {
     // entry → the package its message must name (the first optional peer it misses)
     const entries: Record<string, string> = {
       'composio-widgets/server': 'hono',
@@ -53,8 +53,13 @@ try {
       'check.mjs': `for (const entry of ${JSON.stringify(Object.keys(entries))})
         try { await import(entry); console.log(entry, 'imported'); } catch (e) { console.log(entry, '→', e.code ?? '', e.message); }`,
     });
-    install(dir, [tarball]);
+    install(dir, [tarball], { engineStrict: true });
     figures['browser-only'] = footprint(dir);
+    // the CDN fields name the per-tag loader, and it ships
+    const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/composio-widgets/package.json'), 'utf8'));
+    for (const field of ['jsdelivr', 'unpkg'])
+      if (!manifest[field] || !existsSync(join(dir, 'node_modules/composio-widgets', manifest[field])))
+        throw new Error(`package.json ${field}: ${manifest[field]} is not in the package`);
     for (const name of ['hono', 'zod', 'jose', 'lru-cache', '@hono/node-server', 'ioredis', 'msw', '@composio/client'])
       if (existsSync(join(dir, 'node_modules', name))) throw new Error(`${name} was installed`);
     const lines = run('node', ['check.mjs'], dir, 30_000).trim().split('\n');
@@ -66,7 +71,7 @@ try {
     }
   });
 
-  await step('server install: the BFF answers against the simulator', () => {
+  await step('server install (--engine-strict): the BFF answers against the simulator', () => {
     const dir = project(base, 'server', {
       'serve.mjs': `
         import { createComposioHandler } from 'composio-widgets/server';
@@ -81,7 +86,7 @@ try {
         console.log('ok', body.logs.length);`,
     });
     const peers = ['hono', 'zod', 'jose', 'lru-cache', '@hono/node-server'].map((name) => `${name}@${versionOf(name)}`);
-    install(dir, [tarball, ...peers]);
+    install(dir, [tarball, ...peers], { engineStrict: true });
     figures.server = footprint(dir);
     const out = run('node', ['serve.mjs'], dir, 60_000);
     if (!out.startsWith('ok')) throw new Error(out);

@@ -23,8 +23,10 @@ export function check(command: string, args: string[], cwd: string, timeoutMs = 
   }
 }
 
-export function install(dir: string, specs: string[]): void {
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...specs], dir);
+/** `engineStrict`: fail when a package's `engines` excludes this Node (what `--engine-strict` users see). */
+export function install(dir: string, specs: string[], { engineStrict = false } = {}): void {
+  const flags = ['--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...(engineStrict ? ['--engine-strict'] : [])];
+  run('npm', ['install', ...flags, ...specs], dir);
 }
 
 export interface Footprint {
