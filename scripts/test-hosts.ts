@@ -92,7 +92,7 @@ try {
     if (!out.startsWith('ok')) throw new Error(out);
   });
 
-  await step('Vite plain-TS host: type-checks and builds a page with both elements', () => {
+  await step('Vite plain-TS host with its own chart.js@4.5.1: one Chart.js copy; type-checks and builds a page with both elements', () => {
     const dir = project(base, 'vite', {
       'index.html': `<!doctype html><html><body>
         <composio-usage-chart range="30d" group-by="toolkit_slug"></composio-usage-chart>
@@ -118,7 +118,10 @@ try {
         files: ['main.ts'],
       }),
     });
-    install(dir, [tarball, `vite@${versionOf('vite')}`, `typescript@${versionOf('typescript')}`]);
+    // the host already uses Chart.js (the version issue 13 met): ours must share it, not add a copy
+    install(dir, [tarball, 'chart.js@4.5.1', `vite@${versionOf('vite')}`, `typescript@${versionOf('typescript')}`]);
+    const copies = ['node_modules/chart.js', 'node_modules/composio-widgets/node_modules/chart.js'].filter((p) => existsSync(join(dir, p)));
+    if (copies.length !== 1) throw new Error(`Chart.js installed ${copies.length} times: ${copies.join(', ')}`);
     run('npx', ['tsc', '-p', 'tsconfig.json'], dir);
     run('npx', ['vite', 'build', '--logLevel', 'error'], dir);
     const js = readdirSync(join(dir, 'dist', 'assets')).filter((f) => f.endsWith('.js'));
