@@ -14,7 +14,7 @@ import type { LogEntry } from '../contract/upstream.ts';
 import { DEFAULT_BUDGET, memoryBudget, type BudgetSettings, type UpstreamBudget } from './budget.ts';
 import { CursorSigner } from './cursor.ts';
 import { BffError, errorResponse } from './errors.ts';
-import { InsightsStore, usageInsights, type InsightsContext } from './insights.ts';
+import { usageInsights, type InsightsContext } from './insights.ts';
 import { exportLogs } from './export.ts';
 import { listLogs, logDetail, type LogsContext } from './logs.ts';
 import { DEFAULT_MAX_SCOPE_USERS, resolveOrReject, type ResolveScope, type Scope } from './scope.ts';
@@ -76,8 +76,6 @@ export interface ComposioHandlerOptions {
     logsPageTtlMs?: number;
     /** TTL of a log detail (default 5 min). */
     detailTtlMs?: number;
-    /** Bytes of cached insights aggregates, one per closed bucket (default 20 MB; evicted least recently used). */
-    insightsMaxBytes?: number;
   };
   limits?: {
     /** Largest request body (default 64 kB; larger → 413). */
@@ -93,8 +91,8 @@ export interface ComposioHandlerOptions {
     maxBuckets?: number;
     /**
      * Most upstream log pages (100 logs each) one insights request may read (default 500): its
-     * cost cap, estimated from a usage summary before any log is read; more → 400. Cached closed
-     * buckets cost nothing. Keep it below the per-scope budget, or such a request can never complete.
+     * cost cap, counted from a usage breakdown by user before any log is read; more → 400. What
+     * the store holds (read days, and the open day up to a minute ago) costs nothing. Keep it below the per-scope budget, or such a request can never complete.
      */
     maxInsightPages?: number;
     /** Most rows one `logs/tool_execution/export` streams (default 100,000), then a final notice line. */
@@ -210,7 +208,8 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
     maxBuckets: limits.maxBuckets,
     maxPages: limits.maxInsightPages,
     ttl: usageCtx.ttl,
-    store: new InsightsStore({ maxBytes: cache.insightsMaxBytes ?? 20 * 1024 * 1024, now }),
+    store: upstream.derived(),
+    inFlight: new Map(),
   };
   const requireLogs = () => {
     if (!options.apiKey)
