@@ -1,15 +1,16 @@
 /**
  * The demo's host server: the BFF at /api/composio (upstream: the embedded simulator, or Composio
- * with COMPOSIO_API_KEY), a "customer" cookie standing in for the host's login, and the built page.
+ * with COMPOSIO_API_KEY), a "customer" cookie standing in for the host's login, and the built page
+ * (compressed and cached: site.ts).
  */
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AddressInfo } from 'node:net';
 import { createComposioHandler, PROJECT_ADMIN_SCOPE, type ComposioHandlerOptions } from '../src/server/index.ts';
 import { createSimulator, DEFAULT_ORG_API_KEY, DEFAULT_PROJECT_API_KEY, type Simulator } from '../src/simulator/index.ts';
 import { DEMO_LIVE_RATE, slugOf, type DemoCustomer } from './session.ts';
+import { mountSite } from './site.ts';
 
 export interface DemoServerOptions {
   /** The built page (vite build --config demo/vite.config.ts --mode server). */
@@ -85,7 +86,7 @@ export function startDemoServer(options: DemoServerOptions): Promise<RunningDemo
     setCookie(c, 'customer', customer!, { path: '/', httpOnly: true, sameSite: 'Lax' });
     return c.body(null, 204);
   });
-  app.use('/*', serveStatic({ root: options.root }));
+  mountSite(app, { root: options.root });
 
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
