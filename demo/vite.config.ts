@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { precompress } from './build-plugins.ts';
+import { precompress, preloadEntryImports } from './build-plugins.ts';
 
 const root = resolve(import.meta.dirname);
 
@@ -14,7 +14,7 @@ export default defineConfig(({ mode }) => ({
   base: './',
   publicDir: mode === 'static' ? resolve(root, '../public') : false,
   // the demo server sends the precompressed files; a static host compresses by itself
-  plugins: mode === 'server' ? [precompress()] : [],
+  plugins: mode === 'server' ? [preloadEntryImports(), precompress()] : [preloadEntryImports()],
   // the in-page BFF's quantile sketch never uses its protobuf encoding (see the stub's comment)
   resolve: { alias: { 'protobufjs/minimal': resolve(root, '../scripts/stubs/protobufjs-minimal.js') } },
   build: {
