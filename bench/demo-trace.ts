@@ -1,7 +1,8 @@
 /**
  * Where the page's main thread spends the time from navigation to "ready", from a Chromium trace:
- * the self time of every trace event on the renderer's main thread, summed by kind, and the time
- * it was idle (waiting for the network or the server).
+ * wall time inside tasks, the CPU time of those tasks, the CPU self time of every trace event on
+ * the renderer's main thread summed by kind, and the time it was idle (waiting for the network,
+ * the server, or a core).
  */
 
 interface TraceEvent {
@@ -51,12 +52,14 @@ export interface MainThreadSummary {
   busy: number;
   /** CPU time of those tasks: busy − cpu is time the thread was runnable but not running (a shared machine) */
   cpu: number;
+  /** CPU ms by kind of work */
   byKind: Map<string, number>;
 }
 
 /**
  * `markName` is a `performance.mark` the page made at ready; the window starts at the page's
- * `navigationStart` mark. Nested events are counted once (self time).
+ * `navigationStart` mark. Nested events are counted once (self time). On a shared machine the wall
+ * time inside tasks includes time the thread waited for a core, so the kinds are split by CPU time.
  */
 export function summariseTrace(json: string, markName: string): MainThreadSummary {
   const events = (JSON.parse(json) as { traceEvents: TraceEvent[] }).traceEvents;
@@ -75,29 +78,27 @@ export function summariseTrace(json: string, markName: string): MainThreadSummar
     }))
     .filter((e) => e.to > e.from)
     .sort((a, b) => a.from - b.from || b.to - a.to);
-  // self time: an event's time minus that of the events nested directly inside it
+  // self time: an event's CPU time minus that of the events nested directly inside it
   const byKind = new Map<string, number>();
-  const stack: { to: number; kind: string; self: number }[] = [];
+  const stack: { to: number; kind: string; selfCpu: number }[] = [];
   let busy = 0;
   let cpu = 0;
   const close = (until: number) => {
     while (stack.length && stack.at(-1)!.to <= until) {
       const done = stack.pop()!;
-      byKind.set(done.kind, (byKind.get(done.kind) ?? 0) + done.self);
+      byKind.set(done.kind, (byKind.get(done.kind) ?? 0) + Math.max(0, done.selfCpu) / 1000);
     }
   };
   for (const e of complete) {
     close(e.from);
     const parent = stack.at(-1);
-    const length = e.to - e.from;
-    if (parent) parent.self -= Math.min(length, parent.to - e.from);
+    if (parent) parent.selfCpu -= e.cpu;
     else {
-      busy += length;
+      busy += e.to - e.from;
       cpu += e.cpu;
     }
-    stack.push({ to: e.to, kind: kindOf(e.name), self: length });
+    stack.push({ to: e.to, kind: kindOf(e.name), selfCpu: e.cpu });
   }
   close(Infinity);
-  for (const [kind, us] of byKind) byKind.set(kind, us / 1000);
   return { window: (ready.ts - start.ts) / 1000, busy: busy / 1000, cpu: cpu / 1000, byKind };
 }

@@ -41,8 +41,8 @@ export interface Waterfall {
   /** Round trips in a row before the first data request leaves (the page's own is 1). */
   roundTripsBeforeData: number;
   dataRequests: number;
-  /** BFF requests that left only after another BFF request had ended. */
-  serialData: number;
+  /** From the first BFF request's start to the last one's: the elements start one after another as the main thread reaches them. */
+  dataSpread: number;
 }
 
 /**
@@ -80,7 +80,7 @@ export function readWaterfall(all: Request[]): Waterfall {
     },
     roundTripsBeforeData: firstData ? firstData.depth - 1 : NaN,
     dataRequests: data.length,
-    serialData: data.filter((r) => r.after && isData(r.after)).length,
+    dataSpread: data.length ? data.at(-1)!.start - data[0].start : NaN,
   };
 }
 
