@@ -157,6 +157,7 @@ describe('busy server (429 + Retry-After): each element keeps its data and retri
     el.refresh();
     await waitUntil(() => part(el, 'busy'), 'busy on reload', LONG);
     expect(part(el, 'tiles')!.textContent).to.equal(tiles, 'the tiles stay');
+    await expect(el).to.be.accessible();
     await reloaded;
     expect(t.statuses('usage/insights').filter((s) => s === 429)).to.have.length(2);
   });
@@ -172,6 +173,7 @@ describe('busy server (429 + Retry-After): each element keeps its data and retri
     expect(el.logs.length).to.equal(shown, 'the rows stay');
     expect(root(el).querySelectorAll('[part~="row"]').length).to.be.greaterThan(0, 'and are on screen');
     expect(part(el, 'error')).to.equal(null);
+    await expect(el).to.be.accessible();
     await waitUntil(() => !part(el, 'busy') && el.logs.every((l) => l.status === 'failed'), 'the failed calls', LONG);
   });
 

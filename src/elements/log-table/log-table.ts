@@ -364,7 +364,7 @@ export class ComposioLogTable extends ComposioElement {
             : html`<div
                 role="grid"
                 part="grid"
-                class="grid ${failed ? 'stale' : ''}"
+                class="grid ${failed && !this.busy.active ? 'stale' : ''}"
                 aria-label="Tool calls"
                 aria-rowcount=${this.shown.length + 1}
                 aria-colcount=${columns.length}

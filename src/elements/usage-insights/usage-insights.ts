@@ -159,14 +159,17 @@ export class ComposioUsageInsights extends ComposioElement {
 
   // ---- rendering
 
-  /** After a failure with data on screen: that data is the last that loaded. */
+  /**
+   * After a failure with data on screen: that data is the last that loaded
+   * (dimmed). Not while busy: it stays readable until the retry; the "Showing …" line names its period.
+   */
   private get stale(): boolean {
-    return this.task.status === TaskStatus.ERROR && this.data !== undefined;
+    return this.task.status === TaskStatus.ERROR && this.data !== undefined && !this.busy.active;
   }
 
   private renderShown() {
-    if (!this.stale) return nothing;
-    const { query, preset } = this.data!;
+    if (this.task.status !== TaskStatus.ERROR || !this.data) return nothing;
+    const { query, preset } = this.data;
     const span = formatSpan(query.from, query.to, this.zone, this.formatLocale);
     return html`<p class="shown" part="shown" role="status">Showing ${preset ? `Last ${preset}` : 'custom range'} (${span})</p>`;
   }
