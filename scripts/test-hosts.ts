@@ -40,14 +40,14 @@ try {
   const figures: Record<string, Footprint> = {};
 
   await step('browser-only install (--engine-strict): no server packages; each server or simulator entry says what to install', () => {
-    // entry → the package its message must name (the first optional peer it misses)
-    const entries: Record<string, string> = {
-      'composio-widgets/server': 'hono',
-      'composio-widgets/server/node': '@hono/node-server',
-      'composio-widgets/server/redis': 'ioredis',
-      'composio-widgets/simulator': 'hono',
-      'composio-widgets/simulator/msw': 'msw',
-      'composio-widgets/simulator/node': '@hono/node-server',
+    // entry → its optional peers: the message names the one Node missed first, and installs them all
+    const entries: Record<string, string[]> = {
+      'composio-widgets/server': ['hono', 'zod', 'jose', 'lru-cache'],
+      'composio-widgets/server/node': ['@hono/node-server'],
+      'composio-widgets/server/redis': ['ioredis', 'rate-limiter-flexible', 'lru-cache'],
+      'composio-widgets/simulator': ['hono', 'zod'],
+      'composio-widgets/simulator/msw': ['msw'],
+      'composio-widgets/simulator/node': ['@hono/node-server'],
     };
     const dir = project(base, 'browser-only', {
       'check.mjs': `for (const entry of ${JSON.stringify(Object.keys(entries))})
@@ -63,10 +63,12 @@ try {
     for (const name of ['hono', 'zod', 'jose', 'lru-cache', '@hono/node-server', 'ioredis', 'msw', '@composio/client'])
       if (existsSync(join(dir, 'node_modules', name))) throw new Error(`${name} was installed`);
     const lines = run('node', ['check.mjs'], dir, 30_000).trim().split('\n');
-    for (const [entry, peer] of Object.entries(entries)) {
+    for (const [entry, peers] of Object.entries(entries)) {
       const line = lines.find((l) => l.startsWith(`${entry} `)) ?? `${entry}: no output`;
       const clear =
-        line.includes(`${entry} needs its peer dependencies`) && line.includes(`missing: ${peer}`) && /npm install \S/.test(line);
+        line.includes(`${entry} needs its peer dependencies`) &&
+        peers.some((peer) => line.includes(`missing: ${peer}`)) &&
+        line.includes(`npm install ${peers.join(' ')}`);
       if (!clear || line.includes('ERR_MODULE_NOT_FOUND')) throw new Error(`unclear error: ${line}`);
     }
   });
