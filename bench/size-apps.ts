@@ -75,8 +75,15 @@ const cdn = (name: string, file: string, body: string, ready: string, opensRows:
   ...(opensRows ? { use: OPEN_ROW, used: ROW_OPENED } : {}),
 });
 
-/** Our chart's Chart.js registration, read from the source so the anchor cannot drift from it. */
-export const CHART_REGISTER = readFileSync(new URL('../src/elements/usage-chart/chart-register.ts', import.meta.url), 'utf8');
+/**
+ * Our chart's Chart.js registration, read from the source so the anchor cannot drift from it: the
+ * `import … from 'chart.js'` and the `Chart.register(…)` of chart-register.ts, nothing else.
+ */
+const registerSource = readFileSync(new URL('../src/elements/usage-chart/chart-register.ts', import.meta.url), 'utf8');
+const chartJsImport = /import \{[^}]*\} from 'chart\.js';/.exec(registerSource)?.[0];
+const registerCall = /Chart\.register\([^)]*\);/.exec(registerSource)?.[0];
+if (!chartJsImport || !registerCall) throw new Error('chart-register.ts: no Chart.js import or Chart.register(…) call found');
+export const CHART_REGISTER = `${chartJsImport}\n${registerCall}\nexport { Chart };\n`;
 
 /** A small bar chart drawn with a Chart.js module (the anchor's chunk, loaded lazily as ours is). */
 const drawWithChartJs = (module: string) => `
@@ -122,6 +129,22 @@ export const APPS: SizeApp[] = [
 customElements.define('hello-lit', class extends LitElement {
   render() { return html\`<p>Hello</p>\`; }
   firstUpdated() { (window as unknown as { __ready: boolean }).__ready = true; }
+});`,
+    },
+    ready: ANCHOR_READY,
+  },
+  {
+    name: 'Lit + @lit/task',
+    kind: 'anchor',
+    vite: true,
+    files: {
+      'index.html': html('<hello-task></hello-task>'),
+      'main.ts': `import { LitElement, html } from 'lit';
+import { Task } from '@lit/task';
+customElements.define('hello-task', class extends LitElement {
+  task = new Task(this, { task: async () => 'Hello', args: () => [] });
+  render() { return this.task.render({ complete: (text) => html\`<p>\${text}</p>\` }); }
+  updated() { if (this.task.value) (window as unknown as { __ready: boolean }).__ready = true; }
 });`,
     },
     ready: ANCHOR_READY,
