@@ -28,7 +28,6 @@ import { createSimulator } from '../src/simulator/index.ts';
 import { APPS, CHART_PARTS, chartJsWithout, type SizeApp } from './size-apps.ts';
 import { machine, table } from './stats.ts';
 
-const UPLOT_VERSION = '1.6.32';
 const ORIGIN = 'http://127.0.0.1:8605'; // never reached: every request is answered by page.route
 const repo = resolve(import.meta.dirname, '..');
 
@@ -61,7 +60,7 @@ function install(dir: string): void {
   if (!process.argv.includes('--no-build')) run('npm', ['run', '-s', 'build'], repo);
   const tarball = run('npm', ['pack', '--silent', '--pack-destination', dir], repo).split('\n').at(-1)!;
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'size-consumer', private: true, type: 'module' }));
-  const react = pkg.devDependencies.react;
+  const { react, uplot } = pkg.devDependencies;
   run(
     'npm',
     [
@@ -73,7 +72,7 @@ function install(dir: string): void {
       `./${tarball}`,
       `react@${react}`,
       `react-dom@${react}`,
-      `uplot@${UPLOT_VERSION}`,
+      `uplot@${uplot}`,
     ],
     dir,
   );
