@@ -131,7 +131,9 @@ describe('<composio-usage-chart> series', () => {
     const before = previous.data as unknown as P[];
     expect(before).to.have.length(current.length);
     // the same local days, seven earlier; today's partial day against the same hours a week ago
-    before.forEach((p, i) => expect([p.from, p.to]).to.deep.equal([current[i].from - 7 * DAY, current[i].to - 7 * DAY]));
+    // (its end, "now" a week ago, rounded down to the minute so that the BFF's cache can answer)
+    const lastEnd = (to: number, i: number) => (i === current.length - 1 ? Math.floor(to / 60_000) * 60_000 : to);
+    before.forEach((p, i) => expect([p.from, p.to]).to.deep.equal([current[i].from - 7 * DAY, lastEnd(current[i].to - 7 * DAY, i)]));
     const expected: UsageSeriesResponse = await post('usage/tool_calls/series', {
       from: before[0].from,
       to: before.at(-1)!.to,
