@@ -7,7 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BarElement, Chart, ChartConfiguration, ChartEvent } from 'chart.js';
-import { STACK, type Point } from './chart-config.ts';
+import { isSeries, restack, type Point } from './chart-config.ts';
 
 let chartModule: Promise<typeof import('./chart-register.ts')> | undefined;
 /** Chart.js arrives on first draw, never with the element's own module. */
@@ -95,6 +95,7 @@ export class ChartController implements ReactiveController {
     const keys = this.options.seriesKeys();
     // hidden series are part of the configuration: one draw, not a draw and a redraw
     config.data.datasets.forEach((dataset, i) => (dataset.hidden = keys[i] !== undefined && this.hidden.has(keys[i])));
+    restack(config.data.datasets, (i) => !config.data.datasets[i].hidden);
     config.options = { ...config.options, onClick: (event) => this.click(event) };
     const box = plot.getBoundingClientRect();
     canvas.width = Math.max(1, Math.floor(box.width));
@@ -129,8 +130,10 @@ export class ChartController implements ReactiveController {
     this.hidden = hidden;
     const index = this.options.seriesKeys().indexOf(key);
     if (this.chart && index >= 0) {
-      this.chart.setDatasetVisibility(index, !hidden.has(key));
-      this.chart.update('none');
+      const chart = this.chart;
+      chart.setDatasetVisibility(index, !hidden.has(key));
+      restack(chart.data.datasets, (i) => chart.isDatasetVisible(i));
+      chart.update('none');
     }
     this.host.requestUpdate();
   }
@@ -160,14 +163,14 @@ export class ChartController implements ReactiveController {
   /** The visible stacked segment of bucket `index` at pixel (x, y). */
   private segmentAt(index: number, x: number, y: number): number | undefined {
     const chart = this.chart!;
-    const segments = chart.data.datasets.flatMap((dataset, i) => (dataset.stack === STACK && chart.isDatasetVisible(i) ? [i] : []));
+    const segments = chart.data.datasets.flatMap((dataset, i) => (isSeries(dataset) && chart.isDatasetVisible(i) ? [i] : []));
     if ((chart.config as { type?: string }).type === 'bar')
       return segments.find((i) => (chart.getDatasetMeta(i).data[index] as unknown as BarElement | undefined)?.inRange(x, y, false));
     // stacked lines and areas: the band between the series below and this one
     const value = chart.scales.y.getValueForPixel(y) ?? NaN;
     let base = 0;
     for (const i of segments) {
-      const top = base + (chart.data.datasets[i].data[index] as unknown as Point).y;
+      const top = base + ((chart.data.datasets[i].data[index] as unknown as Point).value ?? 0);
       if (value >= base && value < top) return i;
       base = top;
     }
@@ -235,7 +238,7 @@ export class ChartController implements ReactiveController {
   private segments(index: number): number[] {
     const chart = this.chart!;
     return chart.data.datasets.flatMap((dataset, i) =>
-      dataset.stack === STACK && chart.isDatasetVisible(i) && (dataset.data[index] as unknown as Point | undefined)?.y ? [i] : [],
+      isSeries(dataset) && chart.isDatasetVisible(i) && (dataset.data[index] as unknown as Point | undefined)?.value ? [i] : [],
     );
   }
 
