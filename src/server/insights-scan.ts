@@ -81,7 +81,7 @@ export async function bucketAggregates(
   let plan = await planReads(ctx, reads, keys, coverTo, groupBy);
   if (plan.needs.length) {
     // one instance reads these buckets; others sharing the store wait for its result, then re-plan
-    const lock = `insights-scan ${keys[plan.needs[0].index]}\n${plan.needs.at(-1)!.to}`;
+    const lock = `insights-scan ${keys[plan.needs[0].index]}\n${keys[plan.needs.at(-1)!.index]}`;
     const token = await ctx.store.acquire(lock, SCAN_LOCK_MS);
     if (token === undefined) {
       await ctx.store.waitFor(lock, SCAN_LOCK_MS);
