@@ -13,7 +13,7 @@ import 'uplot/dist/uPlot.min.css';
 import { Decimation, type Chart as ChartJs, type ChartConfiguration } from 'chart.js';
 import { formatBucket, formatNumber, formatTick } from '../../src/client/format.ts';
 import type { SeriesInterval } from '../../src/contract/protocol.ts';
-import { backgroundPlugin, buildConfig, type ChartType } from '../../src/elements/usage-chart/chart-config.ts';
+import { buildConfig, type ChartType } from '../../src/elements/usage-chart/chart-config.ts';
 import { OTHER_KEY, type TableModel } from '../../src/elements/usage-chart/model.ts';
 import { rowLabel } from '../../src/elements/usage-chart/words.ts';
 import type { ResolvedTheme } from '../../src/elements/shared/theme.ts';
@@ -125,7 +125,6 @@ function drawChartJs({ model, type, interval }: Case, variant: Exclude<Library, 
     totalLabel: 'Total',
     rowLabel,
   });
-  config.plugins = [backgroundPlugin];
   if (variant === 'chartjs-decimation') config.options!.plugins!.decimation = { enabled: true, algorithm: 'min-max' };
   chart = new Chart(canvas, variant === 'chartjs-floor' ? floor(config) : config);
   flush(canvas);

@@ -4,17 +4,15 @@
  * Stacked lines and areas are stacked here (`restack`), not by Chart.js: its stacking keeps a
  * dictionary per x value and searches the datasets for every point, which was ~80 % of drawing
  * 10,000 points × 5 series; stacked bars (a few dozen buckets) are left to Chart.js.
- * Type-only imports: nothing of Chart.js loads with this module.
+ * Type-only imports of Chart.js; loaded lazily beside Chart.js (chart-runtime.ts).
  */
 import type { ChartConfiguration, ChartDataset, Plugin, TooltipItem } from 'chart.js';
 import type { SeriesInterval } from '../../contract/protocol.ts';
 import type { ResolvedTheme } from '../shared/theme.ts';
-import { OTHER_KEY, type TableModel } from './model.ts';
+import { OTHER_KEY, STACK, type TableModel } from './model.ts';
 
 export type ChartType = 'bar' | 'line' | 'area';
 
-/** Chart.js's stack of the series drawn as bars (clickable segments); the previous period is not in it. */
-export const STACK = 'usage';
 /** Chart.js draws lower orders on top: the previous period's line above the series. The order also tells them apart. */
 const SERIES_ORDER = 1;
 const PREVIOUS_ORDER = 0;
@@ -78,7 +76,7 @@ function bucketAt(model: TableModel, x: number): number {
 }
 
 /** Fills the canvas with the theme's background, so a PNG export is readable outside the page. */
-export const backgroundPlugin: Plugin = {
+const backgroundPlugin: Plugin = {
   id: 'composio-background',
   beforeDraw(chart, _args, options: { color?: string }) {
     const { ctx } = chart;
@@ -90,7 +88,14 @@ export const backgroundPlugin: Plugin = {
   },
 };
 
+/** The whole configuration, the background plugin (for PNG export) included. */
 export function buildConfig(input: ConfigInput): ChartConfiguration {
+  const config = seriesOrBreakdown(input);
+  config.plugins = [backgroundPlugin];
+  return config;
+}
+
+function seriesOrBreakdown(input: ConfigInput): ChartConfiguration {
   const { model, theme } = input;
   const colour = (i: number, key: string) => (key === OTHER_KEY ? theme.series[7] : theme.series[i % 7]);
   const scaleColours = { grid: { color: theme.grid }, ticks: { color: theme.muted }, border: { color: theme.grid } };
