@@ -38,12 +38,14 @@ export const isPrevious = (dataset: { order?: number }) => dataset.order === PRE
  */
 export function restack(datasets: readonly ChartDataset[], visible: (index: number) => boolean): void {
   const layers = datasets.filter((dataset, i) => isSeries(dataset) && dataset.stack === undefined && visible(i));
-  const base: number[] = [];
+  const base = new Float64Array(Math.max(0, ...layers.map((dataset) => dataset.data.length)));
   for (const dataset of layers) {
-    (dataset.data as unknown as Point[]).forEach((p, i) => {
-      base[i] = (base[i] ?? 0) + (p.value ?? 0);
+    const points = dataset.data as unknown as Point[];
+    for (let i = 0; i < points.length; i++) {
+      const p = points[i];
+      base[i] += p.value ?? 0;
       p.y = p.value === null ? null : base[i];
-    });
+    }
   }
 }
 
@@ -71,8 +73,18 @@ function tickValues(model: TableModel, max: number): number[] {
 
 const mid = (r: { from?: number; to?: number }) => r.from! + (r.to! - r.from!) / 2;
 
+/** The start of the bucket holding x (rows are in time order: a binary search, for 10,000 buckets too). */
 function bucketAt(model: TableModel, x: number): number {
-  return model.rows.find((r) => r.from! <= x && x < r.to!)?.from ?? x;
+  let low = 0;
+  let high = model.rows.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const row = model.rows[middle];
+    if (x < row.from!) high = middle - 1;
+    else if (x >= row.to!) low = middle + 1;
+    else return row.from!;
+  }
+  return x;
 }
 
 /** Fills the canvas with the theme's background, so a PNG export is readable outside the page. */
