@@ -50,7 +50,17 @@ const server = {
   arrivedAt: 0,
 };
 
-const fakeFetch: typeof fetch = async (_input, init) => {
+/** The filter bar's toolkit list (a usage breakdown), answered at once: only log pages are timed. */
+const TOOLKITS = JSON.stringify({
+  entity_type: 'tool_calls',
+  unit: 'calls',
+  total_quantity: String(FEED_ROWS),
+  event_count: FEED_ROWS,
+  groups: ['gmail', 'slack', 'github', 'notion', 'linear', 'composio'].map((key) => ({ key, total_quantity: '1', event_count: 1 })),
+});
+
+const fakeFetch: typeof fetch = async (input, init) => {
+  if (!String(input).endsWith('/logs/tool_execution')) return new Response(TOOLKITS, { headers: { 'content-type': 'application/json' } });
   const body = JSON.parse(String(init?.body)) as { cursor?: string; limit: number };
   const start = body.cursor ? Number(body.cursor) : 0;
   const logs = feed.slice(start, start + (server.nextSize || body.limit));
