@@ -9,12 +9,13 @@ import { property, state } from 'lit/decorators.js';
 import { BffRequestError } from '../../client/bff-client.ts';
 import { formatDateTime, formatDuration } from '../../client/format.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
-import type { LogDetail, LogEntry } from '../../contract/upstream.ts';
+import type { LogEntry } from '../../contract/upstream.ts';
 import { failureHint } from '../../core/failure-hints.ts';
 import { ComposioElement } from '../shared/base.ts';
 import { themeStyles } from '../shared/theme.ts';
-import { parseKeepingText, prettyPayload } from './json-text.ts';
-import { jsonTree, type TreeState } from './json-tree.ts';
+import { childOf, isEmptyPayload, jsonTree } from './json-tree.ts';
+import { openDetail, type LoadedDetail } from './payload-reader.ts';
+import { PayloadTree } from './payload-tree.ts';
 
 /**
  * @tagname composio-log-detail
@@ -117,9 +118,15 @@ export class ComposioLogDetail extends ComposioElement {
       summary {
         cursor: pointer;
       }
+      /* a revealed string is a block of blocks: appending one lays out that one, not megabytes of
+         inline text, and the ones off screen are skipped */
+      .j-revealed {
+        display: block;
+      }
       .j-chunk {
         display: block;
-        contain: content;
+        content-visibility: auto;
+        contain-intrinsic-block-size: auto 10rem;
       }
       .j-key {
         color: var(--_accent);
@@ -157,25 +164,12 @@ export class ComposioLogDetail extends ComposioElement {
   @property({ attribute: false }) entry?: LogEntry;
 
   @state() private copied = '';
-  @state() private open = new Set<string>(['$', '$.request', '$.request.arguments', '$.response']);
 
-  private readonly tree: TreeState = {
-    open: this.open,
-    toggle: (path, open) => {
-      const next = new Set(this.open);
-      if (open) next.add(path);
-      else next.delete(path);
-      this.open = this.tree.open = next;
-    },
-    shown: new Map(),
-    show: (path, count) => {
-      this.tree.shown.set(path, count);
-      this.requestUpdate();
-    },
-  };
+  private readonly tree = new PayloadTree(this, ['$', '$/request', '$/request/arguments', '$/response']);
 
+  // the body goes to the JSON worker unread: the page keeps the detail and a preview of its payload
   private readonly detail = new Task(this, {
-    task: async ([client, id], { signal }) => (id ? client.get<LogDetail>(BFF_PATHS.logDetail(id), signal, parseKeepingText) : undefined),
+    task: async ([client, id], { signal }) => (id ? client.get<LoadedDetail>(BFF_PATHS.logDetail(id), signal, openDetail) : undefined),
     args: () => [this.client, this.logId] as const,
     onError: (error) => this.reportError(error),
   });
@@ -189,12 +183,24 @@ export class ComposioLogDetail extends ComposioElement {
     }
   }
 
+  /** The whole payload, pretty-printed where it is kept (the worker): the page only hands it on. */
+  private async copyPayload(full: LoadedDetail): Promise<void> {
+    let text: string;
+    try {
+      text = await full.payload.pretty();
+    } catch {
+      this.copied = 'nothing: the payload could not be read';
+      return;
+    }
+    await this.copy('payload', text);
+  }
+
   private async openParent(id: string): Promise<void> {
     this.logId = id;
     this.entry = undefined;
     await this.updateComplete; // the task restarts in this update; only then is taskComplete the parent's
     const parent = await this.detail.taskComplete.catch(() => undefined);
-    if (parent && parent.id === id) this.emit('composio-log-select', { log: parent });
+    if (parent && parent.log.id === id) this.emit('composio-log-select', { log: parent.log });
   }
 
   private copyButton(label: string, value: string | undefined) {
@@ -203,13 +209,13 @@ export class ComposioLogDetail extends ComposioElement {
       ><button type="button" class="small" aria-label="Copy ${label}" @click=${() => this.copy(label, value)}>Copy</button>`;
   }
 
-  private renderDetail(log: LogEntry, full?: LogDetail) {
+  private renderDetail(log: LogEntry, full?: LoadedDetail) {
     const hint = failureHint(log.status, log.message);
-    const data = full?.data ?? {};
-    const args = (data.request as { arguments?: unknown } | undefined)?.arguments;
+    const args = childOf(childOf(full?.data, 'request'), 'arguments');
     const duration = Number(log.metrics.duration_ms ?? 0);
-    const ctx = full?.context ?? {};
-    const src = full?.source ?? {};
+    const timings = full?.log.timings;
+    const ctx = full?.log.context ?? {};
+    const src = full?.log.source ?? {};
     return html`
       <h2 id="title">${String(log.metadata.tool_slug ?? log.type)}</h2>
       ${this.link ? html`<button type="button" class="small copy-link" @click=${() => this.copy('link', this.link!)}>Copy link</button>` : nothing}
@@ -226,7 +232,7 @@ export class ComposioLogDetail extends ComposioElement {
               ${
                 hint.showArguments && args !== undefined
                   ? html`<h3>Arguments sent</h3>
-                      ${jsonTree(args, this.tree, '$.hint.arguments')}`
+                      ${jsonTree(args, this.tree, { path: ['request', 'arguments'], tree: 'hint' })}`
                   : nothing
               }
             </div>`
@@ -245,11 +251,11 @@ export class ComposioLogDetail extends ComposioElement {
       <h3>Timing</h3>
       <dl>
         ${
-          full?.timings
+          timings
             ? html`<dt>Start</dt>
-                <dd>${formatDateTime(full.timings.start_time, this.zone, this.formatLocale)}</dd>
+                <dd>${formatDateTime(timings.start_time, this.zone, this.formatLocale)}</dd>
                 <dt>End</dt>
-                <dd>${formatDateTime(full.timings.end_time, this.zone, this.formatLocale)}</dd>`
+                <dd>${formatDateTime(timings.end_time, this.zone, this.formatLocale)}</dd>`
             : nothing
         }
         <dt>Duration</dt>
@@ -304,21 +310,27 @@ export class ComposioLogDetail extends ComposioElement {
       ${
         !full
           ? html`<p class="muted">Loading…</p>`
-          : Object.keys(data).length
+          : !isEmptyPayload(full.data)
             ? html`<div part="payload">
-                <button type="button" class="small" @click=${async () => this.copy('payload', await prettyPayload(full))}>
-                  Copy as JSON
-                </button>
-                ${jsonTree(data, this.tree)}
+                <button type="button" class="small" @click=${() => this.copyPayload(full)}>Copy as JSON</button>
+                ${jsonTree(full.data, this.tree)}
               </div>`
             : html`<p class="muted" part="payload">No payload stored: payload storage is off for this project (the audit row remains).</p>`
       }
     `;
   }
 
+  protected override willUpdate(): void {
+    this.tree.reader = this.shownDetail()?.payload;
+  }
+
+  private shownDetail(): LoadedDetail | undefined {
+    return this.detail.value?.log.id === this.logId ? this.detail.value : undefined;
+  }
+
   protected override render() {
-    const full = this.detail.value?.id === this.logId ? this.detail.value : undefined;
-    const log = full ?? (this.entry?.id === this.logId ? this.entry : undefined);
+    const full = this.shownDetail();
+    const log = full?.log ?? (this.entry?.id === this.logId ? this.entry : undefined);
     if (this.detail.status === TaskStatus.ERROR) {
       const error = this.detail.error as Error;
       const notFound = error instanceof BffRequestError && error.status === 404;
