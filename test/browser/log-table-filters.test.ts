@@ -129,6 +129,11 @@ describe('<composio-log-table> filter bar', () => {
     await addByKeyboard(el, 'user_id', 'is not', 'globex-ops');
     await addByKeyboard(el, 'session_id', 'does not contain', 'trs_0');
     await waitUntil(() => el.shadowRoot!.querySelectorAll('.chip').length === 2, 'two chips');
+    // field → operator → value, in plain words
+    expect([...el.shadowRoot!.querySelectorAll('.chip-text')].map((c) => c.textContent)).to.deep.equal([
+      'User is not globex-ops',
+      'Session does not contain trs_0',
+    ]);
     await waitUntil(() => bodies.at(-1)?.filters?.length === 2, 'both filters sent');
     await waitUntil(() => el.logs.length > 0 && el.logs.every((l) => l.metadata.user_id !== 'globex-ops'), 'rows match');
     expect(el.logs.every((l) => !String(l.metadata.session_id ?? '').includes('trs_0'))).to.equal(true);
