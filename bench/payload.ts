@@ -22,7 +22,7 @@ const phases: Record<string, Figures[]> = {};
 const load = [os.loadavg()[0]];
 for (let run = 0; run < RUNS; run++) {
   const result = spawnSync('npx', ['wtr', '--files', 'test/browser/log-detail-large.test.ts', '--port', PORT], { encoding: 'utf8' });
-  const lines = [...result.stdout.matchAll(/5 MB detail, (.+?): (\{.*\})/g)];
+  const lines = [...result.stdout.matchAll(/big payload, (.+?): (\{.*\})/g)];
   if (lines.length === 0) throw new Error(`run ${run + 1}: no figures in the test's output\n${result.stdout}\n${result.stderr}`);
   for (const [, phase, json] of lines) (phases[phase] ??= []).push(JSON.parse(json) as Figures);
   load.push(os.loadavg()[0]);

@@ -27,6 +27,8 @@ export function longestMainThreadTask(trace) {
 }
 
 export function mainThreadTracePlugin() {
+  /** Sessions with a trace running (a test that failed mid-phase leaves one behind). */
+  const tracing = new Set();
   return {
     name: 'main-thread-trace',
     async executeCommand({ command, session }) {
@@ -34,9 +36,12 @@ export function mainThreadTracePlugin() {
       if (session.browser.type !== 'puppeteer') throw new Error(`${command}: needs the Chrome launcher`);
       const page = session.browser.getPage(session.id);
       if (command === 'trace-start') {
+        if (tracing.has(session.id)) await page.tracing.stop();
         await page.tracing.start({ categories: CATEGORIES });
+        tracing.add(session.id);
         return true;
       }
+      tracing.delete(session.id);
       const trace = await page.tracing.stop();
       return longestMainThreadTask(JSON.parse(Buffer.from(trace).toString('utf8')));
     },

@@ -1,7 +1,7 @@
 /**
  * The page's side of `bff-worker.ts`: a `fetch` for the elements' `fetch` property that asks the
- * BFF in the worker, as a signed-in customer. Answers arrive as transferred ArrayBuffers, the way
- * a network response's bytes reach the page without the main thread building them.
+ * BFF in the worker, as a signed-in customer. Answers arrive as Blobs, the way a network
+ * response's bytes reach the page: without the main thread copying or building them.
  */
 import type { BffWorkerJob } from './bff-worker.ts';
 
@@ -25,17 +25,18 @@ function ask<T>(question: Question): Promise<T> {
   });
 }
 
-/** The newest large (about 5 MB) call of `tool`, and its user. */
-export function largeLog(tool: string): Promise<{ id: string; user: string }> {
-  return ask({ op: 'find-large', tool });
+/** The newest large call of `tool` (about 5 MB at `scale` 21), and its user. */
+export function largeLog(tool: string, scale: number): Promise<{ id: string; user: string }> {
+  return ask({ op: 'find-large', tool, scale });
 }
 
-/** A transport to the BFF in the worker, signed in as `user`. */
-export function fetchAs(user: string): typeof fetch {
+/** A transport to the BFF in the worker whose simulator has `largePayloadScale` `scale`, signed in as `user`. */
+export function fetchAs(user: string, scale: number): typeof fetch {
   return async (input, init) => {
     const request = new Request(input instanceof Request ? input : new URL(String(input), location.href), init);
-    const answer = await ask<{ status: number; headers: [string, string][]; body: ArrayBuffer }>({
+    const answer = await ask<{ status: number; headers: [string, string][]; body: Blob }>({
       op: 'fetch',
+      scale,
       user,
       url: request.url,
       method: request.method,

@@ -1,23 +1,25 @@
-// A 5 MB payload from the simulator, through the real BFF, must not block the page: the body goes
-// to the JSON worker unread, the page gets a trimmed preview, "show all" reveals a 5,040,000-character
-// string a chunk per frame, an 8,400-item array pages 100 at a time, and Copy as JSON is
-// pretty-printed in the worker — under the strict CSP of the hostile-content test. The BFF and the
-// simulator run in a worker of their own (bff-in-worker.ts), as a server would, so the page's main
-// thread does only the element's work and the test's (kept out of the phases).
+// Multi-megabyte payloads from the simulator, through the real BFF, must not block the page: the
+// body goes to the JSON worker unread, the page gets a trimmed preview, "show all" reveals a
+// 5,040,000-character string a chunk per frame, an 8,400-item array pages 100 at a time, Copy as
+// JSON is pretty-printed in the worker, and a 50 MB list opens as fast as a 5 MB one — under the
+// strict CSP of the hostile-content test. The BFF and the simulator run in a worker of their own
+// (bff-in-worker.ts), as a server would, so the page's main thread does only the element's work
+// and the test's (kept out of the phases).
 //
-// Each phase (load, reveal, copy; load and page for the array) is measured twice: the longest task
-// the page saw (PerformanceObserver 'longtask', wall time), and the longest main-thread task of a
-// Chromium trace in CPU time (scripts/wtr-trace-plugin.mjs). Both are printed; the test asserts the
-// CPU time against issue 12's 50 ms budget, because on a shared 2-core machine a 5 ms task that
-// waits for a core is a 100+ ms long task in wall time. `npm run bench -- payload` repeats the test
-// and reports the wall-time figures (bench/README.md).
+// Each phase is measured twice: the longest task the page saw (PerformanceObserver 'longtask',
+// wall time), and the longest main-thread task of a Chromium trace in CPU time
+// (scripts/wtr-trace-plugin.mjs). Both are printed; the test asserts the CPU time against issue
+// 12's 50 ms budget, because on a shared 2-core machine a 5 ms task that waits for a core is a
+// 100+ ms long task in wall time. `npm run bench -- payload` repeats the test and tabulates both.
+//
+// The simulator's 5 MB payloads are string-heavy and parse on the main thread in ~1-12 ms, so
+// the 5 MB phases alone would not catch the page parsing them again; the 50 MB list does (parsed
+// on the main thread it is a ~190 ms task).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import './resize-observer-noise.ts';
 import '../../src/elements/log-detail/define.ts';
 import type { ComposioLogDetail } from '../../src/elements/log-detail/log-detail.ts';
-import { MAX_STRING } from '../../src/elements/log-detail/payload-document.ts';
-import { STRING_CHUNK } from '../../src/elements/log-detail/payload-tree.ts';
 import { fetchAs, largeLog } from './bff-in-worker.ts';
 
 /** Issue 12's budget: no main-thread task over 50 ms. */
@@ -77,7 +79,7 @@ after(() => {
   document.removeEventListener('securitypolicyviolation', onViolation);
   meta.remove();
   // one line per phase (ms): what `npm run bench -- payload` reads
-  for (const [name, f] of Object.entries(figures)) console.log(`5 MB detail, ${name}: ${JSON.stringify(f)}`);
+  for (const [name, f] of Object.entries(figures)) console.log(`big payload, ${name}: ${JSON.stringify(f)}`);
 });
 
 /** Every phase measured so far within the budget, in CPU time. */
@@ -94,6 +96,14 @@ async function found<T>(get: () => T | null | undefined, message: string, timeou
   return get()!;
 }
 
+/** Characters shown in a revealed string's blocks, from its text nodes' lengths: reading 5 MB of textContent would cost the page more than the element does. */
+function shownLength(string: Element): number {
+  let length = 0;
+  for (const block of string.querySelectorAll('.j-chunk'))
+    for (const text of block.childNodes) if (text instanceof Text) length += text.length;
+  return length;
+}
+
 /** The tree node whose key reads `label`. */
 function node(root: ShadowRoot, label: string): HTMLDetailsElement | undefined {
   return [...root.querySelectorAll<HTMLDetailsElement>('details')].find(
@@ -102,12 +112,12 @@ function node(root: ShadowRoot, label: string): HTMLDetailsElement | undefined {
 }
 
 /** Opens the newest large call of `tool` as its user, measured as phase `name` until the tree is painted. */
-async function open(tool: string, name: string): Promise<ShadowRoot> {
-  const log = await largeLog(tool);
+async function open(tool: string, name: string, scale = 21): Promise<ShadowRoot> {
+  const log = await largeLog(tool, scale);
   clipboard = [];
   const measured = await phase(name);
   const el = await fixture<ComposioLogDetail>(
-    html`<composio-log-detail log-id=${log.id} .fetch=${fetchAs(log.user)}></composio-log-detail>`,
+    html`<composio-log-detail log-id=${log.id} .fetch=${fetchAs(log.user, scale)}></composio-log-detail>`,
   );
   const root = el.shadowRoot!;
   await waitUntil(() => root.querySelector('[part="payload"] details'), 'payload shown', { timeout: 30_000 });
@@ -116,7 +126,7 @@ async function open(tool: string, name: string): Promise<ShadowRoot> {
   return root;
 }
 
-describe('<composio-log-detail> with a 5 MB payload from the simulator', () => {
+describe('<composio-log-detail> with multi-megabyte payloads from the simulator', () => {
   it('a 5,040,000-character file: opens, reveals it all and copies it whole without a long task', async function () {
     this.timeout(120_000);
     const root = await open('GOOGLEDRIVE_DOWNLOAD_FILE', 'load');
@@ -133,9 +143,7 @@ describe('<composio-log-detail> with a 5 MB payload from the simulator', () => {
 
     const reveal = await phase('reveal');
     showAll.click();
-    // counting blocks costs the page nothing; reading 5 MB of textContent would (done after the phase)
-    const parts = 1 + Math.ceil((length - MAX_STRING) / STRING_CHUNK);
-    await waitUntil(() => string.querySelectorAll('.j-chunk').length === parts, 'whole string shown', { timeout: 60_000 });
+    await waitUntil(() => shownLength(string) === length, 'whole string shown', { timeout: 60_000 });
     await new Promise(requestAnimationFrame);
     await reveal.end();
     expect(string.textContent!.length).to.equal(length + 2);
@@ -172,6 +180,15 @@ describe('<composio-log-detail> with a 5 MB payload from the simulator', () => {
     await page.end();
     expect(last.querySelector(':scope > summary > .j-key')!.textContent).to.equal('299');
     expect(last.querySelector(':scope > .j-children')!.textContent).to.contain('sha');
+    expectWithinBudget();
+  });
+
+  it('a 50 MB commit list opens as fast: the page never parses the payload', async function () {
+    this.timeout(120_000);
+    const root = await open('GITHUB_LIST_COMMITS', 'load (50 MB)', 210);
+    (await found(() => node(root, 'data'), 'response data node')).open = true;
+    const commits = await found(() => node(root, 'commits'), 'commits node');
+    expect(commits.querySelector('summary')!.textContent).to.match(/Array\(8\d{4}\)/);
     expectWithinBudget();
   });
 });
