@@ -119,6 +119,28 @@ describe('BFF instances sharing Redis', () => {
     );
   });
 
+  it('insights: 20 concurrent cold requests over 2 instances read the logs once; a third instance reads nothing', async () => {
+    const { sim, instances } = await fleet(3);
+    const [a, b, c] = instances;
+    const body = { from: NOW - 10 * DAY, to: NOW - 2 * DAY, time_zone: 'UTC' };
+    const alone = makeBff({ simulator: sim });
+    sim.resetStats();
+    const control = await alone.post('usage/insights', body);
+    const oneScan = sim.stats.requests;
+    sim.resetStats();
+    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => [a, b][i % 2].post('usage/insights', body)));
+    assert.deepEqual(new Set(replies.map((r) => r.status)), new Set([200]));
+    assert.deepEqual(replies[0].body.totals, control.body.totals);
+    assert.equal(
+      sim.stats.requests,
+      oneScan,
+      `${sim.stats.requests} upstream calls for 20 requests over 2 instances; one scan is ${oneScan}`,
+    );
+    sim.resetStats();
+    assert.deepEqual((await c.post('usage/insights', body)).body.totals, control.body.totals);
+    assert.equal(sim.stats.requests, 0, 'the aggregates are in Redis');
+  });
+
   it('an entry under our key that is not ours (not our JSON) is a miss, never a 500', async () => {
     const { sim, prefix, instances } = await fleet(2);
     const [a, b] = instances;
