@@ -167,15 +167,15 @@ describe('<composio-log-detail> with multi-megabyte payloads from the simulator'
     expect(commits.querySelector('summary')!.textContent).to.match(/Array\(8\d{3}\)/);
     commits.open = true;
     const count = () => commits.querySelector(':scope > .j-children')?.querySelectorAll(':scope > details').length ?? 0;
-    await waitUntil(() => count() === 100, 'first page');
+    await waitUntil(() => count() === 100, 'first page', { timeout: 10_000 });
     for (const expected of [200, 300]) {
       commits.querySelector<HTMLButtonElement>(':scope > .j-children > button.more')!.click();
-      await waitUntil(() => count() === expected, `show 100 more (${expected})`);
+      await waitUntil(() => count() === expected, `show 100 more (${expected})`, { timeout: 10_000 });
     }
     // a commit of the third page, opened: its fields come from the worker too
     const last = commits.querySelector<HTMLDetailsElement>(':scope > .j-children > details:last-of-type')!;
     last.open = true;
-    await waitUntil(() => last.querySelector(':scope > .j-children .j-key'), 'commit 299 opened');
+    await waitUntil(() => last.querySelector(':scope > .j-children .j-key'), 'commit 299 opened', { timeout: 10_000 });
     await new Promise(requestAnimationFrame);
     await page.end();
     expect(last.querySelector(':scope > summary > .j-key')!.textContent).to.equal('299');

@@ -43,21 +43,21 @@ describe('<composio-log-detail> where no worker may start', () => {
       );
 
     // keyboard: Enter on a summary opens its node
-    await waitUntil(() => node('data'), 'data node');
+    await waitUntil(() => node('data'), 'data node', { timeout: 10_000 });
     node('data')!.querySelector('summary')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => node('commits'), 'opened by Enter');
+    await waitUntil(() => node('commits'), 'opened by Enter', { timeout: 10_000 });
     const commits = node('commits')!;
     commits.querySelector('summary')!.focus();
     await sendKeys({ press: 'Enter' });
     const count = () => commits.querySelector(':scope > .j-children')?.querySelectorAll(':scope > details').length ?? 0;
-    await waitUntil(() => count() === 100, 'first 100 commits');
+    await waitUntil(() => count() === 100, 'first 100 commits', { timeout: 10_000 });
     commits.querySelector<HTMLButtonElement>(':scope > .j-children > button.more')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => count() === 200, 'show 100 more');
+    await waitUntil(() => count() === 200, 'show 100 more', { timeout: 10_000 });
 
     root.querySelector<HTMLButtonElement>('[part="payload"] button.small')!.click();
-    await waitUntil(() => clipboard.length === 1, 'copied');
+    await waitUntil(() => clipboard.length === 1, 'copied', { timeout: 10_000 });
     const copied = JSON.parse(clipboard[0]) as { response: { data: { commits: unknown[] } } };
     expect(copied.response.data.commits).to.have.length(Number(/Array\((\d+)\)/.exec(commits.querySelector('summary')!.textContent!)![1]));
     expect(violations, 'the worker was refused').to.include('worker-src');

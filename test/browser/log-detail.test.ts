@@ -68,7 +68,9 @@ describe('<composio-log-detail>', () => {
     for (let depth = 0; depth < 3; depth++) {
       const opened = [...payload.querySelectorAll<HTMLDetailsElement>('details:not([open])')];
       for (const node of opened) node.open = true;
-      await waitUntil(() => opened.every((n) => n.querySelector(':scope > .j-children:not([aria-busy])')), `level ${depth + 1} open`);
+      await waitUntil(() => opened.every((n) => n.querySelector(':scope > .j-children:not([aria-busy])')), `level ${depth + 1} open`, {
+        timeout: 10_000,
+      });
     }
     const more = [...payload.querySelectorAll('button.more')];
     expect(more.length, 'long arrays and strings are cut').to.be.greaterThan(0);
