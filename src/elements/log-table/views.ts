@@ -59,8 +59,7 @@ export function renderCell(log: LogEntry, column: LogColumn, zone: string, local
 }
 
 /** A filter as the reader says it: "Session is not trs_1" (a field or operator from a newer API as it came). */
-export const filterWords = (f: LogFilter) =>
-  `${FIELD_LABELS[f.field] ?? f.field} ${OPERATOR_LABELS[f.operator] ?? f.operator} ${f.value}`;
+export const filterWords = (f: LogFilter) => `${FIELD_LABELS[f.field] ?? f.field} ${OPERATOR_LABELS[f.operator] ?? f.operator} ${f.value}`;
 
 const PERIOD: Record<RangePreset, string> = {
   '1h': 'the last hour',
