@@ -280,6 +280,41 @@ describe('BFF when Redis dies or stalls', () => {
     assert.equal(sim.stats.requests, 1, 'the value one instance stored after recovery is seen by the other');
   });
 
+  it('every route keeps answering 200 when Redis is killed mid-run: usage, insights, log pages and details', async () => {
+    const server = await startRedis();
+    servers.push(server);
+    const { instances } = await fleet(2, { server, budget: { perMinute: 100_000, perScopePerMinute: 100_000 } });
+    const window = { from: NOW - 7 * DAY, to: NOW };
+    const first = await instances[0].post('logs/tool_execution', { limit: 20, time_range: window });
+    assert.equal(first.status, 200, first.text);
+    const { logs, next_cursor: cursor } = first.body;
+    let n = 0;
+    // new windows each round (cold: upstream and the store are asked), and what is cached already
+    const round = () =>
+      Promise.all(
+        Array.from({ length: 12 }, (_, i) => {
+          const bff = instances[++n % 2];
+          const shift = n * 60_000;
+          if (i % 6 === 0) return bff.post('usage/summary', { from: NOW - 20 * DAY - shift, to: NOW - 5 * DAY });
+          if (i % 6 === 1)
+            return bff.post('usage/tool_calls/series', { from: NOW - 8 * DAY - shift, to: NOW - DAY, interval: 'day', time_zone: 'UTC' });
+          if (i % 6 === 2) return bff.post('usage/insights', { from: NOW - 6 * DAY - 60 * shift, to: NOW - 2 * DAY, time_zone: 'UTC' });
+          if (i % 6 === 3) return bff.post('logs/tool_execution', { limit: 20, time_range: window });
+          if (i % 6 === 4) return bff.post('logs/tool_execution', { limit: 20, cursor, time_range: window });
+          return bff.get(`logs/tool_execution/${logs[n % logs.length].id}`);
+        }),
+      );
+    const replies = await round();
+    const during = round();
+    await server.kill();
+    replies.push(...(await during), ...(await round()), ...(await round()));
+    for (const reply of replies) assert.equal(reply.status, 200, reply.text);
+    assert.ok(
+      instances.every((i) => !i.store.healthy),
+      'Redis was gone',
+    );
+  });
+
   it('while Redis is away each instance spends its share only, and what it spent is counted once Redis is back', async () => {
     const server = await startRedis();
     servers.push(server);

@@ -12,6 +12,7 @@ import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry } from '../../contract/upstream.ts';
 import { failureHint } from '../../core/failure-hints.ts';
 import { ComposioElement } from '../shared/base.ts';
+import { renderBusy } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { childOf, isEmptyPayload, jsonTree } from './json-tree.ts';
 import { openDetail, type LoadedDetail } from './payload-reader.ts';
@@ -20,7 +21,7 @@ import { PayloadTree } from './payload-tree.ts';
 /**
  * @tagname composio-log-detail
  * @fires {CustomEvent<LogSelectDetail>} composio-log-select - The parent log was opened from this one: `{ log }`.
- * @fires {CustomEvent<ErrorDetail>} composio-error - Loading the detail failed.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - Loading the detail failed (a busy server, 429: once, then it retries by itself).
  * @cssprop --composio-font-family - Font stack.
  * @cssprop --composio-text - Text colour.
  * @cssprop --composio-text-muted - Secondary text colour.
@@ -35,6 +36,8 @@ import { PayloadTree } from './payload-tree.ts';
  * @cssprop --composio-radius - Corner radius.
  * @csspart hint - The failure hint (cause and next step).
  * @csspart payload - The request/response JSON tree.
+ * @csspart busy - "Busy — retrying in N s" while the server is busy (429 + Retry-After); what is shown stays, and the detail loads by itself.
+ * @csspart retry-now - The busy status's Retry now button.
  */
 export class ComposioLogDetail extends ComposioElement {
   static override styles = [
@@ -167,11 +170,25 @@ export class ComposioLogDetail extends ComposioElement {
 
   private readonly tree = new PayloadTree(this, ['$', '$/request', '$/request/arguments', '$/response']);
 
+  /** The last detail that loaded: a failed reload (Task forgets its value on error) keeps it on screen. */
+  private loaded?: LoadedDetail;
+
   // the body goes to the JSON worker unread: the page keeps the detail and a preview of its payload
   private readonly detail = new Task(this, {
-    task: async ([client, id], { signal }) => (id ? client.get<LoadedDetail>(BFF_PATHS.logDetail(id), signal, openDetail) : undefined),
-    args: () => [this.client, this.logId] as const,
-    onError: (error) => this.reportError(error),
+    task: async ([client, id], { signal }) => {
+      this.busy.started();
+      return id ? client.get<LoadedDetail>(BFF_PATHS.logDetail(id), signal, openDetail) : undefined;
+    },
+    args: () => [this.client, this.logId, this.reloads] as const,
+    onComplete: (detail) => {
+      this.busy.clear();
+      this.loaded = detail;
+      if (!detail || detail.log.id !== this.parentAsked) return;
+      this.parentAsked = undefined;
+      // once it is on screen: a host that reacts reads the parent's detail, not the child's
+      void this.updateComplete.then(() => this.emit('composio-log-select', { log: detail.log }));
+    },
+    onError: (error) => this.loadFailed(error),
   });
 
   private async copy(label: string, value: string): Promise<void> {
@@ -195,12 +212,13 @@ export class ComposioLogDetail extends ComposioElement {
     await this.copy('payload', text);
   }
 
-  private async openParent(id: string): Promise<void> {
+  /** The parent log asked for: announced with `composio-log-select` when it loads, after a busy wait too. */
+  private parentAsked?: string;
+
+  private openParent(id: string): void {
     this.logId = id;
     this.entry = undefined;
-    await this.updateComplete; // the task restarts in this update; only then is taskComplete the parent's
-    const parent = await this.detail.taskComplete.catch(() => undefined);
-    if (parent && parent.log.id === id) this.emit('composio-log-select', { log: parent.log });
+    this.parentAsked = id;
   }
 
   private copyButton(label: string, value: string | undefined) {
@@ -325,24 +343,26 @@ export class ComposioLogDetail extends ComposioElement {
   }
 
   private shownDetail(): LoadedDetail | undefined {
-    return this.detail.value?.log.id === this.logId ? this.detail.value : undefined;
+    return this.loaded?.log.id === this.logId ? this.loaded : undefined;
   }
 
   protected override render() {
     const full = this.shownDetail();
     const log = full?.log ?? (this.entry?.id === this.logId ? this.entry : undefined);
-    if (this.detail.status === TaskStatus.ERROR) {
+    // a busy server is no failure: what is known stays, and the detail loads when the wait is over
+    if (this.detail.status === TaskStatus.ERROR && !this.busy.active) {
       const error = this.detail.error as Error;
       const notFound = error instanceof BffRequestError && error.status === 404;
       return html`<div class="error" role="alert">
         <span>${notFound ? 'This log was not found, or is not yours to see.' : `Could not load the log: ${error.message}`}</span>
         ${error instanceof BffRequestError && error.requestId ? html`<span class="meta">Request ID ${error.requestId}</span>` : nothing}
-        ${notFound ? nothing : html`<button type="button" @click=${() => this.detail.run()}>Retry</button>`}
+        ${notFound ? nothing : html`<button type="button" @click=${() => this.refresh()}>Retry</button>`}
       </div>`;
     }
     if (!log)
-      return html`<div class="skeleton placeholder" aria-hidden="true"></div>
+      return html`${renderBusy(this.busy)}
+        <div class="skeleton placeholder" aria-hidden="true"></div>
         <p class="visually-hidden" role="status">Loading…</p>`;
-    return this.renderDetail(log, full);
+    return html`${renderBusy(this.busy)}${this.renderDetail(log, full)}`;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import { BffRequestError } from '../../client/bff-client.ts';
+import type { BusyRetryController } from './busy-retry.ts';
 
 /** What could not be loaded, in the reader's words ("Usage data", "Activity"). */
 export type Subject = 'usage' | 'activity' | 'details';
@@ -52,4 +53,33 @@ export function renderProblem(error: unknown, options: { subject: Subject; stale
       <span class="technical">${technicalDetails(error)}</span>
     </details>
   </div>`;
+}
+
+/** The busy status's words, kept together for translation. */
+export const BUSY_WORDS = {
+  waiting: (seconds: number) => `Busy — retrying in ${seconds} s`,
+  retrying: 'Busy — retrying now…',
+  retryNow: 'Retry now',
+} as const;
+
+/**
+ * "Busy — retrying in N s" with Retry now, while `busy` waits out a busy server: a quiet line
+ * beside the data, not a banner in its place. Screen readers hear the wait once, from a polite live
+ * region that stays in the page (a region inserted together with its words is often not read); the
+ * ticking countdown is hidden from them, or they would read out every second.
+ */
+export function renderBusy(busy: BusyRetryController) {
+  const line = busy.phase === 'waiting' ? BUSY_WORDS.waiting(busy.seconds) : BUSY_WORDS.retrying;
+  return html`${
+      busy.active
+        ? html`<p class="busy-status" part="busy">
+            <span class="countdown" aria-hidden="true">${line}</span>
+            <button type="button" part="retry-now" ?disabled=${busy.phase === 'retrying'} @click=${() => busy.retryNow()}>
+              ${BUSY_WORDS.retryNow}
+            </button>
+          </p>`
+        : nothing
+    }<span class="visually-hidden busy-announcement" role="status" aria-live="polite"
+      >${busy.active ? BUSY_WORDS.waiting(busy.waitSeconds) : ''}</span
+    >`;
 }

@@ -11,7 +11,7 @@ import { formatNumber, formatTick } from '../../client/format.ts';
 import type { SeriesInterval } from '../../contract/protocol.ts';
 import { autoInterval, parseTime, resolveWindow } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
-import { renderProblem } from '../shared/problem.ts';
+import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import { backgroundPlugin, buildConfig, type ChartType } from './chart-config.ts';
@@ -37,7 +37,7 @@ import { bucketLabel, describeActive, rowLabel, summarize, type Wording } from '
  * @fires {CustomEvent<RangeSelectDetail>} composio-range-select - A bucket was clicked (or chosen with Enter): `{ from, to }`.
  * @fires {CustomEvent<GroupSelectDetail>} composio-group-select - The stacked segment or breakdown bar under a click (none above a stack), or the group chosen with Shift+Enter/G: `{ groupBy, key }`.
  * @fires {CustomEvent<LoadDetail>} composio-load - Data loaded: `{ kind: 'usage-series' | 'usage-breakdown', count }`.
- * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, dimmed and marked as such, with a Retry button.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, dimmed and marked as such, with a Retry button. A busy server (429) fires it once, then the element retries by itself.
  * @cssprop --composio-font-family - Font stack.
  * @cssprop --composio-text - Text colour.
  * @cssprop --composio-text-muted - Secondary text colour.
@@ -79,6 +79,8 @@ import { bucketLabel, describeActive, rowLabel, summarize, type Wording } from '
  * @csspart error - Error message in plain words, Retry, and the technical details (status, request id) folded away.
  * @csspart shown - After an error: which range the dimmed data on screen is for ("Showing Last 30d (…)").
  * @csspart retry - The Retry button.
+ * @csspart busy - "Busy — retrying in N s" while the server is busy (429 + Retry-After); the data stays, and the load runs again by itself.
+ * @csspart retry-now - The busy status's Retry now button.
  * @csspart note - Note shown when the series was computed in the browser.
  */
 export class ComposioUsageChart extends ComposioElement {
@@ -141,6 +143,7 @@ export class ComposioUsageChart extends ComposioElement {
 
   private readonly task = new Task(this, {
     task: async ([client, settings, from, to, timeZone, compare], { signal }) => {
+      this.busy.started();
       const { metric, view, groupBy, range, interval, top } = settings;
       const { from: start, to: end, custom } = resolveWindow({ range, from, to }, Date.now(), timeZone, '30d');
       const window = { from: start, to: end };
@@ -162,6 +165,7 @@ export class ComposioUsageChart extends ComposioElement {
     },
     args: () => [this.client, this.settings, this.from, this.to, this.zone, this.compare, this.reloads] as const,
     onComplete: (data) => {
+      this.busy.clear();
       this.data = data;
       const { metric } = data.request;
       this.model = isInsightMetric(metric)
@@ -170,7 +174,7 @@ export class ComposioUsageChart extends ComposioElement {
       this.plotter.reset();
       this.emit('composio-load', { kind: data.breakdown ? 'usage-breakdown' : 'usage-series', count: this.model.rows.length });
     },
-    onError: (error) => this.reportError(error),
+    onError: (error) => this.loadFailed(error),
   });
 
   override connectedCallback(): void {
@@ -319,7 +323,7 @@ export class ComposioUsageChart extends ComposioElement {
     const model = this.model;
     const pending = this.task.status === TaskStatus.PENDING;
     if (!model)
-      return pending || this.task.status === TaskStatus.INITIAL
+      return pending || this.task.status === TaskStatus.INITIAL || this.busy.active
         ? html`<div class="plot skeleton" part="skeleton" aria-hidden="true"></div>`
         : nothing;
     if (model.total === '0') {
@@ -349,20 +353,24 @@ export class ComposioUsageChart extends ComposioElement {
       </p>`;
   }
 
-  /** After a failure with data on screen: that data is the last that loaded, not what the controls ask for. */
+  /**
+   * After a failure with data on screen: that data is the last that loaded, not what the controls ask for
+   * (dimmed). Not while busy: it stays readable until the retry; the "Showing …" line names its period.
+   */
   private get stale(): boolean {
-    return this.task.status === TaskStatus.ERROR && this.data !== undefined;
+    return this.task.status === TaskStatus.ERROR && this.data !== undefined && !this.busy.active;
   }
 
   private renderShown() {
-    if (!this.stale) return nothing;
-    const { request, preset } = this.data!;
+    if (this.task.status !== TaskStatus.ERROR || !this.data) return nothing;
+    const { request, preset } = this.data;
     const span = formatSpan(request.from, request.to, this.zone, this.formatLocale);
     return html`<p class="shown" part="shown" role="status">Showing ${preset ? `Last ${preset}` : 'custom range'} (${span})</p>`;
   }
 
   protected override render() {
-    const failed = this.task.status === TaskStatus.ERROR;
+    // busy is no failure: the data (or the placeholders) stay, with "Busy — retrying in N s"
+    const failed = this.task.status === TaskStatus.ERROR && !this.busy.active;
     // a first load that failed shows one error with Retry: no placeholders waiting for nothing
     const stats =
       failed && !this.data
@@ -378,6 +386,7 @@ export class ComposioUsageChart extends ComposioElement {
         <div class="toolbar" part="toolbar">${this.renderControls()} ${this.renderShown()}</div>
       </div>
       <div class="body ${this.stale ? 'stale' : ''}">${this.renderBody()}</div>
+      ${renderBusy(this.busy)}
       ${failed ? renderProblem(this.task.error, { subject: 'usage', stale: this.stale, onRetry: () => this.refresh() }) : nothing}
       ${this.data?.fallback ? html`<p class="note" part="note">Computed per ${INTERVAL_NOUN[this.interval_]} in the browser: this server has no series route.</p>` : nothing}
     `;

@@ -9,7 +9,7 @@ import { property, state } from 'lit/decorators.js';
 import { INSIGHTS_GROUP_BY, INSIGHTS_MAX_GROUP_LIMIT, type InsightsErrorGroup, type InsightsGroupBy } from '../../contract/protocol.ts';
 import { RANGE_PRESETS, resolveWindow, type RangePreset } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
-import { renderProblem } from '../shared/problem.ts';
+import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { formatSpan } from '../shared/span.ts';
 import { loadInsights, type InsightsData } from './data.ts';
@@ -29,7 +29,7 @@ import { renderErrorGroups, renderGroupTable, renderTiles, type Sort, type SortC
  * @fires {CustomEvent<GroupSelectDetail>} composio-group-select - A table row was clicked (or chosen with Enter): `{ groupBy, key }`.
  * @fires {CustomEvent<FiltersRequestDetail>} composio-filters-request - An error group was chosen: `{ filters, from, to }`, v3.1 log filters for a log table (`status == failed`, `tool_slug == …`).
  * @fires {CustomEvent<LoadDetail>} composio-load - Data loaded: `{ kind: 'usage-insights', count }` (groups in the table).
- * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, dimmed and marked as such, with a Retry button.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, dimmed and marked as such, with a Retry button. A busy server (429) fires it once, then the element retries by itself.
  * @cssprop --composio-font-family - Font stack.
  * @cssprop --composio-text - Text colour.
  * @cssprop --composio-text-muted - Secondary text colour.
@@ -62,6 +62,8 @@ import { renderErrorGroups, renderGroupTable, renderTiles, type Sort, type SortC
  * @csspart shown - After an error: which range the dimmed data on screen is for.
  * @csspart error - Error message in plain words, Retry, and the technical details folded away.
  * @csspart retry - The Retry button.
+ * @csspart busy - "Busy — retrying in N s" while the server is busy (429 + Retry-After); the data stays, and the load runs again by itself.
+ * @csspart retry-now - The busy status's Retry now button.
  * @csspart note - Note when the logs cover only part of the window.
  */
 export class ComposioUsageInsights extends ComposioElement {
@@ -87,16 +89,18 @@ export class ComposioUsageInsights extends ComposioElement {
 
   private readonly task = new Task(this, {
     task: async ([client, range, from, to, zone, groupBy, top], { signal }) => {
+      this.busy.started();
       const window = resolveWindow({ range, from, to }, Date.now(), zone, '7d');
       const data = await loadInsights(client, { from: window.from, to: window.to, timeZone: zone, groupBy, limit: top }, signal);
       return { ...data, preset: window.custom ? undefined : range };
     },
     args: () => [this.client, this.validRange, this.from, this.to, this.zone, this.validGroupBy, this.validTop, this.reloads] as const,
     onComplete: (data) => {
+      this.busy.clear();
       this.data = data;
       this.emit('composio-load', { kind: 'usage-insights', count: data.current.groups?.length ?? 0 });
     },
-    onError: (error) => this.reportError(error),
+    onError: (error) => this.loadFailed(error),
   });
 
   // ---- settings (a bad value falls back with one warning)
@@ -155,14 +159,17 @@ export class ComposioUsageInsights extends ComposioElement {
 
   // ---- rendering
 
-  /** After a failure with data on screen: that data is the last that loaded. */
+  /**
+   * After a failure with data on screen: that data is the last that loaded
+   * (dimmed). Not while busy: it stays readable until the retry; the "Showing …" line names its period.
+   */
   private get stale(): boolean {
-    return this.task.status === TaskStatus.ERROR && this.data !== undefined;
+    return this.task.status === TaskStatus.ERROR && this.data !== undefined && !this.busy.active;
   }
 
   private renderShown() {
-    if (!this.stale) return nothing;
-    const { query, preset } = this.data!;
+    if (this.task.status !== TaskStatus.ERROR || !this.data) return nothing;
+    const { query, preset } = this.data;
     const span = formatSpan(query.from, query.to, this.zone, this.formatLocale);
     return html`<p class="shown" part="shown" role="status">Showing ${preset ? `Last ${preset}` : 'custom range'} (${span})</p>`;
   }
@@ -196,20 +203,21 @@ export class ComposioUsageInsights extends ComposioElement {
 
   protected override render() {
     const status = this.task.status;
-    const busy = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
-    const failed = status === TaskStatus.ERROR;
+    const loading = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
+    // a busy server is no failure: the tiles (or their placeholders) stay, with "Busy — retrying in N s"
+    const failed = status === TaskStatus.ERROR && !this.busy.active;
     const data = this.data;
     const empty = data && data.current.totals.calls === 0;
     const tiles = data ? buildTiles(data, this.formatLocale) : SKELETON_TILES;
     return html`
-      ${failed && !data ? nothing : renderTiles(tiles, { stale: this.stale, busy })}
+      ${failed && !data ? nothing : renderTiles(tiles, { stale: this.stale, busy: loading })}
       ${
-        busy
+        loading
           ? html`<div class="busy" aria-hidden="true"></div>
               <p class="visually-hidden" role="status">Loading insights…</p>`
           : nothing
       }
-      ${this.renderShown()}
+      ${this.renderShown()} ${renderBusy(this.busy)}
       <div class=${this.stale ? 'stale' : ''}>
         ${empty ? html`<p class="empty" part="empty" role="status">No tool calls in this period.</p>` : data ? this.renderData(data) : nothing}
       </div>
