@@ -15,7 +15,7 @@ import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { isRangePreset, resolveWindow, type RangePreset } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
-import { extraFilters, fetchNewer, filtersConverter, logsCsv, LogRows, mergeByTime, pageLimit, tailWindow } from './data.ts';
+import { extraFilters, filtersConverter, logsCsv, LogRows, mergeByTime, pageLimit } from './data.ts';
 import { readBar, requestBody, TABLE_RANGES, writeBar, type BarState, type LogQuery } from './data.ts';
 import { emptySentence, HEADINGS, LOG_COLUMNS, renderEmpty, renderFilterBar, renderLivePaused } from './views.ts';
 import { renderPanel, renderRow, SKELETON, type LogColumn } from './views.ts';
@@ -191,6 +191,7 @@ export class ComposioLogTable extends ComposioElement {
 
   /** One live-tail poll: new and late rows go in at their time, or wait behind "N new". */
   private async pollNewer(signal: AbortSignal): Promise<void> {
+    const { fetchNewer, tailWindow } = await import('./live-read.ts');
     const query = this.query!;
     const known = (id: string) => this.rows.has(id) || this.pending.some((l) => l.id === id);
     const window = {

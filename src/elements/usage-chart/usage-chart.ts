@@ -6,7 +6,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Chart, ChartConfiguration } from 'chart.js';
+import type { Chart } from 'chart.js';
 import { formatNumber, formatTick } from '../../client/format.ts';
 import type { SeriesInterval } from '../../contract/protocol.ts';
 import { autoInterval, parseTime, resolveWindow } from '../../core/ranges.ts';
@@ -14,12 +14,11 @@ import { ComposioElement, warnOnce } from '../shared/base.ts';
 import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
-import { backgroundPlugin, buildConfig, type ChartType } from './chart-config.ts';
-import { ChartController, type Pick } from './chart-controller.ts';
+import type { ChartType, ConfigInput } from './chart-config.ts';
+import { ChartController, loadChartJs, type Pick } from './chart-controller.ts';
 import { loadChartData, type ChartData, type ChartMetric, type ChartView } from './data.ts';
 import { buildInsightModel, CSV_UNITS, formatMetric, isInsightMetric } from './insight-metrics.ts';
 import { buildModel, modelToCsv, OTHER_KEY, seriesKeys, type TableModel } from './model.ts';
-import { composePng, pngLegend } from './png-export.ts';
 import { CHART_RANGES, GROUP_LABELS, INTERVAL_NOUN, KEY_HELP, METRIC_LABELS, resolveSettings, type Settings } from './settings.ts';
 import { chartStyles } from './styles.ts';
 import { formatSpan, renderLegend, renderPickers, renderStats, renderTableView } from './views.ts';
@@ -205,6 +204,8 @@ export class ComposioUsageChart extends ComposioElement {
     if (!chart || !this.data) return null;
     const { request } = this.data;
     const by = request.groupBy ? ` by ${GROUP_LABELS[request.groupBy] ?? request.groupBy}` : '';
+    // loaded with Chart.js, which drew the chart: no request here
+    const { composePng, pngLegend } = await loadChartJs();
     const legend = pngLegend(chart);
     const range = formatSpan(request.from, request.to, this.zone, this.formatLocale);
     return composePng(chart.canvas, chart.width, { title: `${METRIC_LABELS[request.metric]}${by}`, range, legend }, resolveTheme(this));
@@ -251,10 +252,10 @@ export class ComposioUsageChart extends ComposioElement {
     return resolveSettings(this, (message) => warnOnce(this.localName, message));
   }
 
-  private chartConfig(): ChartConfiguration | undefined {
+  private chartConfig(): ConfigInput | undefined {
     const model = this.model;
     if (!model) return undefined;
-    const config = buildConfig({
+    return {
       model,
       type: this.settings.type,
       interval: this.interval_,
@@ -266,9 +267,7 @@ export class ComposioUsageChart extends ComposioElement {
       previousLabel: 'Previous period',
       totalLabel: 'Total',
       rowLabel,
-    });
-    config.plugins = [backgroundPlugin];
-    return config;
+    };
   }
 
   /** A click (or Enter) on a bucket or bar: tell the host which range and group it was. */
