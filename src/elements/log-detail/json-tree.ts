@@ -1,97 +1,112 @@
 /**
- * A collapsible JSON tree rendered as text (never HTML). Children render only when their node is
- * opened; long strings are cut, and "show all" reveals the rest a chunk per frame (many text
- * nodes, never one multi-megabyte one at once); long arrays and objects show 100 entries more per
- * click. A multi-megabyte payload costs nothing until someone looks into it.
+ * A collapsible JSON tree over a payload's preview, rendered as text (never HTML). Children render
+ * only when their node is opened; long strings are cut and "show all" reveals the rest a chunk per
+ * frame (many text nodes, never one multi-megabyte one at once); arrays and objects show 100
+ * entries, then 100 more per click. What the preview lacks, the `TreeView` fetches.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import {
+  PAGE_ITEMS,
+  type CutString,
+  type PayloadPath,
+  type PreviewContainer,
+  type PreviewEntry,
+  type PreviewValue,
+} from './payload-document.ts';
 
-const MAX_STRING = 500;
-/** Characters added per frame while a long string is revealed. */
-export const STRING_CHUNK = 16_384;
-const PAGE_ITEMS = 100;
-
-export interface TreeState {
-  /** Paths of opened nodes. */
-  open: Set<string>;
-  toggle(path: string, open: boolean): void;
-  /** Characters of a string, or entries of an array/object, shown at `path` (absent: the default). */
-  shown: Map<string, number>;
-  show(path: string, count: number): void;
+/** What the tree shows beyond the preview, and how it asks for more (`PayloadTree`). */
+export interface TreeView {
+  isOpen(id: string): boolean;
+  toggle(id: string, open: boolean): void;
+  /** The entries of `node` loaded so far; undefined while its first page loads (asked for once). */
+  entries(node: PreviewContainer, path: PayloadPath): readonly PreviewEntry[] | undefined;
+  /** Load the next page of `node`'s entries. */
+  more(node: PreviewContainer, path: PayloadPath): void;
+  /** The parts of a cut string revealed so far; undefined: only its head. */
+  revealed(node: CutString): readonly string[] | undefined;
+  /** Whether "show all" is still adding to `node`. */
+  revealing(node: CutString): boolean;
+  /** Reveal the rest of `node`, a chunk per frame. */
+  reveal(node: CutString, path: PayloadPath): void;
 }
 
-function preview(value: object): string {
-  return Array.isArray(value) ? `Array(${value.length})` : `{${Object.keys(value).length} keys}`;
+/** Where a value sits: its path in the payload, and the tree it is shown in (the hint has its own). */
+interface Place {
+  path: PayloadPath;
+  tree: string;
 }
 
-/** Reveal a long string a chunk per frame, from what is shown to its end. */
-function reveal(value: string, path: string, state: TreeState): void {
-  const step = () => {
-    const shown = state.shown.get(path) ?? MAX_STRING;
-    if (shown >= value.length) return;
-    state.show(path, Math.min(value.length, shown + STRING_CHUNK));
-    requestAnimationFrame(step);
-  };
-  step();
+/** A JSON Pointer (RFC 6901) for a path, prefixed with the tree's name: the key of its open state. */
+export function nodeId(tree: string, path: PayloadPath): string {
+  return tree + path.map((key) => '/' + key.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
-function chunks(value: string, length: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < length; i += STRING_CHUNK) out.push(value.slice(i, Math.min(length, i + STRING_CHUNK)));
-  return out;
+function isCutString(value: PreviewValue): value is CutString {
+  return typeof value === 'object' && value !== null && value.kind === 'string';
 }
 
-function leaf(value: unknown, path: string, state: TreeState): TemplateResult {
-  if (typeof value === 'string') {
-    const shown = Math.min(value.length, state.shown.get(path) ?? MAX_STRING);
-    const cut = shown < value.length;
-    const revealing = state.shown.has(path) && cut;
-    // each chunk its own block: appending one lays out only that one, not the whole string again
-    const text = shown > STRING_CHUNK ? chunks(value, shown).map((c) => html`<span class="j-chunk">${c}</span>`) : value.slice(0, shown);
-    return html`<span class="j-string">"${text}${cut ? '…' : ''}"</span>${
-        cut && !revealing
-          ? html` <button type="button" class="more" @click=${() => reveal(value, path, state)}>
-              show all ${value.length.toLocaleString()} characters
-            </button>`
-          : nothing
-      }`;
-  }
+function isContainer(value: PreviewValue): value is PreviewContainer {
+  return typeof value === 'object' && value !== null && value.kind !== 'string';
+}
+
+/** The value at `key` of a container, if the preview has it. */
+export function childOf(value: PreviewValue | undefined, key: string): PreviewValue | undefined {
+  return value !== undefined && isContainer(value) ? value.entries?.find(([k]) => k === key)?.[1] : undefined;
+}
+
+/** True for a payload with nothing in it (payload storage off). */
+export function isEmptyPayload(value: PreviewValue): boolean {
+  return value === null || (isContainer(value) && value.size === 0);
+}
+
+function cutString(node: CutString, path: PayloadPath, view: TreeView): TemplateResult {
+  const parts = view.revealed(node);
+  const shown = parts ? parts.reduce((sum, part) => sum + part.length, 0) : node.head.length;
+  const cut = shown < node.length;
+  // each part its own block: appending one lays out only that one, not the whole string again
+  const text = parts ? parts.map((part) => html`<span class="j-chunk">${part}</span>`) : node.head;
+  return html`<span class="j-string ${parts ? 'j-revealed' : ''}">"${text}${cut ? '…' : ''}"</span>${
+      cut && !view.revealing(node)
+        ? html` <button type="button" class="more" @click=${() => view.reveal(node, path)}>
+            show all ${node.length.toLocaleString()} characters
+          </button>`
+        : nothing
+    }`;
+}
+
+function leaf(value: PreviewValue, path: PayloadPath, view: TreeView): TemplateResult {
+  if (typeof value === 'string') return html`<span class="j-string">"${value}"</span>`;
+  if (isCutString(value)) return cutString(value, path, view);
   const kind = value === null ? 'null' : typeof value;
   return html`<span class="j-${kind}">${String(value)}</span>`;
 }
 
-export function jsonTree(value: unknown, state: TreeState, path = '$', label?: string): TemplateResult {
+/** The tree of `value` at `path` (default: the payload's root) in the tree named `tree`. */
+export function jsonTree(value: PreviewValue, view: TreeView, at: Place = { path: [], tree: '$' }, label?: string): TemplateResult {
   const key = label === undefined ? nothing : html`<span class="j-key">${label}</span>: `;
-  if (value === null || typeof value !== 'object') return html`<div class="j-row">${key}${leaf(value, path, state)}</div>`;
-  const open = state.open.has(path);
+  if (!isContainer(value)) return html`<div class="j-row">${key}${leaf(value, at.path, view)}</div>`;
+  const id = nodeId(at.tree, at.path);
+  const open = view.isOpen(id);
   return html`<details
     class="j-node"
     ?open=${open}
-    @toggle=${(e: Event) => (e.stopPropagation(), state.toggle(path, (e.target as HTMLDetailsElement).open))}
+    @toggle=${(e: Event) => (e.stopPropagation(), view.toggle(id, (e.target as HTMLDetailsElement).open))}
   >
-    <summary>${key}<span class="j-preview">${preview(value)}</span></summary>
-    ${open ? children(value, state, path) : nothing}
+    <summary>${key}<span class="j-preview">${value.kind === 'array' ? `Array(${value.size})` : `{${value.size} keys}`}</span></summary>
+    ${open ? children(value, view, at) : nothing}
   </details>`;
 }
 
-function children(value: object, state: TreeState, path: string): TemplateResult {
-  const total = Array.isArray(value) ? value.length : Object.keys(value).length;
-  const count = Math.min(total, state.shown.get(`${path}#items`) ?? PAGE_ITEMS);
-  // only the shown entries are read: a 1,000,000-item array costs 100 entries
-  const entries: [string, unknown][] = Array.isArray(value)
-    ? value.slice(0, count).map((v, i) => [String(i), v])
-    : Object.entries(value).slice(0, count);
+function children(node: PreviewContainer, view: TreeView, at: Place): TemplateResult {
+  const entries = view.entries(node, at.path);
+  if (!entries) return html`<div class="j-children" aria-busy="true"><span class="j-preview">…</span></div>`;
+  const left = node.size - entries.length;
   return html`<div class="j-children">
-    ${entries.map(([k, v]) => jsonTree(v, state, `${path}.${k}`, k))}
+    ${entries.map(([k, v]) => jsonTree(v, view, { path: [...at.path, k], tree: at.tree }, k))}
     ${
-      count < total
-        ? html`<button
-            type="button"
-            class="more"
-            title="${(total - count).toLocaleString()} not shown"
-            @click=${() => state.show(`${path}#items`, count + PAGE_ITEMS)}
-          >
-            show ${Math.min(PAGE_ITEMS, total - count).toLocaleString()} more
+      left > 0
+        ? html`<button type="button" class="more" title="${left.toLocaleString()} not shown" @click=${() => view.more(node, at.path)}>
+            show ${Math.min(PAGE_ITEMS, left).toLocaleString()} more
           </button>`
         : nothing
     }

@@ -6,6 +6,7 @@ import { formatDateTime, formatDuration, formatRelative, formatRowTime } from '.
 import type { LogEntry, LogFilter } from '../../contract/upstream.ts';
 import type { RangePreset } from '../../core/ranges.ts';
 import { TABLE_RANGES, type BarState } from './data.ts';
+import { FIELD_LABELS, OPERATOR_LABELS } from './filter-builder.ts';
 import type { TreeRow } from './tree.ts';
 
 export const LOG_COLUMNS = ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration'] as const;
@@ -58,15 +59,8 @@ export function renderCell(log: LogEntry, column: LogColumn, zone: string, local
   }
 }
 
-const OPERATOR_WORDS: Record<LogFilter['operator'], string> = {
-  '==': 'is',
-  '!=': 'is not',
-  contains: 'contains',
-  not_contains: 'does not contain',
-};
-
-/** A filter as the reader says it: "session_id is not trs_1". */
-export const filterWords = (f: LogFilter) => `${f.field} ${OPERATOR_WORDS[f.operator] ?? f.operator} ${f.value}`;
+/** A filter as the reader says it: "Session is not trs_1" (a field or operator from a newer API as it came). */
+export const filterWords = (f: LogFilter) => `${FIELD_LABELS[f.field] ?? f.field} ${OPERATOR_LABELS[f.operator] ?? f.operator} ${f.value}`;
 
 const PERIOD: Record<RangePreset, string> = {
   '1h': 'the last hour',
