@@ -181,7 +181,7 @@ try {
 
 console.log(machine());
 console.log(
-  `${SECONDS} s per configuration, ${RATE} page views/s (3 requests each), stateless load balancing, Composio limit 2,000/min, BFF budget 1,500/min + 600/min per customer, Redis command timeout ${process.env.REDIS_TIMEOUT_MS ?? 250} ms\n`,
+  `${SECONDS} s per configuration, ${RATE} page views/s (5 requests each), stateless load balancing, Composio limit 2,000/min, BFF budget 1,500/min + 600/min per customer, Redis command timeout ${process.env.REDIS_TIMEOUT_MS ?? 250} ms\n`,
 );
 console.log(
   table(
