@@ -5,6 +5,8 @@
  * click. A multi-megabyte payload costs nothing until someone looks into it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { count } from '../shared/i18n/count.ts';
+import type { DetailStrings } from '../shared/i18n/strings.ts';
 
 const MAX_STRING = 500;
 /** Characters added per frame while a long string is revealed. */
@@ -18,10 +20,16 @@ export interface TreeState {
   /** Characters of a string, or entries of an array/object, shown at `path` (absent: the default). */
   shown: Map<string, number>;
   show(path: string, count: number): void;
+  /** The tree's words, and the locale its counts are formatted in (the payload's own values stay as JSON wrote them). */
+  words(): DetailStrings;
+  locale(): string | undefined;
 }
 
-function preview(value: object): string {
-  return Array.isArray(value) ? `Array(${value.length})` : `{${Object.keys(value).length} keys}`;
+function preview(value: object, state: TreeState): string {
+  const w = state.words();
+  return Array.isArray(value)
+    ? w.arrayPreview(count(value.length, state.locale()))
+    : w.objectPreview(count(Object.keys(value).length, state.locale()));
 }
 
 /** Reveal a long string a chunk per frame, from what is shown to its end. */
@@ -51,7 +59,7 @@ function leaf(value: unknown, path: string, state: TreeState): TemplateResult {
     return html`<span class="j-string">"${text}${cut ? '…' : ''}"</span>${
         cut && !revealing
           ? html` <button type="button" class="more" @click=${() => reveal(value, path, state)}>
-              show all ${value.length.toLocaleString()} characters
+              ${state.words().showAll(count(value.length, state.locale()))}
             </button>`
           : nothing
       }`;
@@ -69,29 +77,30 @@ export function jsonTree(value: unknown, state: TreeState, path = '$', label?: s
     ?open=${open}
     @toggle=${(e: Event) => (e.stopPropagation(), state.toggle(path, (e.target as HTMLDetailsElement).open))}
   >
-    <summary>${key}<span class="j-preview">${preview(value)}</span></summary>
+    <summary>${key}<span class="j-preview">${preview(value, state)}</span></summary>
     ${open ? children(value, state, path) : nothing}
   </details>`;
 }
 
 function children(value: object, state: TreeState, path: string): TemplateResult {
   const total = Array.isArray(value) ? value.length : Object.keys(value).length;
-  const count = Math.min(total, state.shown.get(`${path}#items`) ?? PAGE_ITEMS);
+  const shown = Math.min(total, state.shown.get(`${path}#items`) ?? PAGE_ITEMS);
+  const [w, locale] = [state.words(), state.locale()];
   // only the shown entries are read: a 1,000,000-item array costs 100 entries
   const entries: [string, unknown][] = Array.isArray(value)
-    ? value.slice(0, count).map((v, i) => [String(i), v])
-    : Object.entries(value).slice(0, count);
+    ? value.slice(0, shown).map((v, i) => [String(i), v])
+    : Object.entries(value).slice(0, shown);
   return html`<div class="j-children">
     ${entries.map(([k, v]) => jsonTree(v, state, `${path}.${k}`, k))}
     ${
-      count < total
+      shown < total
         ? html`<button
             type="button"
             class="more"
-            title="${(total - count).toLocaleString()} not shown"
-            @click=${() => state.show(`${path}#items`, count + PAGE_ITEMS)}
+            title=${w.notShown(count(total - shown, locale))}
+            @click=${() => state.show(`${path}#items`, shown + PAGE_ITEMS)}
           >
-            show ${Math.min(PAGE_ITEMS, total - count).toLocaleString()} more
+            ${w.showMore(count(Math.min(PAGE_ITEMS, total - shown), locale))}
           </button>`
         : nothing
     }

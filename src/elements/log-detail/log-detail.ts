@@ -12,6 +12,10 @@ import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogDetail, LogEntry } from '../../contract/upstream.ts';
 import { failureHint } from '../../core/failure-hints.ts';
 import { ComposioElement } from '../shared/base.ts';
+import { common, problem } from '../shared/i18n/en/common.ts';
+import { detail } from '../shared/i18n/en/detail.ts';
+import { hints } from '../shared/i18n/en/hints.ts';
+import type { DetailStrings, Words } from '../shared/i18n/strings.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { parseKeepingText, prettyPayload } from './json-text.ts';
 import { jsonTree, type TreeState } from './json-tree.ts';
@@ -35,7 +39,9 @@ import { jsonTree, type TreeState } from './json-tree.ts';
  * @csspart hint - The failure hint (cause and next step).
  * @csspart payload - The request/response JSON tree.
  */
-export class ComposioLogDetail extends ComposioElement {
+export class ComposioLogDetail extends ComposioElement<'detail' | 'hints'> {
+  protected static override english: Words<'detail' | 'hints'> = { common, problem, hints, detail };
+
   static override styles = [
     themeStyles,
     css`
@@ -156,7 +162,8 @@ export class ComposioLogDetail extends ComposioElement {
   /** The list entry, if the caller has it: shown at once while the detail loads. */
   @property({ attribute: false }) entry?: LogEntry;
 
-  @state() private copied = '';
+  /** What the last copy button copied, and whether the clipboard took it. */
+  @state() private copied?: { name: keyof DetailStrings['copyNames']; ok: boolean };
   @state() private open = new Set<string>(['$', '$.request', '$.request.arguments', '$.response']);
 
   private readonly tree: TreeState = {
@@ -172,6 +179,8 @@ export class ComposioLogDetail extends ComposioElement {
       this.tree.shown.set(path, count);
       this.requestUpdate();
     },
+    words: () => this.words.detail,
+    locale: () => this.formatLocale,
   };
 
   private readonly detail = new Task(this, {
@@ -180,12 +189,12 @@ export class ComposioLogDetail extends ComposioElement {
     onError: (error) => this.reportError(error),
   });
 
-  private async copy(label: string, value: string): Promise<void> {
+  private async copy(name: keyof DetailStrings['copyNames'], value: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(value);
-      this.copied = label;
+      this.copied = { name, ok: true };
     } catch {
-      this.copied = `${label} (copy blocked: select the text)`;
+      this.copied = { name, ok: false };
     }
   }
 
@@ -197,10 +206,20 @@ export class ComposioLogDetail extends ComposioElement {
     if (parent && parent.id === id) this.emit('composio-log-select', { log: parent });
   }
 
-  private copyButton(label: string, value: string | undefined) {
+  private copyButton(name: keyof DetailStrings['copyNames'], value: string | undefined) {
     if (!value) return nothing;
+    const w = this.words.detail;
     return html`<code>${value}</code
-      ><button type="button" class="small" aria-label="Copy ${label}" @click=${() => this.copy(label, value)}>Copy</button>`;
+      ><button type="button" class="small" aria-label=${w.copyWhat(w.copyNames[name])} @click=${() => this.copy(name, value)}>
+        ${w.copy}
+      </button>`;
+  }
+
+  private get copiedWords(): string {
+    if (!this.copied) return '';
+    const w = this.words.detail;
+    const what = w.copyNames[this.copied.name];
+    return this.copied.ok ? w.copied(what) : w.copyBlocked(what);
   }
 
   private renderDetail(log: LogEntry, full?: LogDetail) {
@@ -210,10 +229,11 @@ export class ComposioLogDetail extends ComposioElement {
     const duration = Number(log.metrics.duration_ms ?? 0);
     const ctx = full?.context ?? {};
     const src = full?.source ?? {};
+    const { common, hints, detail: w } = this.words;
     return html`
       <h2 id="title">${String(log.metadata.tool_slug ?? log.type)}</h2>
-      ${this.link ? html`<button type="button" class="small copy-link" @click=${() => this.copy('link', this.link!)}>Copy link</button>` : nothing}
-      <span class="badge ${log.status}">${log.status === 'failed' ? 'Failed' : 'Success'}</span>
+      ${this.link ? html`<button type="button" class="small copy-link" @click=${() => this.copy('link', this.link!)}>${w.copyLink}</button>` : nothing}
+      <span class="badge ${log.status}">${log.status === 'failed' ? common.failed : common.success}</span>
       <span class="muted"
         >${formatDateTime(Date.parse(log.timestamp), this.zone, this.formatLocale)} · ${formatDuration(duration, this.formatLocale)}</span
       >
@@ -221,11 +241,11 @@ export class ComposioLogDetail extends ComposioElement {
       ${
         hint
           ? html`<div class="hint" part="hint" role="note">
-              <p><strong>Likely cause:</strong> ${hint.cause}</p>
-              <p><strong>Next step:</strong> ${hint.next}</p>
+              <p><strong>${hints.likelyCause}</strong> ${hints.causes[hint.kind]}</p>
+              <p><strong>${hints.nextStep}</strong> ${hints.nextSteps[hint.kind]}</p>
               ${
                 hint.showArguments && args !== undefined
-                  ? html`<h3>Arguments sent</h3>
+                  ? html`<h3>${hints.argumentsSent}</h3>
                       ${jsonTree(args, this.tree, '$.hint.arguments')}`
                   : nothing
               }
@@ -235,83 +255,70 @@ export class ComposioLogDetail extends ComposioElement {
       ${
         log.parent
           ? html`<p>
-              Called inside
+              ${w.calledInside}
               <button type="button" class="small" @click=${() => this.openParent(log.parent!.log_id)}>
-                ${log.parent.tool_slug} (open parent log)
+                ${w.openParent(log.parent.tool_slug)}
               </button>
             </p>`
           : nothing
       }
-      <h3>Timing</h3>
+      <h3>${w.timing}</h3>
       <dl>
         ${
           full?.timings
-            ? html`<dt>Start</dt>
+            ? html`<dt>${w.start}</dt>
                 <dd>${formatDateTime(full.timings.start_time, this.zone, this.formatLocale)}</dd>
-                <dt>End</dt>
+                <dt>${w.end}</dt>
                 <dd>${formatDateTime(full.timings.end_time, this.zone, this.formatLocale)}</dd>`
             : nothing
         }
-        <dt>Duration</dt>
+        <dt>${w.duration}</dt>
         <dd>${formatDuration(duration, this.formatLocale)}</dd>
       </dl>
-      <h3>Context</h3>
+      <h3>${w.context}</h3>
       <dl>
-        <dt>Log</dt>
-        <dd>${this.copyButton('log id', log.id)}</dd>
-        ${
-          ctx.session_id
-            ? html`<dt>Session</dt>
-                <dd>${this.copyButton('session id', ctx.session_id)}</dd>`
-            : nothing
-        }
-        ${
-          ctx.trace_id
-            ? html`<dt>Trace</dt>
-                <dd>${this.copyButton('trace id', ctx.trace_id)}</dd>`
-            : nothing
-        }
-        ${
-          ctx.request_id
-            ? html`<dt>Request</dt>
-                <dd>${this.copyButton('request id', ctx.request_id)}</dd>`
-            : nothing
-        }
+        ${(['log', 'session', 'trace', 'request'] as const).map((name) => {
+          const id = name === 'log' ? log.id : ctx[`${name}_id`];
+          return id
+            ? html`<dt>${w.ids[name]}</dt>
+                <dd>${this.copyButton(name, id)}</dd>`
+            : nothing;
+        })}
       </dl>
-      <p class="muted" role="status">${this.copied ? `Copied ${this.copied}` : ''}</p>
+      <p class="muted" role="status">${this.copiedWords}</p>
       ${
         src.host || src.framework || src.language
-          ? html`<h3>Source</h3>
+          ? html`<h3>${w.source}</h3>
               <dl>
                 ${(['host', 'framework', 'language'] as const).map((k) =>
                   src[k]
-                    ? html`<dt>${k}</dt>
+                    ? html`<dt>${w.sources[k]}</dt>
                         <dd>${src[k]}</dd>`
                     : nothing,
                 )}
               </dl>`
           : nothing
       }
-      <h3>Metadata</h3>
-      <dl>
+      <h3>${w.metadata}</h3>
+      <dl class="metadata">
         ${Object.entries(log.metadata).map(
           ([k, v]) =>
             html`<dt>${k}</dt>
               <dd>${typeof v === 'string' ? v : JSON.stringify(v)}</dd>`,
         )}
       </dl>
-      <h3>Request and response</h3>
+      <h3>${w.payload}</h3>
       ${
         !full
-          ? html`<p class="muted">Loading…</p>`
+          ? html`<p class="muted">${common.loading}</p>`
           : Object.keys(data).length
             ? html`<div part="payload">
                 <button type="button" class="small" @click=${async () => this.copy('payload', await prettyPayload(full))}>
-                  Copy as JSON
+                  ${w.copyJson}
                 </button>
                 ${jsonTree(data, this.tree)}
               </div>`
-            : html`<p class="muted" part="payload">No payload stored: payload storage is off for this project (the audit row remains).</p>`
+            : html`<p class="muted" part="payload">${w.noPayload}</p>`
       }
     `;
   }
@@ -319,18 +326,19 @@ export class ComposioLogDetail extends ComposioElement {
   protected override render() {
     const full = this.detail.value?.id === this.logId ? this.detail.value : undefined;
     const log = full ?? (this.entry?.id === this.logId ? this.entry : undefined);
+    const { common, detail: w } = this.words;
     if (this.detail.status === TaskStatus.ERROR) {
       const error = this.detail.error as Error;
       const notFound = error instanceof BffRequestError && error.status === 404;
       return html`<div class="error" role="alert">
-        <span>${notFound ? 'This log was not found, or is not yours to see.' : `Could not load the log: ${error.message}`}</span>
-        ${error instanceof BffRequestError && error.requestId ? html`<span class="meta">Request ID ${error.requestId}</span>` : nothing}
-        ${notFound ? nothing : html`<button type="button" @click=${() => this.detail.run()}>Retry</button>`}
+        <span>${notFound ? w.notFound : w.couldNotLoad(error.message)}</span>
+        ${error instanceof BffRequestError && error.requestId ? html`<span class="meta">${w.requestId(error.requestId)}</span>` : nothing}
+        ${notFound ? nothing : html`<button type="button" @click=${() => this.detail.run()}>${common.retry}</button>`}
       </div>`;
     }
     if (!log)
       return html`<div class="skeleton placeholder" aria-hidden="true"></div>
-        <p class="visually-hidden" role="status">Loading…</p>`;
+        <p class="visually-hidden" role="status">${common.loading}</p>`;
     return this.renderDetail(log, full);
   }
 }

@@ -8,6 +8,8 @@ import type { BffClient } from '../../client/bff-client.ts';
 import { formatNumber } from '../../client/format.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import { download } from '../shared/download.ts';
+import { count } from '../shared/i18n/count.ts';
+import type { Words } from '../shared/i18n/strings.ts';
 import { requestBody, type LogQuery } from './data.ts';
 
 export interface ExportOptions {
@@ -18,6 +20,8 @@ export interface ExportOptions {
 }
 
 const NEWLINE = 10;
+/** The BFF's export cap (one final notice line says when it was reached). */
+const MAX_EXPORT_ROWS = 100_000;
 
 export class ExportController implements ReactiveController {
   running = false;
@@ -80,22 +84,20 @@ export class ExportController implements ReactiveController {
   }
 }
 
-const kilobytes = (bytes: number, locale?: string) => `${formatNumber(Math.round(bytes / 1024), locale)} kB`;
-
 /** Export button, or progress and Cancel while an export runs. */
-export function renderExport(e: ExportController, enabled: boolean, locale?: string) {
+export function renderExport(e: ExportController, enabled: boolean, words: Words<'table'>, locale?: string) {
+  const w = words.table;
   if (!e.running)
     return html`<button
       type="button"
       class="export"
       ?disabled=${!enabled}
       @click=${() => e.start()}
-      title="Every matching log in the window (up to 100,000)"
+      title=${w.exportTitle(formatNumber(MAX_EXPORT_ROWS, locale))}
     >
-      Export CSV
+      ${w.exportCsv}
     </button>`;
-  return html`<span class="export-progress" role="status"
-      >Exporting… ${formatNumber(e.rows, locale)} rows (${kilobytes(e.bytes, locale)})</span
-    >
-    <button type="button" class="export-cancel" @click=${() => e.cancel()}>Cancel export</button>`;
+  const size = w.kilobytes(formatNumber(Math.round(e.bytes / 1024), locale));
+  return html`<span class="export-progress" role="status">${w.exporting(count(e.rows, locale), size)}</span>
+    <button type="button" class="export-cancel" @click=${() => e.cancel()}>${w.cancelExport}</button>`;
 }
