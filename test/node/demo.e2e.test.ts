@@ -207,6 +207,37 @@ describe('demo (npm run demo) in headless Chromium', () => {
     await page.close();
   });
 
+  it('the language picker changes the elements’ words, and only then fetches that language', async () => {
+    const { page, errors } = await open(`${demo.url}/`);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(r.url()));
+    await bothShowData(page);
+    const places = [
+      ['composio-usage-chart', '[part="table-toggle"]'],
+      ['composio-usage-insights', '[data-key="calls"] dt'],
+      ['composio-log-table', '[role="columnheader"]'],
+    ];
+    const words = () =>
+      page.evaluate(
+        (list) => list.map(([tag, part]) => document.querySelector(tag)!.shadowRoot!.querySelector(part)?.textContent?.trim()),
+        places,
+      );
+    assert.deepEqual(await words(), ['Table', 'Calls', 'Time']);
+    const german = fetched.length;
+    await page.selectOption('#locale', 'de-DE');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('composio-usage-chart')!.shadowRoot!.querySelector('[part="table-toggle"]')?.textContent?.trim() ===
+        'Tabelle',
+      undefined,
+      { timeout: 10_000 },
+    );
+    assert.deepEqual(await words(), ['Tabelle', 'Aufrufe', 'Zeit']);
+    assert.equal(fetched.slice(german).filter((url) => url.endsWith('.js')).length, 1, 'one chunk: the German words');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('lists each time zone once, also when the browser names its zone by an alias', async () => {
     // Chromium reports Asia/Kolkata as the legacy Asia/Calcutta; the picker also offers Asia/Kolkata
     const page = await browser.newPage({ timezoneId: 'Asia/Calcutta' });
