@@ -1,13 +1,15 @@
 /**
  * Size benchmark: each element entry bundled the way a CDN user gets it (Lit, @lit/task, Chart.js
- * included, minified), reported as gzip -9 bytes: the entry a page loads up front, and the chunks
- * it loads later (Chart.js arrives only when a chart draws).
+ * included, minified), reported as gzip -9 bytes: the entry a page loads up front, the chunks it
+ * loads later (Chart.js arrives only when a chart draws), and apart the words of one language other
+ * than English (a page fetches at most the one its elements speak).
  * Run: npm run bench -- size
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { LANGUAGES } from '../src/elements/shared/i18n/strings.ts';
 import { machine, table } from './stats.ts';
 
 const ENTRIES: Record<string, string> = {
@@ -17,6 +19,8 @@ const ENTRIES: Record<string, string> = {
 const outDir = '.tmp/size';
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+/** A language's chunk (`de-<hash>.js`): loaded only by a page in that language. */
+const language = new RegExp(`^(${LANGUAGES.filter((l) => l !== 'en').join('|')})-[\\w-]+\\.js$`);
 
 const rows: (string | number)[][] = [];
 for (const [name, entry] of Object.entries(ENTRIES)) {
@@ -43,10 +47,11 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
   };
   visit(`${name}.js`);
   const initial = [...upFront].reduce((n, f) => n + gz(join(outDir, f)), 0);
-  const lazy = files.filter((f) => !upFront.has(f)).reduce((n, f) => n + gz(join(outDir, f)), 0);
-  rows.push([name, kb(initial), kb(lazy), kb(initial + lazy)]);
+  const lazy = files.filter((f) => !upFront.has(f) && !language.test(f)).reduce((n, f) => n + gz(join(outDir, f)), 0);
+  const words = files.filter((f) => language.test(f)).map((f) => gz(join(outDir, f)));
+  rows.push([name, kb(initial), kb(lazy), kb(Math.max(0, ...words)), kb(initial + lazy)]);
 }
 rmSync(outDir, { recursive: true, force: true });
 
 console.log(machine());
-console.log(table(['entry', 'initial kB gz', 'loaded on demand kB gz', 'total kB gz'], rows));
+console.log(table(['entry', 'initial kB gz', 'loaded on demand kB gz', 'a language kB gz (largest)', 'total kB gz (English)'], rows));
