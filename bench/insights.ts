@@ -28,25 +28,29 @@ const makeHandler = () =>
   });
 const body = { from: NOW - 30 * DAY, to: NOW, time_zone: 'America/New_York' };
 
-async function run(handler: ReturnType<typeof makeHandler>, label: string, count = 1) {
+async function run(handler: ReturnType<typeof makeHandler>, label: string, count = 1, to = NOW) {
   sim.resetStats();
   const started = performance.now();
   const answers = await Promise.all(
     Array.from({ length: count }, () =>
-      handler(new Request('http://bench/api/composio/usage/insights', { method: 'POST', body: JSON.stringify(body) })).then(async (r) => {
-        if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
-        return r.json();
-      }),
+      handler(new Request('http://bench/api/composio/usage/insights', { method: 'POST', body: JSON.stringify({ ...body, to }) })).then(
+        async (r) => {
+          if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
+          return r.json();
+        },
+      ),
     ),
   );
   return { row: [label, sim.stats.requests, (performance.now() - started).toFixed(0)], totals: answers[0].totals };
 }
 
 const handler = makeHandler();
-const cold = await run(handler, 'cold: 30 days, 3 users (31 local days × 3 streams)');
+const cold = await run(handler, 'cold: 30 days, 3 users (31 local days, one stream per user)');
 const warm = await run(handler, 'warm: same request again');
 clock += 2 * 60_000;
-const later = await run(handler, 'warm, 2 min later (open day’s aggregate expired)');
+const later = await run(handler, 'warm, 2 min later: the same "last 30 days", to = now', 1, clock);
+clock += 60 * 60_000;
+const hour = await run(handler, 'warm, an hour later', 1, clock);
 const concurrent = await run(makeHandler(), '100 identical concurrent requests, cold BFF', 100);
 await upstream.close();
 
@@ -98,6 +102,8 @@ cpuRows.push([
 ]);
 
 console.log(machine());
-console.log(table(['POST usage/insights (Globex, 30 days)', 'upstream calls', 'ms'], [cold.row, warm.row, later.row, concurrent.row]));
+console.log(
+  table(['POST usage/insights (Globex, 30 days)', 'upstream calls', 'ms'], [cold.row, warm.row, later.row, hour.row, concurrent.row]),
+);
 console.log(`\nGlobex, 30 days: ${cold.totals.calls} calls, ${cold.totals.failed} failed, p95 ${cold.totals.p95?.toFixed(0)} ms\n`);
 console.log(table(['BFF CPU (process.cpuUsage, 5 runs after a warm-up)', 'median CPU ms', 'max CPU ms'], cpuRows));

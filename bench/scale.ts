@@ -2,7 +2,8 @@
  * Scale benchmark: N BFF instances (separate processes, bench/scale-instance.ts) behind a
  * stateless load balancer, one simulator on loopback HTTP keeping Composio's Hobby limit
  * (2,000 calls a minute per key), M customers opening the usage page — summary, 30-day daily
- * series, first log page — with Zipf-skewed popularity, at a fixed rate for a bounded time. Each
+ * series, the 7-day insights and the previous 7 days' (as the insights element asks), first log
+ * page — with Zipf-skewed popularity, at a fixed rate for a bounded time. Each
  * configuration runs twice: per-process memory caches and budgets, then one shared Redis.
  * Run: npm run bench -- scale     (SCALE_SECONDS, default 30; SCALE_RATE page views/s, default 10;
  * SCALE_CUSTOMERS, default 200,2000; SCALE_INSTANCES, default 1,4,8; REDIS_TIMEOUT_MS, default 250)
@@ -100,13 +101,19 @@ async function run(mode: 'memory' | 'redis', n: number, m: number, redisUrl: str
     latencies.push(performance.now() - started);
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
   };
-  // what the usage page sends: the 30-day summary and daily series up to now, the first log page
+  // what the usage page sends: the 30-day summary and daily series up to now, the insights of the
+  // last 7 days and of the 7 before (by toolkit), the first log page
   const view = (customer: number) => {
     const now = Date.now();
-    const from = Math.floor(now / DAY) * DAY - 29 * DAY;
+    const today = Math.floor(now / DAY) * DAY;
+    const from = today - 29 * DAY;
+    const week = today - 6 * DAY;
+    const insights = { time_zone: 'UTC', group_by: 'toolkit_slug' };
     return Promise.all([
       send(customer, 'usage/summary', { from, to: now }),
       send(customer, 'usage/tool_calls/series', { from, to: now, interval: 'day', time_zone: 'UTC' }),
+      send(customer, 'usage/insights', { ...insights, from: week, to: now }),
+      send(customer, 'usage/insights', { ...insights, from: week - 7 * DAY, to: week }),
       send(customer, 'logs/tool_execution', { limit: 50 }),
     ]);
   };

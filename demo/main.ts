@@ -20,8 +20,8 @@ const defineElements = () =>
     import('../src/elements/log-table/define.ts'),
   ]);
 const isStatic = import.meta.env.MODE === 'static';
-// on the demo server the scope is in a cookie: the elements can start at once, beside the customer list;
-// the static build must first start the in-page BFF their requests go to
+// on the demo server the scope is in a cookie and the customer list in the page: the elements start
+// at once; the static build must first start the in-page BFF their requests go to
 const [session] = await Promise.all([isStatic ? staticSession() : serverSession(), isStatic ? undefined : defineElements()]);
 if (isStatic) await defineElements();
 

@@ -14,9 +14,16 @@ export interface DemoCustomer {
   userIds: string[];
 }
 
-export interface DemoSession {
+/** The id of the page's JSON script the demo server fills in (empty in the built file). */
+export const SESSION_DATA_ID = 'demo-session';
+
+/** What the demo server writes into the page (`<script type="application/json" id="demo-session">`). */
+export interface DemoSessionData {
   customers: DemoCustomer[];
   current: string;
+}
+
+export interface DemoSession extends DemoSessionData {
   switchTo(slug: string): Promise<void>;
 }
 
@@ -26,8 +33,11 @@ export const slugOf = (userIds: readonly string[]) =>
     .toLowerCase()
     .replace(/^-|-$/g, '');
 
-export async function serverSession(): Promise<DemoSession> {
-  const { customers, current } = (await (await fetch('/demo/customers')).json()) as { customers: DemoCustomer[]; current: string };
+/** On the demo server: the customer list comes inside the page, one request fewer before the first data. */
+export function serverSession(): DemoSession {
+  const text = document.getElementById(SESSION_DATA_ID)?.textContent;
+  if (!text) throw new Error('The page has no customer list: the demo server (npm run demo) writes it in.');
+  const { customers, current } = JSON.parse(text) as DemoSessionData;
   const session: DemoSession = {
     customers,
     current,

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { precompress, preloadEntryImports } from './build-plugins.ts';
 
 const root = resolve(import.meta.dirname);
 
@@ -12,6 +13,8 @@ export default defineConfig(({ mode }) => ({
   root,
   base: './',
   publicDir: mode === 'static' ? resolve(root, '../public') : false,
+  // the demo server sends the precompressed files; a static host compresses by itself
+  plugins: mode === 'server' ? [preloadEntryImports(), precompress()] : [preloadEntryImports()],
   // the in-page BFF's quantile sketch never uses its protobuf encoding (see the stub's comment)
   resolve: { alias: { 'protobufjs/minimal': resolve(root, '../scripts/stubs/protobufjs-minimal.js') } },
   build: {

@@ -6,7 +6,8 @@
  * Retries belong to the BFF, which knows Retry-After and the budget and has already retried
  * upstream faults: the browser retries only an answer the BFF marks retryable (a 429 or 503 with
  * Retry-After), and every request has one overall deadline (default 15 s) to an error the reader
- * sees. A 502/504 is final here: retrying it would multiply the BFF's own retries.
+ * sees. A 502/504 is final here: retrying it would multiply the BFF's own retries. The elements set
+ * `maxRetryAfterMs: 0`: they wait out a busy answer themselves, on screen ("Busy — retrying in N s").
  */
 import { isErrorEnvelope } from '../contract/errors.ts';
 
@@ -21,7 +22,7 @@ export interface BffClientOptions {
   fetchToken?: FetchToken;
   /** How long a successful answer is reused (default 15 s). */
   cacheTtlMs?: number;
-  /** Longest Retry-After honoured before giving up (default 10 s). */
+  /** Longest Retry-After waited out here before giving up with the error (default 10 s; 0 = never wait). */
   maxRetryAfterMs?: number;
   /** One request, retries included, ends by then (default 15 s) with an error the element shows. */
   deadlineMs?: number;
@@ -54,6 +55,19 @@ function secondsToExpiry(token: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Retry-After in seconds: delta-seconds or an HTTP date (RFC 9110 allows both); undefined when
+ * absent or unreadable, so that the caller chooses its own wait rather than trusting garbage.
+ */
+function retryAfterSeconds(response: Response): number | undefined {
+  const header = response.headers.get('retry-after')?.trim();
+  if (!header) return undefined;
+  if (/^\d+(\.\d+)?$/.test(header)) return Number(header);
+  // Date.parse reads almost anything ("1.5" is a date in 2001): only an HTTP date, which ends in GMT
+  const date = /GMT$/i.test(header) ? Date.parse(header) : NaN;
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 function delay(ms: number, signal?: AbortSignal): Promise<void> {
@@ -111,8 +125,9 @@ export class BffClient {
       throw new BffRequestError(
         e?.message ?? `The server answered HTTP ${response.status}`,
         response.status,
-        e?.request_id,
+        e?.request_id ?? response.headers.get('x-request-id') ?? undefined,
         e?.suggested_fix,
+        retryAfterSeconds(response),
       );
     }
   }
@@ -249,10 +264,9 @@ export class BffClient {
       }
       if (response.ok && json !== undefined) return json;
 
-      const header = response.headers.get('retry-after');
-      const retryAfter = header === null ? NaN : Number(header);
-      const waitMs = retryAfter * 1000;
-      const marked = RETRYABLE.has(response.status) && Number.isFinite(retryAfter) && retryAfter > 0;
+      const seconds = retryAfterSeconds(response);
+      const waitMs = (seconds ?? 0) * 1000;
+      const marked = RETRYABLE.has(response.status) && waitMs > 0;
       const fits = waitMs <= (this.options.maxRetryAfterMs ?? 10_000) && Date.now() - started + waitMs < deadlineMs;
       if (marked && fits && attempt < 2) {
         await delay(waitMs, signal).catch((reason: unknown) => {
@@ -260,7 +274,6 @@ export class BffClient {
         });
         continue;
       }
-      const seconds = Number.isFinite(retryAfter) ? retryAfter : undefined;
       if (isErrorEnvelope(json)) {
         const e = json.error;
         throw new BffRequestError(e.message, response.status, e.request_id, e.suggested_fix, seconds);

@@ -75,7 +75,9 @@ export function previousWindow(from: number, to: number, timeZone?: string): { f
       const dayNumber = (t: LocalTime) => Date.UTC(t.year, t.month - 1, t.day) / DAY_MS;
       const endsAtMidnight = to === localMidnight(end, timeZone);
       const days = dayNumber(end) - dayNumber(start) + (endsAtMidnight ? 0 : 1);
-      return { from: shiftLocalDays(from, -days, timeZone), to: shiftLocalDays(to, -days, timeZone) };
+      // an end at "now" moves to a past instant: rounded down to its minute, the comparison's
+      // requests repeat for a minute and the BFF's cache answers them (one upstream call a minute)
+      return { from: shiftLocalDays(from, -days, timeZone), to: Math.floor(shiftLocalDays(to, -days, timeZone) / 60_000) * 60_000 };
     }
   }
   return { from: from - (to - from), to: from };

@@ -4,19 +4,19 @@
  * tenant scope, validates input, forces the scope onto every upstream query, caches, and computes
  * the time series the upstream API lacks.
  */
+import { LRUCache } from 'lru-cache';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { etag } from 'hono/etag';
 import { COMPOSIO_BASE_URL } from '../contract/constants.ts';
 import { BFF_ROUTES, DEFAULT_ENDPOINT } from '../contract/protocol.ts';
 import type { LogEntry } from '../contract/upstream.ts';
 import { DEFAULT_BUDGET, memoryBudget, type BudgetSettings, type UpstreamBudget } from './budget.ts';
 import { CursorSigner } from './cursor.ts';
 import { BffError, errorResponse } from './errors.ts';
-import { InsightsStore, usageInsights, type InsightsContext } from './insights.ts';
+import { usageInsights, type InsightsContext } from './insights.ts';
 import { exportLogs } from './export.ts';
-import { listLogs, logDetail, type LogsContext } from './logs.ts';
+import { listLogs, logDetail, type DetailReply, type LogsContext } from './logs.ts';
 import { DEFAULT_MAX_SCOPE_USERS, resolveOrReject, type ResolveScope, type Scope } from './scope.ts';
 import { memoryStore, type MemoryStoreSettings, type Store } from './store.ts';
 import { Upstream, type UpstreamSettings } from './upstream.ts';
@@ -76,8 +76,8 @@ export interface ComposioHandlerOptions {
     logsPageTtlMs?: number;
     /** TTL of a log detail (default 5 min). */
     detailTtlMs?: number;
-    /** Bytes of cached insights aggregates, one per closed bucket (default 20 MB; evicted least recently used). */
-    insightsMaxBytes?: number;
+    /** Bytes of log details kept as sent (text and ETag) in this process (default 32 MB). */
+    detailMaxBytes?: number;
   };
   limits?: {
     /** Largest request body (default 64 kB; larger → 413). */
@@ -93,8 +93,8 @@ export interface ComposioHandlerOptions {
     maxBuckets?: number;
     /**
      * Most upstream log pages (100 logs each) one insights request may read (default 500): its
-     * cost cap, estimated from a usage summary before any log is read; more → 400. Cached closed
-     * buckets cost nothing. Keep it below the per-scope budget, or such a request can never complete.
+     * cost cap, counted from a usage breakdown by user before any log is read; more → 400. What
+     * the store holds (read days, and the open day up to a minute ago) costs nothing. Keep it below the per-scope budget, or such a request can never complete.
      */
     maxInsightPages?: number;
     /** Most rows one `logs/tool_execution/export` streams (default 100,000), then a final notice line. */
@@ -202,6 +202,13 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
     concurrency: limits.concurrency,
     ttl: { firstPageMs: cache.logsFirstPageTtlMs ?? 2_000, pageMs: cache.logsPageTtlMs ?? 60_000, detailMs: cache.detailTtlMs ?? 300_000 },
     redact: options.redact,
+    replies: new LRUCache<string, DetailReply>({
+      maxSize: cache.detailMaxBytes ?? 32 * 1024 * 1024,
+      sizeCalculation: (reply) => Math.max(1, reply.body.length),
+      ttl: cache.detailTtlMs ?? 300_000,
+      perf: { now },
+      ttlResolution: 0,
+    }),
   };
   const insightsCtx: InsightsContext = {
     upstream,
@@ -210,7 +217,8 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
     maxBuckets: limits.maxBuckets,
     maxPages: limits.maxInsightPages,
     ttl: usageCtx.ttl,
-    store: new InsightsStore({ maxBytes: cache.insightsMaxBytes ?? 20 * 1024 * 1024, now }),
+    store: upstream.derived(),
+    inFlight: new Map(),
   };
   const requireLogs = () => {
     if (!options.apiKey)
@@ -267,9 +275,6 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
     c.set('scope', await resolveOrReject(options.resolveScope, c.req.raw, limits.maxScopeUsers));
     await next();
   });
-  const etags = etag();
-  // an export streams: an ETag would need the whole body first
-  app.use(`/${BFF_ROUTES.logList}/*`, (c, next) => (c.req.method === 'GET' ? etags(c, next) : next()));
 
   const ok = (c: Context<Env>, body: unknown, cacheControl = 'private, no-cache') => {
     c.header('cache-control', cacheControl);
@@ -312,7 +317,17 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
   app.get(`/${BFF_ROUTES.logDetail}`, async (c) => {
     requireLogs();
     const id = parse(logIdParam, c.req.param('id'));
-    return ok(c, await logDetail(logsCtx, c.get('scope'), id), 'private, max-age=60');
+    const reply = await logDetail(logsCtx, c.get('scope'), id);
+    c.header('cache-control', 'private, max-age=60');
+    c.header('etag', reply.etag);
+    if (
+      c.req
+        .header('if-none-match')
+        ?.split(/\s*,\s*/)
+        .includes(reply.etag)
+    )
+      return c.body(null, 304);
+    return c.body(reply.body, 200, { 'content-type': 'application/json' });
   });
 
   app.notFound((c) =>

@@ -2,20 +2,11 @@
  * Insights through the BFF: error rate, latency percentiles, active users and error groups, which
  * the Usage API cannot give (it has counts only), computed from the scope's logs.
  *
- * The window is cut into calendar buckets of the requested zone; each bucket is read upstream as
- * logs.ts reads them (one stream per scope user, `user_id ==` filter, 100 a page, to the last
- * cursor) and folded into a core/insights aggregate. Each bucket's aggregate is cached as JSON:
- * a closed bucket's (ended more than `closeLagMs` ago) for `closedMs`, the open bucket's for
- * `openMs`, so a warm 30-day view re-reads only the open bucket, and not even that within
- * `openMs`. Raw pages are not cached (the aggregate is far smaller). Identical requests in flight
- * share one computation, and so do overlapping requests per bucket.
- *
- * Cost cap: before reading, one usage summary over the buckets still to read gives the number
- * of logs; `floor(logs / 100) + streams` (streams = users × buckets to read) bounds the pages.
- * Above `maxPages` the request is refused with a 400 before any log is read.
+ * The window is cut into calendar buckets of the requested zone, each folded into a core/insights
+ * aggregate; insights-scan.ts reads them (incrementally, and each log once) and keeps them in the
+ * handler's store. Identical requests in flight share one computation.
  */
-import { LRUCache } from 'lru-cache';
-import { LOG_LIST_MAX_LIMIT, LOG_RETENTION_MS, UPSTREAM_PATHS } from '../contract/constants.ts';
+import { LOG_RETENTION_MS } from '../contract/constants.ts';
 import {
   INSIGHTS_DEFAULT_GROUP_LIMIT,
   INSIGHTS_RELATIVE_ACCURACY,
@@ -23,59 +14,24 @@ import {
   type InsightsRequest,
   type InsightsResponse,
 } from '../contract/protocol.ts';
-import type { LogListResponse, UsageSummaryResponse } from '../contract/upstream.ts';
-import { calendarBuckets, estimateBucketCount, type Bucket } from '../core/buckets.ts';
-import { mapWithConcurrency } from '../core/concurrency.ts';
-import {
-  addLog,
-  bucketFigures,
-  createAggregate,
-  errorGroups,
-  fromJSON,
-  mergeInto,
-  summarize,
-  toJSON,
-  topGroups,
-  type InsightsAggregate,
-} from '../core/insights.ts';
+import { calendarBuckets, estimateBucketCount } from '../core/buckets.ts';
+import { bucketFigures, createAggregate, errorGroups, mergeInto, summarize, topGroups } from '../core/insights.ts';
 import { BffError } from './errors.ts';
-import { isProjectScope, scopeKey, type Scope } from './scope.ts';
-import { canonicalJson, type Upstream } from './upstream.ts';
+import { bucketAggregates, type ScanContext } from './insights-scan.ts';
+import { scopeKey, type Scope } from './scope.ts';
+import { canonicalJson } from './upstream.ts';
 import { checkWindow } from './validation.ts';
 
 const HOUR_MS = 3_600_000;
 /** Windows up to this long default to hourly buckets. */
 const HOURLY_UP_TO_MS = 2 * 24 * HOUR_MS;
 const MAX_ERROR_GROUPS = 50;
-/** A page cap per stream, so a misbehaving upstream (a cursor that never ends) cannot loop forever. */
-const MAX_PAGES_PER_STREAM = 100_000;
 
-export interface InsightsContext {
-  upstream: Upstream;
-  now: () => number;
-  concurrency: number;
+export interface InsightsContext extends ScanContext {
   /** Most buckets in one request (the series' `maxBuckets`). */
   maxBuckets: number;
-  /** Most upstream log pages one request may read cold (the cost cap). */
-  maxPages: number;
-  ttl: { openMs: number; closedMs: number; closeLagMs: number };
-  store: InsightsStore;
-}
-
-/** Buckets' aggregates (serialised) and the computations in flight. */
-export class InsightsStore {
-  readonly aggregates: LRUCache<string, string>;
-  readonly buckets = new Map<string, Promise<InsightsAggregate>>();
-  readonly requests = new Map<string, Promise<InsightsResponse>>();
-
-  constructor(settings: { maxBytes: number; now: () => number }) {
-    this.aggregates = new LRUCache<string, string>({
-      maxSize: settings.maxBytes,
-      sizeCalculation: (json) => Math.max(1, json.length),
-      perf: { now: settings.now },
-      ttlResolution: 0,
-    });
-  }
+  /** Requests being computed, by scope and body: identical ones share one computation. */
+  inFlight: Map<string, Promise<InsightsResponse>>;
 }
 
 function tooCostly(message: string, fix: string): BffError {
@@ -92,11 +48,11 @@ export async function usageInsights(ctx: InsightsContext, scope: Scope, body: In
   const interval = insightsInterval(body);
   const key = `${scopeKey(scope)}\n${canonicalJson({ ...body, interval })}`;
   // identical requests in flight share the whole computation, not only its upstream calls
-  let pending = ctx.store.requests.get(key);
+  let pending = ctx.inFlight.get(key);
   if (!pending) {
     pending = compute(ctx, scope, body, interval);
-    ctx.store.requests.set(key, pending);
-    pending.finally(() => ctx.store.requests.delete(key)).catch(() => undefined);
+    ctx.inFlight.set(key, pending);
+    pending.finally(() => ctx.inFlight.delete(key)).catch(() => undefined);
   }
   return pending;
 }
@@ -108,41 +64,21 @@ async function compute(ctx: InsightsContext, scope: Scope, body: InsightsRequest
   if (buckets.length > ctx.maxBuckets) throw tooManyBuckets(ctx, interval, buckets.length);
 
   const now = ctx.now();
+  // a window ending in the present (as "last 30 days" does, to = now) is read to the BFF's now, and
+  // its last bucket keyed by its calendar end, so that the next request finds it under the same key
+  const endsNow = body.to >= now - ctx.ttl.closeLagMs;
   // logs older than the retention horizon are gone, and none exist after now
   const coverFrom = Math.min(body.to, Math.max(body.from, now - LOG_RETENTION_MS));
-  const coverTo = Math.max(coverFrom, Math.min(body.to, now));
+  const coverTo = Math.max(coverFrom, endsNow ? now : body.to);
   const groupBy = body.group_by ?? null;
 
   // what each bucket reads: the bucket clipped to the retention horizon (the future part of an open bucket costs nothing)
-  const reads = buckets.map((b) => {
+  const reads = buckets.map((b, i) => {
     const from = Math.max(b.from, coverFrom);
-    return from < b.to && from < coverTo ? { from, to: b.to } : null;
+    const to = endsNow && i === buckets.length - 1 ? calendarEnd(b.from, interval, body.time_zone) : b.to;
+    return from < to && from < coverTo ? { from, to } : null;
   });
-  const closed = (r: Bucket) => r.to <= now - ctx.ttl.closeLagMs;
-  const cacheKey = (r: Bucket) => `${scopeKey(scope)}\n${r.from}\n${r.to}\n${groupBy ?? ''}`;
-
-  // the cost cap, on what is neither cached nor being read by another request
-  const toRead = reads.filter(
-    (r): r is Bucket => r !== null && !ctx.store.aggregates.has(cacheKey(r)) && !ctx.store.buckets.has(cacheKey(r)),
-  );
-  if (toRead.length) await checkCost(ctx, scope, toRead);
-
-  const aggregates = await mapWithConcurrency(reads, ctx.concurrency, async (r) => {
-    if (!r) return createAggregate(groupBy);
-    const key = cacheKey(r);
-    const cached = ctx.store.aggregates.get(key);
-    if (cached) return fromJSON(JSON.parse(cached));
-    let pending = ctx.store.buckets.get(key);
-    if (!pending) {
-      pending = readBucket(ctx, scope, r, groupBy).then((agg) => {
-        ctx.store.aggregates.set(key, JSON.stringify(toJSON(agg)), { ttl: closed(r) ? ctx.ttl.closedMs : ctx.ttl.openMs });
-        return agg;
-      });
-      ctx.store.buckets.set(key, pending);
-      pending.finally(() => ctx.store.buckets.delete(key)).catch(() => undefined);
-    }
-    return pending;
-  });
+  const aggregates = await bucketAggregates(ctx, scope, reads, coverTo, groupBy);
 
   const window = createAggregate(groupBy);
   for (const agg of aggregates) mergeInto(window, agg);
@@ -158,7 +94,7 @@ async function compute(ctx: InsightsContext, scope: Scope, body: InsightsRequest
     buckets: buckets.map((b, i) => ({ from: b.from, to: b.to, ...bucketFigures(aggregates[i]) })),
     failed_by_kind: { ...window.failedByKind },
     error_groups: errorGroups(window, MAX_ERROR_GROUPS),
-    coverage: { from: coverFrom, to: coverTo, complete: coverFrom === body.from && coverTo === body.to },
+    coverage: { from: coverFrom, to: coverTo, complete: coverFrom === body.from && coverTo >= body.to },
     accuracy: { relative: INSIGHTS_RELATIVE_ACCURACY },
   };
 }
@@ -172,64 +108,6 @@ function tooManyBuckets(ctx: InsightsContext, interval: InsightsInterval, bucket
   );
 }
 
-/** Refuses, before any log is read, a scan that would take more than `maxPages` upstream pages. */
-async function checkCost(ctx: InsightsContext, scope: Scope, toRead: Bucket[]): Promise<void> {
-  const from = Math.min(...toRead.map((r) => r.from));
-  const to = Math.max(...toRead.map((r) => r.to));
-  const summary = await ctx.upstream.call<UsageSummaryResponse>({
-    method: 'POST',
-    path: `${UPSTREAM_PATHS.projectUsage}/summary`,
-    auth: 'project',
-    ttlMs: to <= ctx.now() - ctx.ttl.closeLagMs ? ctx.ttl.closedMs : ctx.ttl.openMs,
-    payer: scopeKey(scope),
-    shape: 'summary',
-    body: { from, to, entity_types: ['tool_calls'], filters: isProjectScope(scope) ? {} : { user_id: scope.userIds } },
-  });
-  const logs = Number(summary?.entities?.tool_calls?.event_count ?? 0);
-  // Σ per stream of max(1, ⌈n/100⌉) ≤ ⌊Σn / 100⌋ + streams
-  const pages = Math.floor(logs / LOG_LIST_MAX_LIMIT) + toRead.length * streamsOf(scope).length;
-  if (pages > ctx.maxPages) {
-    throw tooCostly(
-      `These insights would read about ${pages} pages of logs (${logs} calls), more than the ${ctx.maxPages} one request may read`,
-      'Narrow the window (a few days, then widen it: read days are cached), or raise limits.maxInsightPages',
-    );
-  }
-}
-
-/** One stream per scope user; one stream of the whole project (`null`: no user forced) under the project admin scope. */
-const streamsOf = (scope: Scope): (string | null)[] => (isProjectScope(scope) ? [null] : scope.userIds);
-
-/** One bucket: every scope user's logs in it (or the project's), page by page to the end, folded into an aggregate. */
-async function readBucket(
-  ctx: InsightsContext,
-  scope: Scope,
-  r: Bucket,
-  groupBy: InsightsAggregate['groupBy'],
-): Promise<InsightsAggregate> {
-  const agg = createAggregate(groupBy);
-  for (const user of streamsOf(scope)) {
-    let cursor: string | null = null;
-    for (let page = 0; page < MAX_PAGES_PER_STREAM; page++) {
-      const reply: LogListResponse = await ctx.upstream.call<LogListResponse>({
-        method: 'POST',
-        path: UPSTREAM_PATHS.logList,
-        auth: 'project',
-        // pages are not kept: the bucket's aggregate is (and is much smaller); identical calls in flight still share
-        ttlMs: 0,
-        payer: scopeKey(scope),
-        shape: 'logList',
-        body: {
-          limit: LOG_LIST_MAX_LIMIT,
-          cursor,
-          filters: user === null ? [] : [{ field: 'user_id', operator: '==', value: user }],
-          time_range: { from: r.from, to: r.to },
-        },
-      });
-      // fail closed: a row of another user (an upstream that ignored the filter) is never counted
-      for (const log of reply?.logs ?? []) if (user === null || log?.metadata?.user_id === user) addLog(agg, log);
-      cursor = reply?.next_cursor ?? null;
-      if (!cursor) break;
-    }
-  }
-  return agg;
-}
+/** Where the calendar bucket starting at `from` ends (a bucket is at most a day of 25 hours). */
+const calendarEnd = (from: number, interval: InsightsInterval, timeZone: string): number =>
+  calendarBuckets(from, from + (interval === 'hour' ? 2 : 50) * HOUR_MS, interval, timeZone)[0].to;

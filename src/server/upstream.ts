@@ -151,6 +151,26 @@ export class Upstream {
     return pending as Promise<T>;
   }
 
+  /**
+   * The same store, for what the BFF derives from upstream answers (insights aggregates): keys get
+   * this upstream's namespace like the cached answers, so two projects sharing a store never mix.
+   */
+  derived(): Store {
+    const store = this.store;
+    const key = (name: string) => this.storeKey(`derived ${name}`);
+    return {
+      shared: store.shared,
+      get: async (name) => store.get(await key(name)),
+      set: async (name, value, ttlMs) => store.set(await key(name), value, ttlMs),
+      acquire: async (name, ttlMs) => store.acquire(await key(name), ttlMs),
+      release: async (name, token) => store.release(await key(name), token),
+      waitFor: async (name, timeoutMs) => store.waitFor(await key(name), timeoutMs),
+      get size() {
+        return store.size;
+      },
+    };
+  }
+
   /** The store key: upstream identity hash + request (hashed when long). Never an API key. */
   private async storeKey(raw: string): Promise<string> {
     const { baseUrl, apiKey, orgApiKey } = this.settings;

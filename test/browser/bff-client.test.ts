@@ -245,6 +245,39 @@ describe('BffClient', () => {
       expect(calls).to.have.length(1);
     });
 
+    it('with maxRetryAfterMs 0 (the elements) a 429 comes back at once, with its Retry-After in seconds or as an HTTP date', async () => {
+      const inTenSeconds = new Date(Date.now() + 10_000).toUTCString();
+      const cases: [string, [number, number] | undefined][] = [
+        ['3', [3, 3]],
+        ['1.5', [1.5, 1.5]],
+        [inTenSeconds, [9, 10]],
+        ['soon', undefined],
+      ];
+      for (const [header, range] of cases) {
+        const { fetch, calls } = transport(
+          () => new Response('{"message":"slow down"}', { status: 429, headers: { 'retry-after': header } }),
+        );
+        const client = new BffClient({ endpoint: '/api/composio', fetch, maxRetryAfterMs: 0 });
+        const error = (await client.post('usage/summary', {}).catch((e: unknown) => e)) as BffRequestError;
+        expect(error.status).to.equal(429);
+        if (range) expect(error.retryAfterSeconds, header).to.be.within(...range);
+        else expect(error.retryAfterSeconds, header).to.equal(undefined);
+        expect(calls).to.have.length(1);
+      }
+    });
+
+    it('a streamed request (an export) that is busy reports its Retry-After too', async () => {
+      const { fetch } = transport(() =>
+        json({ error: { message: 'Too many requests', code: 10429, slug: 'RateLimitExceeded', status: 429 } }, 429, { 'retry-after': '7' }),
+      );
+      const client = new BffClient({ endpoint: '/api/composio', fetch });
+      const error = (await client
+        .stream('logs/tool_execution/export', {}, new AbortController().signal)
+        .catch((e: unknown) => e)) as BffRequestError;
+      expect(error.status).to.equal(429);
+      expect(error.retryAfterSeconds).to.equal(7);
+    });
+
     it('an abort during the Retry-After wait rejects without another fetch', async () => {
       const { fetch, calls } = transport(() => new Response('{"message":"slow down"}', { status: 503, headers: { 'retry-after': '5' } }));
       const client = new BffClient({ endpoint: '/api/composio', fetch });

@@ -79,9 +79,19 @@ describe('no English left under another language', () => {
   });
 
   it('<composio-usage-chart>: a first load that fails', async () => {
-    worker.use(failOnce(/usage\/summary$/, 429));
+    worker.use(failOnce(/usage\/summary$/, 422));
     const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart locale="pt-BR"></composio-usage-chart>`);
     await waitUntil(() => $(el, '[part="error"]'), 'failed', { timeout: 10_000 });
+    await expectNoEnglish(el);
+  });
+
+  it('<composio-usage-chart>: a busy server, waited out on screen', async () => {
+    const busy = { error: { message: 'busy', code: 10429, slug: 'TooManyRequests', status: 429, request_id: 'req_busy' } };
+    worker.use(
+      http.post(/usage\/summary$/, () => HttpResponse.json(busy, { status: 429, headers: { 'retry-after': '60' } }), { once: true }),
+    );
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart></composio-usage-chart>`);
+    await waitUntil(() => $(el, '[part="busy"]'), 'busy', { timeout: 10_000 });
     await expectNoEnglish(el);
   });
 

@@ -11,7 +11,7 @@ import {
 import type { LogEntry } from '../../src/contract/upstream.ts';
 import { HOSTILE_STRINGS } from '../../src/simulator/catalog.ts';
 import { memoryBudget } from '../../src/server/budget.ts';
-import { InsightsStore, usageInsights, type InsightsContext } from '../../src/server/insights.ts';
+import { usageInsights, type InsightsContext } from '../../src/server/insights.ts';
 import { memoryStore } from '../../src/server/store.ts';
 import { Upstream } from '../../src/server/upstream.ts';
 import type { ComposioHandlerOptions } from '../../src/server/index.ts';
@@ -206,42 +206,64 @@ describe('BFF insights: upstream cost', () => {
   const sim = { historyDays: 35, toolCalls: 60_000 };
   const body = { from: NOW - 30 * DAY, to: NOW, time_zone: 'America/New_York' };
 
-  /** Pages a full read must take: per bucket and user, ⌈logs / 100⌉ and at least one. */
-  async function expectedPages(s: Simulator, buckets: { from: number; to: number }[]): Promise<number> {
-    const logs = await rawLogs(s, GLOBEX, body.from, body.to);
-    let pages = 0;
-    for (const b of buckets)
-      for (const user of GLOBEX)
-        pages += Math.max(1, Math.ceil(within(logs, b.from, b.to).filter((l) => l.metadata.user_id === user).length / 100));
-    return pages;
+  /** Pages a read of the whole window must take: one stream per user, ⌈its logs / 100⌉ pages (none without logs). */
+  async function expectedPages(s: Simulator, to: number): Promise<{ pages: number; logs: number }> {
+    const logs = await rawLogs(s, GLOBEX, body.from, to);
+    const pages = GLOBEX.reduce((sum, user) => sum + Math.ceil(logs.filter((l) => l.metadata.user_id === user).length / 100), 0);
+    return { pages, logs: logs.length };
   }
 
-  it('cold: ⌈logs/100⌉ per user and bucket (+ at most 2); warm: ≤ 2; after the open bucket expires, only it is re-read', async () => {
+  it('cold: Σ⌈logs of a user / 100⌉ + 1 (within ⌈logs/100⌉ + 2); warm: none; two minutes later: ≤ 2, from the open day’s watermark', async () => {
     const bff = recordedBff(sim);
     const cold = await bff.post('usage/insights', body);
     assert.equal(cold.status, 200, cold.text);
     const coldCalls = bff.sim.stats.requests;
     bff.sim.resetStats();
-    const pages = await expectedPages(bff.sim, cold.body.buckets);
+    const { pages, logs } = await expectedPages(bff.sim, NOW);
     bff.sim.resetStats();
-    assert.ok(pages > cold.body.buckets.length * GLOBEX.length, `some streams take several pages (${pages})`);
-    assert.ok(coldCalls >= pages && coldCalls <= pages + 2, `cold: ${coldCalls} upstream calls for ${pages} pages`);
+    assert.equal(cold.body.totals.calls, logs);
+    assert.equal(coldCalls, pages + 1, `cold: ${coldCalls} upstream calls for ${pages} pages of ${logs} logs`);
+    assert.ok(coldCalls <= Math.ceil(logs / 100) + 2, `cold: ${coldCalls} upstream calls for ${logs} logs`);
 
     bff.seen.length = 0;
     const warm = await bff.post('usage/insights', body);
     assert.deepEqual(warm.body, cold.body);
-    assert.ok(bff.sim.stats.requests <= 2, `warm: ${bff.sim.stats.requests} upstream calls`);
+    assert.equal(bff.sim.stats.requests, 0, 'warm: every bucket from the store');
 
-    // two minutes later the open bucket's aggregate has expired: only that bucket is read again
+    // two minutes later (the same "last 30 days", now ending two minutes later): only the open day's new logs are read
     bff.sim.advance(2 * 60_000);
     bff.sim.resetStats();
-    const later = await bff.post('usage/insights', body);
+    const later = await bff.post('usage/insights', { ...body, to: bff.sim.now() });
     assert.equal(later.status, 200, later.text);
-    const open = cold.body.buckets.at(-1);
-    const logReads = bff.seen.filter((s) => s.path.endsWith('/logs/tool_execution'));
-    assert.ok(logReads.length >= GLOBEX.length, 'the open bucket is read for each user');
-    for (const read of logReads) assert.equal(read.body.time_range.from, open.from, 'no closed bucket is read again');
-    assert.ok(bff.sim.stats.requests <= logReads.length + 1, `later: ${bff.sim.stats.requests} upstream calls`);
+    assert.ok(bff.sim.stats.requests <= 2, `later: ${bff.sim.stats.requests} upstream calls`);
+    for (const read of bff.seen.filter((s) => s.path.endsWith('/logs/tool_execution')))
+      assert.ok(read.body.time_range.from >= NOW - 60_000, 'nothing settled is read again');
+    // and the answer is still exact: every log of the window, counted once
+    const now = await expectedPages(bff.sim, bff.sim.now());
+    bff.sim.resetStats();
+    assert.equal(later.body.totals.calls, now.logs);
+  });
+
+  it('reads only what the store lacks when windows overlap, and skips users without calls', async () => {
+    const bff = recordedBff(sim);
+    assert.equal((await bff.post('usage/insights', { ...body, from: NOW - 7 * DAY })).status, 200);
+    bff.seen.length = 0;
+    const wider = await bff.post('usage/insights', body);
+    assert.equal(wider.status, 200, wider.text);
+    const reads = bff.seen.filter((s) => s.path.endsWith('/logs/tool_execution'));
+    assert.ok(reads.length > 0);
+    for (const read of reads) assert.ok(read.body.time_range.to <= NOW - 7 * DAY + DAY, 'the last 7 days are not read again');
+    // a customer with one user id: one stream; a window without any of its calls: no log read at all
+    bff.seen.length = 0;
+    // the simulated history starts 35 days ago
+    const quiet = await bff.post('usage/insights', { from: NOW - 50 * DAY, to: NOW - 40 * DAY, time_zone: 'UTC' });
+    assert.equal(quiet.status, 200, quiet.text);
+    assert.equal(bff.seen.filter((s) => s.path.endsWith('/logs/tool_execution')).length, 0, 'no log read for a window without calls');
+    assert.deepEqual(
+      bff.seen.map((s) => s.path),
+      ['/api/v3.1/project/usage/tool_calls'],
+      'one usage breakdown by user, nothing else',
+    );
   });
 
   it('100 identical concurrent requests make one scan', async () => {
@@ -259,34 +281,36 @@ describe('BFF insights: upstream cost', () => {
 
     // not only the upstream calls are shared: the route's computation itself runs once (one answer object)
     const s = createSimulator({ now: NOW, rateLimit: { limit: 1e9 }, ...sim });
+    const upstream = new Upstream(
+      {
+        baseUrl: 'https://sim.test',
+        apiKey: 'sim_ak_demo',
+        fetch: (input, init) => s.fetch(new Request(input, init)),
+        timeoutMs: 10_000,
+        retries: 0,
+        maxRetryAfterMs: 0,
+        backoffMs: 1,
+        deadlineMs: 12_000,
+      },
+      memoryStore({ maxEntries: 100, maxBytes: 1e7, now: s.now }),
+      memoryBudget({ perMinute: 1e9, perScopePerMinute: 1e9 }),
+    );
     const ctx: InsightsContext = {
-      upstream: new Upstream(
-        {
-          baseUrl: 'https://sim.test',
-          apiKey: 'sim_ak_demo',
-          fetch: (input, init) => s.fetch(new Request(input, init)),
-          timeoutMs: 10_000,
-          retries: 0,
-          maxRetryAfterMs: 0,
-          backoffMs: 1,
-          deadlineMs: 12_000,
-        },
-        memoryStore({ maxEntries: 100, maxBytes: 1e7, now: s.now }),
-        memoryBudget({ perMinute: 1e9, perScopePerMinute: 1e9 }),
-      ),
+      upstream,
       now: s.now,
       concurrency: 6,
       maxBuckets: 400,
       maxPages: 10_000,
       ttl: { openMs: 30_000, closedMs: 86_400_000, closeLagMs: 60_000 },
-      store: new InsightsStore({ maxBytes: 1e7, now: s.now }),
+      store: upstream.derived(),
+      inFlight: new Map(),
     };
     const results = await Promise.all(Array.from({ length: 100 }, () => usageInsights(ctx, { userIds: GLOBEX }, body)));
     assert.ok(
       results.every((r) => r === results[0]),
       'one computation, one answer object',
     );
-    assert.equal(ctx.store.requests.size, 0, 'nothing left in flight');
+    assert.equal(ctx.inFlight.size, 0, 'nothing left in flight');
   });
 
   it('spends the calling customer’s budget: a spent budget is a 429 for that customer only', async () => {

@@ -119,6 +119,28 @@ describe('BFF instances sharing Redis', () => {
     );
   });
 
+  it('insights: 20 concurrent cold requests over 2 instances read the logs once; a third instance reads nothing', async () => {
+    const { sim, instances } = await fleet(3);
+    const [a, b, c] = instances;
+    const body = { from: NOW - 10 * DAY, to: NOW - 2 * DAY, time_zone: 'UTC' };
+    const alone = makeBff({ simulator: sim });
+    sim.resetStats();
+    const control = await alone.post('usage/insights', body);
+    const oneScan = sim.stats.requests;
+    sim.resetStats();
+    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => [a, b][i % 2].post('usage/insights', body)));
+    assert.deepEqual(new Set(replies.map((r) => r.status)), new Set([200]));
+    assert.deepEqual(replies[0].body.totals, control.body.totals);
+    assert.equal(
+      sim.stats.requests,
+      oneScan,
+      `${sim.stats.requests} upstream calls for 20 requests over 2 instances; one scan is ${oneScan}`,
+    );
+    sim.resetStats();
+    assert.deepEqual((await c.post('usage/insights', body)).body.totals, control.body.totals);
+    assert.equal(sim.stats.requests, 0, 'the aggregates are in Redis');
+  });
+
   it('an entry under our key that is not ours (not our JSON) is a miss, never a 500', async () => {
     const { sim, prefix, instances } = await fleet(2);
     const [a, b] = instances;
@@ -256,6 +278,41 @@ describe('BFF when Redis dies or stalls', () => {
     assert.equal((await a.post('usage/summary', fresh)).status, 200);
     assert.equal((await b.post('usage/summary', fresh)).status, 200);
     assert.equal(sim.stats.requests, 1, 'the value one instance stored after recovery is seen by the other');
+  });
+
+  it('every route keeps answering 200 when Redis is killed mid-run: usage, insights, log pages and details', async () => {
+    const server = await startRedis();
+    servers.push(server);
+    const { instances } = await fleet(2, { server, budget: { perMinute: 100_000, perScopePerMinute: 100_000 } });
+    const window = { from: NOW - 7 * DAY, to: NOW };
+    const first = await instances[0].post('logs/tool_execution', { limit: 20, time_range: window });
+    assert.equal(first.status, 200, first.text);
+    const { logs, next_cursor: cursor } = first.body;
+    let n = 0;
+    // new windows each round (cold: upstream and the store are asked), and what is cached already
+    const round = () =>
+      Promise.all(
+        Array.from({ length: 12 }, (_, i) => {
+          const bff = instances[++n % 2];
+          const shift = n * 60_000;
+          if (i % 6 === 0) return bff.post('usage/summary', { from: NOW - 20 * DAY - shift, to: NOW - 5 * DAY });
+          if (i % 6 === 1)
+            return bff.post('usage/tool_calls/series', { from: NOW - 8 * DAY - shift, to: NOW - DAY, interval: 'day', time_zone: 'UTC' });
+          if (i % 6 === 2) return bff.post('usage/insights', { from: NOW - 6 * DAY - 60 * shift, to: NOW - 2 * DAY, time_zone: 'UTC' });
+          if (i % 6 === 3) return bff.post('logs/tool_execution', { limit: 20, time_range: window });
+          if (i % 6 === 4) return bff.post('logs/tool_execution', { limit: 20, cursor, time_range: window });
+          return bff.get(`logs/tool_execution/${logs[n % logs.length].id}`);
+        }),
+      );
+    const replies = await round();
+    const during = round();
+    await server.kill();
+    replies.push(...(await during), ...(await round()), ...(await round()));
+    for (const reply of replies) assert.equal(reply.status, 200, reply.text);
+    assert.ok(
+      instances.every((i) => !i.store.healthy),
+      'Redis was gone',
+    );
   });
 
   it('while Redis is away each instance spends its share only, and what it spent is counted once Redis is back', async () => {

@@ -182,6 +182,20 @@ describe('BFF: logs routes', () => {
     assert.equal(bad.status, 400);
   });
 
+  it('makes a detail’s text once per process: later requests, any customer, reuse it; the owner check still runs', async () => {
+    let made = 0;
+    const counting = makeBff({ handler: { redact: (log) => ('data' in log ? (made++, log) : log) } });
+    const id = (await counting.post('logs/tool_execution', { limit: 1 })).body.logs[0].id;
+    const first = await counting.get(`logs/tool_execution/${id}`);
+    const second = await counting.get(`logs/tool_execution/${id}`);
+    assert.equal(first.status, 200);
+    assert.equal(second.text, first.text);
+    assert.equal(second.headers.get('etag'), first.headers.get('etag'));
+    assert.equal((await counting.get(`logs/tool_execution/${id}`, { 'if-none-match': `"x", ${first.headers.get('etag')}` })).status, 304);
+    assert.equal((await counting.get(`logs/tool_execution/${id}`, { 'x-test-users': 'hooli_prod' })).status, 404, 'not another customer’s');
+    assert.equal(made, 1, 'serialised once');
+  });
+
   it('applies redact to list entries and details', async () => {
     const redacting = makeBff({
       handler: { redact: (log) => ({ ...log, message: '[redacted]', ...('data' in log ? { data: {} } : {}) }) },

@@ -217,24 +217,78 @@ describe('demo (npm run demo) in headless Chromium', () => {
       ['composio-usage-insights', '[data-key="calls"] dt'],
       ['composio-log-table', '[role="columnheader"]'],
     ];
-    const words = () =>
-      page.evaluate(
-        (list) => list.map(([tag, part]) => document.querySelector(tag)!.shadowRoot!.querySelector(part)?.textContent?.trim()),
-        places,
+    const words = (expected: string[]) =>
+      page.waitForFunction(
+        ({ list, want }) =>
+          list.every(([tag, part], i) => document.querySelector(tag)!.shadowRoot!.querySelector(part)?.textContent?.trim() === want[i]),
+        { list: places, want: expected },
+        { timeout: 10_000 },
       );
-    assert.deepEqual(await words(), ['Table', 'Calls', 'Time']);
-    const german = fetched.length;
+    await words(['Table', 'Calls', 'Time']);
+    const before = fetched.length;
     await page.selectOption('#locale', 'de-DE');
-    await page.waitForFunction(
-      () =>
-        document.querySelector('composio-usage-chart')!.shadowRoot!.querySelector('[part="table-toggle"]')?.textContent?.trim() ===
-        'Tabelle',
-      undefined,
-      { timeout: 10_000 },
-    );
-    assert.deepEqual(await words(), ['Tabelle', 'Aufrufe', 'Zeit']);
-    assert.equal(fetched.slice(german).filter((url) => url.endsWith('.js')).length, 1, 'one chunk: the German words');
+    await words(['Tabelle', 'Aufrufe', 'Zeit']);
+    assert.equal(fetched.slice(before).filter((url) => url.endsWith('.js')).length, 1, 'one chunk: the German words');
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('serves assets compressed and cached for good, the page revalidated, with its customer list inside', async () => {
+    const html = await fetch(`${demo.url}/`);
+    assert.match(html.headers.get('cache-control') ?? '', /\bno-cache\b/);
+    const page = await html.text();
+    const inline = /<script type="application\/json" id="demo-session">(.+?)<\/script>/.exec(page)?.[1];
+    assert.ok(inline, 'the customer list is in the page');
+    assert.equal(JSON.parse(inline).customers.length > 1, true);
+    const again = await fetch(`${demo.url}/`, { headers: { 'if-none-match': html.headers.get('etag') ?? '' } });
+    assert.equal(again.status, 304, 'an unchanged page is not sent twice');
+
+    const script = /src="\.\/(assets\/index-[\w-]+\.js)"/.exec(page)?.[1];
+    assert.ok(script, 'the page names its hashed entry');
+    for (const encoding of ['br', 'gzip']) {
+      const asset: Response = await fetch(`${demo.url}/${script}`, { headers: { 'accept-encoding': encoding } });
+      assert.equal(asset.status, 200);
+      assert.equal(asset.headers.get('content-encoding'), encoding);
+      assert.equal(asset.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+      assert.match(asset.headers.get('vary') ?? '', /accept-encoding/i);
+    }
+  });
+
+  it('asks for nothing but the page and the scripts it names before the first data; a reload fetches no script', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const html = await (await page.goto(`${demo.url}/`))!.text();
+    await bothShowData(page);
+    const firstData = requests.findIndex((path) => path.startsWith('/api/'));
+    assert.ok(firstData > 0);
+    const before = requests.slice(0, firstData);
+    assert.deepEqual(
+      before.filter((path) => path !== '/' && !html.includes(`.${path}`)),
+      [],
+      'every request before the first data is named by the page (no customer list, no script found only by running another)',
+    );
+    assert.ok(before.filter((path) => path.endsWith('.js')).length > 3, 'the elements are among them');
+
+    const load = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => ({
+        path: new URL(e.name).pathname,
+        encoded: (e as PerformanceResourceTiming).encodedBodySize,
+        decoded: (e as PerformanceResourceTiming).decodedBodySize,
+      })),
+    );
+    const scripts = load.filter((e) => e.path.startsWith('/assets/') && e.path.endsWith('.js') && e.decoded > 1024);
+    assert.ok(scripts.length > 3 && scripts.every((e) => e.encoded < e.decoded), 'scripts arrive compressed');
+
+    await page.reload();
+    await bothShowData(page);
+    const fromNetwork = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => new URL(e.name).pathname.startsWith('/assets/') && (e as PerformanceResourceTiming).transferSize > 0)
+        .map((e) => e.name),
+    );
+    assert.deepEqual(fromNetwork, [], 'a reload takes every hashed asset from the HTTP cache');
     await page.close();
   });
 

@@ -16,6 +16,7 @@ import { common, problem } from '../shared/i18n/en/common.ts';
 import { detail } from '../shared/i18n/en/detail.ts';
 import { hints } from '../shared/i18n/en/hints.ts';
 import type { DetailStrings, Words } from '../shared/i18n/strings.ts';
+import { renderBusy } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { parseKeepingText, prettyPayload } from './json-text.ts';
 import { jsonTree, type TreeState } from './json-tree.ts';
@@ -23,7 +24,7 @@ import { jsonTree, type TreeState } from './json-tree.ts';
 /**
  * @tagname composio-log-detail
  * @fires {CustomEvent<LogSelectDetail>} composio-log-select - The parent log was opened from this one: `{ log }`.
- * @fires {CustomEvent<ErrorDetail>} composio-error - Loading the detail failed.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - Loading the detail failed (a busy server, 429: once, then it retries by itself).
  * @cssprop --composio-font-family - Font stack.
  * @cssprop --composio-text - Text colour.
  * @cssprop --composio-text-muted - Secondary text colour.
@@ -38,6 +39,8 @@ import { jsonTree, type TreeState } from './json-tree.ts';
  * @cssprop --composio-radius - Corner radius.
  * @csspart hint - The failure hint (cause and next step).
  * @csspart payload - The request/response JSON tree.
+ * @csspart busy - "Busy — retrying in N s" while the server is busy (429 + Retry-After); what is shown stays, and the detail loads by itself.
+ * @csspart retry-now - The busy status's Retry now button.
  */
 export class ComposioLogDetail extends ComposioElement<'detail' | 'hints'> {
   protected static override english: Words<'detail' | 'hints'> = { common, problem, hints, detail };
@@ -183,10 +186,24 @@ export class ComposioLogDetail extends ComposioElement<'detail' | 'hints'> {
     locale: () => this.formatLocale,
   };
 
+  /** The last detail that loaded: a failed reload (Task forgets its value on error) keeps it on screen. */
+  private loaded?: LogDetail;
+
   private readonly detail = new Task(this, {
-    task: async ([client, id], { signal }) => (id ? client.get<LogDetail>(BFF_PATHS.logDetail(id), signal, parseKeepingText) : undefined),
-    args: () => [this.client, this.logId] as const,
-    onError: (error) => this.reportError(error),
+    task: async ([client, id], { signal }) => {
+      this.busy.started();
+      return id ? client.get<LogDetail>(BFF_PATHS.logDetail(id), signal, parseKeepingText) : undefined;
+    },
+    args: () => [this.client, this.logId, this.reloads] as const,
+    onComplete: (detail) => {
+      this.busy.clear();
+      this.loaded = detail;
+      if (!detail || detail.id !== this.parentAsked) return;
+      this.parentAsked = undefined;
+      // once it is on screen: a host that reacts reads the parent's detail, not the child's
+      void this.updateComplete.then(() => this.emit('composio-log-select', { log: detail }));
+    },
+    onError: (error) => this.loadFailed(error),
   });
 
   private async copy(name: keyof DetailStrings['copyNames'], value: string): Promise<void> {
@@ -198,12 +215,13 @@ export class ComposioLogDetail extends ComposioElement<'detail' | 'hints'> {
     }
   }
 
-  private async openParent(id: string): Promise<void> {
+  /** The parent log asked for: announced with `composio-log-select` when it loads, after a busy wait too. */
+  private parentAsked?: string;
+
+  private openParent(id: string): void {
     this.logId = id;
     this.entry = undefined;
-    await this.updateComplete; // the task restarts in this update; only then is taskComplete the parent's
-    const parent = await this.detail.taskComplete.catch(() => undefined);
-    if (parent && parent.id === id) this.emit('composio-log-select', { log: parent });
+    this.parentAsked = id;
   }
 
   private copyButton(name: keyof DetailStrings['copyNames'], value: string | undefined) {
@@ -324,21 +342,24 @@ export class ComposioLogDetail extends ComposioElement<'detail' | 'hints'> {
   }
 
   protected override render() {
-    const full = this.detail.value?.id === this.logId ? this.detail.value : undefined;
+    const full = this.loaded?.id === this.logId ? this.loaded : undefined;
     const log = full ?? (this.entry?.id === this.logId ? this.entry : undefined);
     const { common, detail: w } = this.words;
-    if (this.detail.status === TaskStatus.ERROR) {
+    // a busy server is no failure: what is known stays, and the detail loads when the wait is over
+    if (this.detail.status === TaskStatus.ERROR && !this.busy.active) {
       const error = this.detail.error as Error;
       const notFound = error instanceof BffRequestError && error.status === 404;
       return html`<div class="error" role="alert">
         <span>${notFound ? w.notFound : w.couldNotLoad(error.message)}</span>
         ${error instanceof BffRequestError && error.requestId ? html`<span class="meta">${w.requestId(error.requestId)}</span>` : nothing}
-        ${notFound ? nothing : html`<button type="button" @click=${() => this.detail.run()}>${common.retry}</button>`}
+        ${notFound ? nothing : html`<button type="button" @click=${() => this.refresh()}>${common.retry}</button>`}
       </div>`;
     }
+    const busy = renderBusy(this.busy, this.words, this.formatLocale);
     if (!log)
-      return html`<div class="skeleton placeholder" aria-hidden="true"></div>
+      return html`${busy}
+        <div class="skeleton placeholder" aria-hidden="true"></div>
         <p class="visually-hidden" role="status">${common.loading}</p>`;
-    return this.renderDetail(log, full);
+    return html`${busy}${this.renderDetail(log, full)}`;
   }
 }

@@ -2,20 +2,24 @@
  * Export: every log matching the filters in the window, streamed by the BFF's export route
  * (`logs/tool_execution/export`, at most 100,000 rows) and saved as one file. Rows and bytes so
  * far are shown while it runs; Cancel aborts the request, which stops the BFF's upstream paging.
+ * A busy server (429) is waited out: the same export starts again by itself when the wait is over.
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { BffClient } from '../../client/bff-client.ts';
 import { formatNumber } from '../../client/format.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
+import { BusyRetryController } from '../shared/busy-retry.ts';
 import { download } from '../shared/download.ts';
 import { count } from '../shared/i18n/count.ts';
 import type { Words } from '../shared/i18n/strings.ts';
+import { renderBusy } from '../shared/problem.ts';
 import { requestBody, type LogQuery } from './data.ts';
 
 export interface ExportOptions {
   client(): BffClient;
   /** The query of the rows shown (filters and window); undefined before the first page. */
   query(): LogQuery | undefined;
+  /** The export failed (a busy server: once per wait, not per retry). */
   onError(error: unknown): void;
 }
 
@@ -29,6 +33,9 @@ export class ExportController implements ReactiveController {
   private lines = 0;
   bytes = 0;
   private abort?: AbortController;
+  /** The export answered "busy": counting down to asking again, for the query the reader chose. */
+  readonly busy: BusyRetryController;
+  private waiting?: LogQuery;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -36,15 +43,16 @@ export class ExportController implements ReactiveController {
     private readonly format: 'csv' | 'ndjson' = 'csv',
   ) {
     host.addController(this);
+    this.busy = new BusyRetryController(host, { retry: () => void this.start(this.waiting) });
   }
 
   hostDisconnected(): void {
     this.cancel();
   }
 
-  async start(): Promise<void> {
-    const query = this.options.query();
+  async start(query = this.options.query()): Promise<void> {
     if (!query || this.running) return;
+    this.busy.started();
     const abort = (this.abort = new AbortController());
     Object.assign(this, { running: true, lines: 0, bytes: 0 });
     this.host.requestUpdate();
@@ -62,9 +70,13 @@ export class ExportController implements ReactiveController {
         for (const byte of value) if (byte === NEWLINE) this.lines++;
         this.host.requestUpdate();
       }
+      this.busy.clear();
       download(name, new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? 'text/csv' }));
     } catch (error) {
-      if (!abort.signal.aborted) this.options.onError(error);
+      if (abort.signal.aborted) return;
+      this.waiting = query;
+      const busy = this.busy.handle(error);
+      if (!busy || this.busy.attempts === 1) this.options.onError(error);
     } finally {
       if (this.abort === abort) {
         this.running = false;
@@ -79,14 +91,22 @@ export class ExportController implements ReactiveController {
     return this.format === 'csv' ? Math.max(0, this.lines - 1) : this.lines;
   }
 
+  /** Stop the export, or the wait before it starts again. */
   cancel(): void {
     this.abort?.abort();
+    this.busy.clear();
   }
 }
 
-/** Export button, or progress and Cancel while an export runs. */
+/** Export button, or progress and Cancel while an export runs (or waits out a busy server). */
 export function renderExport(e: ExportController, enabled: boolean, words: Words<'table'>, locale?: string) {
+  return html`${renderBusy(e.busy, words, locale)}${renderExportControls(e, enabled, words, locale)}`;
+}
+
+function renderExportControls(e: ExportController, enabled: boolean, words: Words<'table'>, locale?: string) {
   const w = words.table;
+  if (e.busy.phase === 'waiting')
+    return html`<button type="button" class="export-cancel" @click=${() => e.cancel()}>${w.cancelExport}</button>`;
   if (!e.running)
     return html`<button
       type="button"

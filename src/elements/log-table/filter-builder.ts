@@ -2,7 +2,8 @@
  * "Add filter": field → operator (in plain words) → value, for all ten v3.1 log filter fields,
  * AND-ed with the rest. Values are suggested from the usage breakdown of the current window where
  * the BFF can list them (toolkits, tools, users, sessions, connected accounts), loaded only when
- * that field is picked. Plus "Go to log": a log id or request id opens that log's detail.
+ * that field is picked. Plus "Go to log": a log id or request id opens that log's detail. A busy
+ * server (429) is waited out: the lists load again quietly, a request id lookup with its status.
  */
 import { Task } from '@lit/task';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
@@ -10,8 +11,10 @@ import type { BffClient } from '../../client/bff-client.ts';
 import { LOG_FILTER_FIELDS, LOG_FILTER_OPERATORS } from '../../contract/constants.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
+import { BusyRetryController } from '../shared/busy-retry.ts';
 import { count } from '../shared/i18n/count.ts';
 import type { Words } from '../shared/i18n/strings.ts';
+import { renderBusy } from '../shared/problem.ts';
 
 type Field = LogFilter['field'];
 type Operator = LogFilter['operator'];
@@ -47,6 +50,9 @@ export class FilterBuilderController implements ReactiveController {
   readonly suggestions: Task<readonly [BffClient, Field, boolean, string], string[]>;
   /** The toolkits of the window, for the bar's Toolkit select. */
   readonly toolkits: Task<readonly [BffClient, string], string[]>;
+  /** A request id lookup answered "busy": its countdown, then the same lookup again. */
+  readonly lookupBusy: BusyRetryController;
+  private lookingUp = '';
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -54,8 +60,13 @@ export class FilterBuilderController implements ReactiveController {
   ) {
     host.addController(this);
     const o = options;
+    // the lists are a convenience: a busy server delays them, quietly
+    const toolkitsBusy = new BusyRetryController(host, { retry: () => void this.toolkits.run() });
+    const suggestionsBusy = new BusyRetryController(host, { retry: () => void this.suggestions.run() });
+    this.lookupBusy = new BusyRetryController(host, { retry: () => void this.go(this.lookingUp) });
     this.toolkits = new Task(host, {
       task: async ([client], { signal }) => {
+        toolkitsBusy.started();
         const from = o.windowFrom();
         const answer = await client.post<UsageBreakdownResponse>(
           BFF_PATHS.usageBreakdown('tool_calls'),
@@ -65,9 +76,12 @@ export class FilterBuilderController implements ReactiveController {
         return answer.groups.map((g) => g.key).filter(Boolean);
       },
       args: () => [o.client(), o.windowKey()] as const,
+      onComplete: () => toolkitsBusy.clear(),
+      onError: (error) => toolkitsBusy.handle(error),
     });
     this.suggestions = new Task(host, {
       task: async ([client, field, open], { signal }) => {
+        suggestionsBusy.started();
         const from = o.windowFrom();
         if (field === 'status') return ['success', 'failed'];
         const groupBy = SUGGESTED[field];
@@ -80,6 +94,8 @@ export class FilterBuilderController implements ReactiveController {
         return answer.groups.map((g) => g.key).filter(Boolean);
       },
       args: () => [o.client(), this.field, this.open, o.windowKey()] as const,
+      onComplete: () => suggestionsBusy.clear(),
+      onError: (error) => suggestionsBusy.handle(error),
     });
   }
 
@@ -98,11 +114,12 @@ export class FilterBuilderController implements ReactiveController {
   }
 
   /** A request id is looked up (one row); anything else is taken for a log id. */
-  async go(): Promise<void> {
-    const id = this.goto.trim();
+  async go(typed = this.goto): Promise<void> {
+    const id = typed.trim();
     if (!id) return;
     let logId = id;
     if (id.startsWith('req_')) {
+      this.lookupBusy.started();
       this.gotoBusy = true;
       this.host.requestUpdate();
       try {
@@ -110,9 +127,12 @@ export class FilterBuilderController implements ReactiveController {
           limit: 1,
           filters: [{ field: 'request_id', operator: '==', value: id }],
         });
+        this.lookupBusy.clear();
         logId = page.logs[0]?.id ?? id;
-      } catch {
-        // the detail of the id as typed says "not found"
+      } catch (error) {
+        this.lookingUp = id;
+        if (this.lookupBusy.handle(error)) return;
+        // otherwise the detail of the id as typed says "not found"
       } finally {
         this.gotoBusy = false;
       }
@@ -138,6 +158,7 @@ export function renderBuilder(b: FilterBuilderController, words: Words<'table'>,
         @input=${(e: Event) => b.set({ goto: valueOf(e) })}
     /></label>
     <button type="submit" ?disabled=${b.gotoBusy}>${w.open}</button>
+    ${renderBusy(b.lookupBusy, words, locale)}
   </form>`;
   if (!b.open)
     return html`<button type="button" class="add-filter" aria-expanded="false" @click=${() => b.set({ open: true })}>${w.addFilter}</button

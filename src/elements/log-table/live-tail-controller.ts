@@ -2,11 +2,13 @@
  * When the live tail polls: every `interval` seconds while connected, at once when the tab becomes
  * visible again, one poll at a time. A failed poll pauses live updates: the host can say so
  * (`paused`, `retryInSeconds`), retries back off (doubling, at least the server's Retry-After, at
- * most five minutes) and the first poll that succeeds resumes by itself. What a poll does is the
- * host's business.
+ * most five minutes) and the first poll that succeeds resumes by itself. A busy server (429) is not
+ * an outage: `busy` counts down its Retry-After and polls when it is over, while the poll timer
+ * stays off, so retries never stack on polls. What a poll does is the host's business.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BffRequestError } from '../../client/bff-client.ts';
+import { BusyRetryController } from '../shared/busy-retry.ts';
 import { isAbort } from '../shared/problem.ts';
 
 export interface LiveTailOptions {
@@ -16,15 +18,19 @@ export interface LiveTailOptions {
   ready(): boolean;
   /** One poll; a rejection pauses live updates. */
   poll(signal: AbortSignal): Promise<void>;
-  /** Live updates just paused (called once per outage, not per failed retry). */
+  /** Live updates just paused or turned busy (called once per outage, not per failed retry). */
   onPause?(error: unknown): void;
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 export class LiveTailController implements ReactiveController {
-  /** Why live updates are paused; undefined while they run. */
+  /** Why live updates are paused; undefined while they run (or wait out a busy server). */
   error?: unknown;
+  /** A poll answered "busy": counting down to the next one. */
+  readonly busy: BusyRetryController;
+  /** Since the last poll that succeeded (so the host hears of an outage once). */
+  private outage = false;
   private retryAt = 0;
   private failures = 0;
   private interval = 0;
@@ -38,6 +44,7 @@ export class LiveTailController implements ReactiveController {
     private readonly options: LiveTailOptions,
   ) {
     host.addController(this);
+    this.busy = new BusyRetryController(host, { retry: () => void this.tick() });
   }
 
   get paused(): boolean {
@@ -60,6 +67,8 @@ export class LiveTailController implements ReactiveController {
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.inFlight?.abort();
     clearTimeout(this.timer);
+    this.outage = false;
+    this.busy.clear();
     this.setPaused(undefined);
   }
 
@@ -68,52 +77,69 @@ export class LiveTailController implements ReactiveController {
     if (interval === this.interval) return;
     this.interval = interval;
     this.failures = 0;
+    this.outage = false;
+    this.busy.clear();
     this.setPaused(undefined);
     this.schedule();
   }
 
   /** Poll now (Retry now, or the tab is visible again); a poll in flight is not doubled. */
   pollNow(): void {
-    this.schedule(0);
+    if (this.busy.active) this.busy.retryNow();
+    else this.schedule(0);
   }
 
   private readonly onVisibility = () => {
-    if (!document.hidden) this.pollNow();
+    // a tab shown again does not cut a busy server's wait short
+    if (!document.hidden && !this.busy.active) this.pollNow();
   };
 
   private schedule(delayMs = this.options.interval() * 1000): void {
     clearTimeout(this.timer);
+    if (this.busy.phase === 'waiting') return; // its countdown polls next
     if (this.connected && this.options.interval() > 0) this.timer = setTimeout(() => void this.tick(), delayMs);
   }
 
   private async tick(): Promise<void> {
     if (this.inFlight) return; // it schedules the next poll when it settles
     if (!this.options.ready()) return this.schedule();
+    this.busy.started();
     const controller = (this.inFlight = new AbortController());
     try {
       await this.options.poll(controller.signal);
       if (controller.signal.aborted) return;
       this.failures = 0;
+      this.outage = false;
+      this.busy.clear();
       this.setPaused(undefined);
       this.schedule();
     } catch (error) {
       if (controller.signal.aborted) return;
       if (isAbort(error)) return this.schedule();
+      if (this.busy.handle(error)) {
+        clearTimeout(this.timer);
+        this.setPaused(undefined); // the busy status replaces "paused"
+        return this.startOutage(error);
+      }
       this.fail(error);
     } finally {
       if (this.inFlight === controller) this.inFlight = undefined;
     }
   }
 
+  private startOutage(error: unknown): void {
+    if (!this.outage) this.options.onPause?.(error);
+    this.outage = true;
+  }
+
   private fail(error: unknown): void {
-    const first = !this.paused;
     this.failures++;
     const base = Math.max(1, this.options.interval()) * 1000;
     const retryAfter = error instanceof BffRequestError ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
     const delay = Math.min(MAX_BACKOFF_MS, Math.max(retryAfter, base * 2 ** this.failures));
     this.retryAt = Date.now() + delay;
     this.setPaused(error);
-    if (first) this.options.onPause?.(error);
+    this.startOutage(error);
     this.schedule(delay);
   }
 

@@ -11,7 +11,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { count } from '../shared/i18n/count.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
-import { renderProblem } from '../shared/problem.ts';
+import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { isRangePreset, resolveWindow, type RangePreset } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
@@ -41,7 +41,7 @@ export { LOG_COLUMNS, type LogColumn };
  * @fires {CustomEvent<LogSelectDetail>} composio-log-select - A row was opened (click or Enter): `{ log }`.
  * @fires {CustomEvent<FiltersChangeDetail>} composio-filters-change - The filter bar changed: `{ filters, range }` (keep them in your URL).
  * @fires {CustomEvent<LoadDetail>} composio-load - A page loaded: `{ kind: 'logs-page' | 'logs-live', count }`.
- * @fires {CustomEvent<ErrorDetail>} composio-error - A request failed; loaded rows stay (marked stale when they no longer match the filters), with a Retry button. Once per live-tail outage.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - A request failed; loaded rows stay (marked stale when they no longer match the filters), with a Retry button. Once per live-tail outage, and once per busy spell (429), which the table waits out by itself.
  * @cssprop --composio-table-height - Height of the scrolling rows area (default 480px).
  * @cssprop --composio-font-family - Font stack.
  * @cssprop --composio-text - Text colour.
@@ -63,6 +63,8 @@ export { LOG_COLUMNS, type LogColumn };
  * @csspart live-status - "Live updates paused — retrying in N s" while polls fail, with Retry now.
  * @csspart empty - The empty result, with the active filters and a Clear button.
  * @csspart error - Error message with request id and Retry.
+ * @csspart busy - "Busy — retrying in N s" while the server is busy (429 + Retry-After): for the first page, the next page, the live tail, an export or a request id lookup. Rows stay; the request runs again by itself.
+ * @csspart retry-now - The busy status's Retry now button.
  * @csspart detail - The detail side panel.
  * @csspart hint - In the detail panel: the failure hint (exported from `<composio-log-detail>`).
  * @csspart payload - In the detail panel: the request/response JSON tree (exported from `<composio-log-detail>`).
@@ -108,6 +110,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
 
   private readonly firstPage = new Task(this, {
     task: async ([client, filters, range, from, to, pageSize, zone], { signal }) => {
+      this.busy.started();
       this.pager.abort();
       const { from: start, to: end, custom } = resolveWindow({ range, from, to }, Date.now(), zone, '24h');
       const query: LogQuery = { filters, from: start, to: end, limit: pageLimit(pageSize).limit, custom };
@@ -115,6 +118,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     },
     args: () => [this.client, this.filters, this.range, this.from, this.to, this.pageSize, this.zone, this.reloads] as const,
     onComplete: ({ query, page }) => {
+      this.busy.clear();
       this.query = query;
       this.rows = new LogRows();
       this.rows.append(page.logs);
@@ -124,7 +128,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
       this.scroller?.scrollTo({ top: 0 });
       this.emit('composio-load', { kind: 'logs-page', count: this.rows.rows.length });
     },
-    onError: (error) => this.reportError(error),
+    onError: (error) => this.loadFailed(error),
   });
 
   /** Add filter (every field, suggested values), the toolkit list and Go to log. */
@@ -310,7 +314,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
   private renderBody(columns: LogColumn[]) {
     const rows = this.rows.rows;
     const status = this.firstPage.status;
-    if (!rows.length && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL)) return SKELETON;
+    if (!rows.length && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL || this.busy.active)) return SKELETON;
     if (!rows.length && status === TaskStatus.COMPLETE) {
       const sentence = emptySentence(readBar(this.filters), extraFilters(this.filters), this.preset, Boolean(this.from), this.words);
       return renderEmpty(sentence, this.filters.length > 0, () => this.clearFilters(), this.words);
@@ -327,6 +331,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
 
   /** The first page failed (rows shown, if any, are from the previous choice: stale) or the next page did. */
   private renderError() {
+    if (this.busy.active) return nothing; // waited out: renderBusy says so
     if (this.firstPage.status === TaskStatus.ERROR) {
       const stale = this.rows.rows.length > 0;
       return renderProblem(this.firstPage.error, { subject: 'activity', stale, onRetry: () => this.refresh(), words: this.words });
@@ -341,6 +346,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     const loaded = this.rows.rows.length;
     const failed = this.firstPage.status === TaskStatus.ERROR;
     const { words, formatLocale: locale } = this;
+    const blank = failed && !loaded && !this.busy.active; // a failed first page shows only its banner
     return html`
       ${renderFilterBar({
         bar: readBar(this.filters),
@@ -357,16 +363,17 @@ export class ComposioLogTable extends ComposioElement<'table'> {
         words,
       })}
       ${this.tail.paused ? renderLivePaused(this.tail.error, this.tail.retryInSeconds, () => this.tail.pollNow(), words, locale) : nothing}
+      ${renderBusy(this.busy, words, locale)} ${renderBusy(this.tail.busy, words, locale)}
       ${this.pending.length ? html`<button type="button" class="new-logs" part="new-logs" @click=${this.showPending}>${words.table.newLogs(count(this.pending.length, locale))}</button>` : nothing}
       ${this.renderError()}
       <div class="layout">
         ${
-          failed && !loaded
+          blank
             ? nothing
             : html`<div
                 role="grid"
                 part="grid"
-                class="grid ${failed ? 'stale' : ''}"
+                class="grid ${failed && !this.busy.active ? 'stale' : ''}"
                 aria-label=${words.table.grid}
                 aria-rowcount=${this.shown.length + 1}
                 aria-colcount=${columns.length}
@@ -391,7 +398,8 @@ export class ComposioLogTable extends ComposioElement<'table'> {
       </div>
       <div class="footer" part="footer">
         <span role="status">${words.table.loaded(count(loaded, locale), !this.pager.cursor && loaded > 0)}</span>
-        ${this.pager.cursor ? html`<button type="button" ?disabled=${this.pager.loading} @click=${() => this.loadMore()}>${this.pager.loading ? words.common.loading : words.table.loadMore}</button>` : nothing}
+        ${renderBusy(this.pager.busy, words, locale)}
+        ${this.pager.cursor && !this.pager.busy.active ? html`<button type="button" ?disabled=${this.pager.loading} @click=${() => this.loadMore()}>${this.pager.loading ? words.common.loading : words.table.loadMore}</button>` : nothing}
         ${renderExport(this.exporter, loaded > 0, words, locale)}
       </div>
     `;

@@ -2,10 +2,13 @@
  * Cursor paging after the first page: at most one page request in flight, and automatic pages
  * driven by the last visible row when they run, at most one a second. A held End key (every repeat
  * reaching the newest end) made ~370 page requests a minute when each visible end loaded a page.
- * `loadMore()` (the Load more button, the public method) is explicit and not delayed.
+ * `loadMore()` (the Load more button, the public method) is explicit and not delayed. A busy
+ * server (429) is waited out by `busy`, which loads the page when the wait is over; nothing else
+ * pages meanwhile.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LogEntry, LogListResponse } from '../../contract/upstream.ts';
+import { BusyRetryController } from '../shared/busy-retry.ts';
 
 export interface PagerOptions {
   /** The page after `cursor`. */
@@ -13,6 +16,7 @@ export interface PagerOptions {
   /** Rows loaded so far (automatic paging starts within 20 rows of the end). */
   count(): number;
   onPage(logs: readonly LogEntry[]): void;
+  /** A page failed (a busy server: once per wait, not per retry). */
   onError(error: unknown): void;
 }
 
@@ -29,12 +33,15 @@ export class PagerController implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   private lastPageAt = 0;
   private lastVisible = -1;
+  /** The page request answered "busy": counting down to the next try. */
+  readonly busy: BusyRetryController;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: PagerOptions,
   ) {
     host.addController(this);
+    this.busy = new BusyRetryController(host, { retry: () => void this.loadMore() });
   }
 
   hostDisconnected(): void {
@@ -51,14 +58,16 @@ export class PagerController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Drop the page in flight (the first page is reloading). */
+  /** Drop the page in flight or waited for (the first page is reloading). */
   abort(): void {
     this.inFlight?.abort();
     clearTimeout(this.timer);
+    this.busy.clear();
   }
 
   async loadMore(): Promise<void> {
     if (!this.cursor || this.loading) return;
+    this.busy.started();
     const controller = (this.inFlight = new AbortController());
     this.loading = true;
     this.error = undefined;
@@ -66,10 +75,15 @@ export class PagerController implements ReactiveController {
     try {
       const page = await this.options.load(this.cursor, controller.signal);
       if (controller.signal.aborted) return;
+      this.busy.clear();
       this.cursor = page.next_cursor;
       this.options.onPage(page.logs);
     } catch (error) {
       if (controller.signal.aborted) return;
+      if (this.busy.handle(error)) {
+        if (this.busy.attempts === 1) this.options.onError(error);
+        return;
+      }
       this.error = error as Error;
       this.options.onError(error);
     } finally {
@@ -89,7 +103,7 @@ export class PagerController implements ReactiveController {
 
   private pageIfNeeded(): void {
     clearTimeout(this.timer);
-    if (this.lastVisible < this.options.count() - 20 || this.error || this.loading || !this.cursor) return;
+    if (this.lastVisible < this.options.count() - 20 || this.error || this.loading || this.busy.active || !this.cursor) return;
     const wait = this.lastPageAt + AUTO_PAGE_GAP_MS - Date.now();
     if (wait > 0) this.timer = setTimeout(() => this.pageIfNeeded(), wait);
     else void this.loadMore();

@@ -91,7 +91,7 @@ function pauseReason(error: unknown, words: Words<'table'>): string {
 export function renderLivePaused(error: unknown, seconds: number, onRetry: () => void, words: Words<'table'>, locale?: string) {
   return html`<div class="live-paused" part="live-status" role="status">
     <span>${words.table.livePaused(pauseReason(error, words), count(seconds, locale).shown)}</span>
-    <button type="button" @click=${onRetry}>${words.table.retryNow}</button>
+    <button type="button" @click=${onRetry}>${words.common.retryNow}</button>
   </div>`;
 }
 

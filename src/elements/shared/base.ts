@@ -1,13 +1,14 @@
 /**
  * What every composio element shares: where the BFF is, how to authenticate, locale and words,
  * zone and theme (validated once: a bad value from the host falls back and warns, never throws), a
- * typed `emit`, and error reporting that ignores aborts.
+ * typed `emit`, error reporting that ignores aborts, and waiting out a busy server (429) by itself.
  */
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BffClient, type FetchToken } from '../../client/bff-client.ts';
 import { DEFAULT_ENDPOINT } from '../../contract/protocol.ts';
 import { isValidTimeZone } from '../../core/time-zone.ts';
+import { BusyRetryController } from './busy-retry.ts';
 import { composioEvent, type ComposioEventMap } from './events.ts';
 import { common, problem } from './i18n/en/common.ts';
 import type { Strings, StringsOverride, Words } from './i18n/strings.ts';
@@ -61,6 +62,12 @@ export class ComposioElement<G extends keyof Strings = never> extends LitElement
     (this.constructor as typeof ComposioElement).english as Words<G>,
     (message) => warnOnce(this.localName, message),
   );
+  /**
+   * The element's main load answered "busy" (429): the data on screen stays, "Busy — retrying in
+   * N s" counts down (`renderBusy`), then the load runs again by itself.
+   */
+  protected readonly busy = new BusyRetryController(this, { retry: () => this.retry() });
+
   private clientKey?: [string, unknown, unknown];
   private clientInstance?: BffClient;
 
@@ -68,7 +75,9 @@ export class ComposioElement<G extends keyof Strings = never> extends LitElement
   protected get client(): BffClient {
     const key: [string, unknown, unknown] = [this.endpoint, this.fetch, this.fetchToken];
     if (!this.clientInstance || this.clientKey!.some((part, i) => part !== key[i])) {
-      this.clientInstance = new BffClient({ endpoint: this.endpoint, fetch: this.fetch, fetchToken: this.fetchToken });
+      // a busy answer comes back at once: the element waits it out on screen, not hidden in a request
+      const options = { endpoint: this.endpoint, fetch: this.fetch, fetchToken: this.fetchToken, maxRetryAfterMs: 0 };
+      this.clientInstance = new BffClient(options);
       this.clientKey = key;
     }
     return this.clientInstance;
@@ -95,12 +104,30 @@ export class ComposioElement<G extends keyof Strings = never> extends LitElement
   /** Reload from the server, bypassing the client cache (what Retry does). */
   refresh(): void {
     this.client.clearCache();
+    this.retry();
+  }
+
+  /**
+   * Run the main load again, keeping the client's cache: after a busy answer, the parts that did
+   * load are not asked for (and paid for) twice.
+   */
+  protected retry(): void {
+    this.busy.started();
     this.reloads++;
   }
 
   /** `composio-error` for a failure the reader should know about; aborts (a newer request won) are not failures. */
   protected reportError(error: unknown): void {
     if (!isAbort(error)) this.emit('composio-error', { error: error as Error });
+  }
+
+  /**
+   * The main load failed. A busy answer is waited out (one `composio-error` per busy spell, so a
+   * host can count them); anything else ends the wait and is reported.
+   */
+  protected loadFailed(error: unknown): void {
+    if (isAbort(error)) return;
+    if (!this.busy.handle(error) || this.busy.attempts === 1) this.reportError(error);
   }
 
   protected emit<K extends keyof ComposioEventMap>(type: K, detail: ComposioEventMap[K]['detail']): void {

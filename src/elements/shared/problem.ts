@@ -5,6 +5,8 @@
  */
 import { html, nothing } from 'lit';
 import { BffRequestError } from '../../client/bff-client.ts';
+import { formatNumber } from '../../client/format.ts';
+import type { BusyRetryController } from './busy-retry.ts';
 import type { ProblemStrings, Subject, Words } from './i18n/strings.ts';
 
 export type { Subject };
@@ -49,4 +51,28 @@ export function renderProblem(error: unknown, options: { subject: Subject; stale
       <span class="technical">${technicalDetails(error, problem)}</span>
     </details>
   </div>`;
+}
+
+/**
+ * "Busy — retrying in N s" with Retry now, while `busy` waits out a busy server: a quiet line
+ * beside the data, not a banner in its place. Screen readers hear the wait once, from a polite live
+ * region that stays in the page (a region inserted together with its words is often not read); the
+ * ticking countdown is hidden from them, or they would read out every second.
+ */
+export function renderBusy(busy: BusyRetryController, words: Words, locale?: string) {
+  const { common } = words;
+  const seconds = (n: number) => formatNumber(n, locale);
+  const line = busy.phase === 'waiting' ? common.busyWaiting(seconds(busy.seconds)) : common.busyRetrying;
+  return html`${
+      busy.active
+        ? html`<p class="busy-status" part="busy">
+            <span class="countdown" aria-hidden="true">${line}</span>
+            <button type="button" part="retry-now" ?disabled=${busy.phase === 'retrying'} @click=${() => busy.retryNow()}>
+              ${common.retryNow}
+            </button>
+          </p>`
+        : nothing
+    }<span class="visually-hidden busy-announcement" role="status" aria-live="polite"
+      >${busy.active ? common.busyWaiting(seconds(busy.waitSeconds)) : ''}</span
+    >`;
 }

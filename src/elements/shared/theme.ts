@@ -124,6 +124,23 @@ export const themeStyles = css`
     color: var(--_muted);
     font-size: 0.85em;
   }
+  /* "Busy — retrying in N s": a quiet note beside the data, not an error */
+  .busy-status {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.6rem;
+    align-items: center;
+    margin: 0.4rem 0;
+    padding: 0.3rem 0.6rem;
+    border-inline-start: 3px solid var(--_accent);
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    font-size: 0.9em;
+    font-variant-numeric: tabular-nums;
+  }
+  .busy-status button {
+    padding: 0 0.5rem;
+  }
   @keyframes composio-shimmer {
     from {
       background-position: 200% 0;

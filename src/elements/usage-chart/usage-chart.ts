@@ -14,7 +14,7 @@ import { ComposioElement, warnOnce } from '../shared/base.ts';
 import { common, problem } from '../shared/i18n/en/common.ts';
 import { chart } from '../shared/i18n/en/chart.ts';
 import type { Words } from '../shared/i18n/strings.ts';
-import { renderProblem } from '../shared/problem.ts';
+import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import { backgroundPlugin, buildConfig, type ChartType } from './chart-config.ts';
@@ -42,7 +42,7 @@ import { bucketLabel, describeActive, groupLabel, rowLabel, summarize, type Word
  * @fires {CustomEvent<RangeSelectDetail>} composio-range-select - A bucket was clicked (or chosen with Enter): `{ from, to }`.
  * @fires {CustomEvent<GroupSelectDetail>} composio-group-select - The stacked segment or breakdown bar under a click (none above a stack), or the group chosen with Shift+Enter/G: `{ groupBy, key }`.
  * @fires {CustomEvent<LoadDetail>} composio-load - Data loaded: `{ kind: 'usage-series' | 'usage-breakdown', count }`.
- * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, dimmed and marked as such, with a Retry button.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, dimmed and marked as such, with a Retry button. A busy server (429) fires it once, then the element retries by itself.
  * @cssprop --composio-font-family - Font stack.
  * @cssprop --composio-text - Text colour.
  * @cssprop --composio-text-muted - Secondary text colour.
@@ -84,6 +84,8 @@ import { bucketLabel, describeActive, groupLabel, rowLabel, summarize, type Word
  * @csspart error - Error message in plain words, Retry, and the technical details (status, request id) folded away.
  * @csspart shown - After an error: which range the dimmed data on screen is for ("Showing Last 30d (…)").
  * @csspart retry - The Retry button.
+ * @csspart busy - "Busy — retrying in N s" while the server is busy (429 + Retry-After); the data stays, and the load runs again by itself.
+ * @csspart retry-now - The busy status's Retry now button.
  * @csspart note - Note shown when the series was computed in the browser.
  */
 export class ComposioUsageChart extends ComposioElement<'chart'> {
@@ -151,6 +153,7 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
 
   private readonly task = new Task(this, {
     task: async ([client, settings, from, to, timeZone, compare], { signal }) => {
+      this.busy.started();
       const { metric, view, groupBy, range, interval, top } = settings;
       const { from: start, to: end, custom } = resolveWindow({ range, from, to }, Date.now(), timeZone, '30d');
       const window = { from: start, to: end };
@@ -172,11 +175,12 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
     },
     args: () => [this.client, this.settings, this.from, this.to, this.zone, this.compare, this.reloads] as const,
     onComplete: (data) => {
+      this.busy.clear();
       this.data = data;
       this.plotter.reset();
       this.emit('composio-load', { kind: data.breakdown ? 'usage-breakdown' : 'usage-series', count: this.model!.rows.length });
     },
-    onError: (error) => this.reportError(error),
+    onError: (error) => this.loadFailed(error),
   });
 
   override connectedCallback(): void {
@@ -333,7 +337,7 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
     const pending = this.task.status === TaskStatus.PENDING;
     const { chart } = this.words;
     if (!model)
-      return pending || this.task.status === TaskStatus.INITIAL
+      return pending || this.task.status === TaskStatus.INITIAL || this.busy.active
         ? html`<div class="plot skeleton" part="skeleton" aria-hidden="true"></div>`
         : nothing;
     const { metric, groupBy } = this.data!.request;
@@ -365,19 +369,23 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
       </p>`;
   }
 
-  /** After a failure with data on screen: that data is the last that loaded, not what the controls ask for. */
+  /**
+   * After a failure with data on screen: that data is the last that loaded, not what the controls ask for
+   * (dimmed). Not while busy: it stays readable until the retry; the "Showing …" line names its period.
+   */
   private get stale(): boolean {
-    return this.task.status === TaskStatus.ERROR && this.data !== undefined;
+    return this.task.status === TaskStatus.ERROR && this.data !== undefined && !this.busy.active;
   }
 
   private renderShown() {
-    if (!this.stale) return nothing;
-    const { request, preset } = this.data!;
+    if (this.task.status !== TaskStatus.ERROR || !this.data) return nothing;
+    const { request, preset } = this.data;
     return renderShown({ ...request, preset }, { zone: this.zone, locale: this.formatLocale, words: this.words.common });
   }
 
   protected override render() {
-    const failed = this.task.status === TaskStatus.ERROR;
+    // busy is no failure: the data (or the placeholders) stay, with "Busy — retrying in N s"
+    const failed = this.task.status === TaskStatus.ERROR && !this.busy.active;
     // a first load that failed shows one error with Retry: no placeholders waiting for nothing
     const stats =
       failed && !this.data
@@ -394,6 +402,7 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
         <div class="toolbar" part="toolbar">${this.renderControls()} ${this.renderShown()}</div>
       </div>
       <div class="body ${this.stale ? 'stale' : ''}">${this.renderBody()}</div>
+      ${renderBusy(this.busy, this.words, this.formatLocale)}
       ${failed ? renderProblem(this.task.error, { subject: 'usage', stale: this.stale, onRetry: () => this.refresh(), words: this.words }) : nothing}
       ${this.data?.fallback ? html`<p class="note" part="note">${this.words.chart.fallback(this.interval_)}</p>` : nothing}
     `;

@@ -13,7 +13,7 @@ import { common, problem } from '../shared/i18n/en/common.ts';
 import { hints } from '../shared/i18n/en/hints.ts';
 import { insights } from '../shared/i18n/en/insights.ts';
 import type { Words } from '../shared/i18n/strings.ts';
-import { renderProblem } from '../shared/problem.ts';
+import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { formatSpan, renderShown } from '../shared/span.ts';
 import { loadInsights, type InsightsData } from './data.ts';
@@ -33,7 +33,7 @@ import { renderErrorGroups, renderGroupTable, renderTiles, type Sort, type SortC
  * @fires {CustomEvent<GroupSelectDetail>} composio-group-select - A table row was clicked (or chosen with Enter): `{ groupBy, key }`.
  * @fires {CustomEvent<FiltersRequestDetail>} composio-filters-request - An error group was chosen: `{ filters, from, to }`, v3.1 log filters for a log table (`status == failed`, `tool_slug == …`).
  * @fires {CustomEvent<LoadDetail>} composio-load - Data loaded: `{ kind: 'usage-insights', count }` (groups in the table).
- * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, dimmed and marked as such, with a Retry button.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, dimmed and marked as such, with a Retry button. A busy server (429) fires it once, then the element retries by itself.
  * @cssprop --composio-font-family - Font stack.
  * @cssprop --composio-text - Text colour.
  * @cssprop --composio-text-muted - Secondary text colour.
@@ -66,6 +66,8 @@ import { renderErrorGroups, renderGroupTable, renderTiles, type Sort, type SortC
  * @csspart shown - After an error: which range the dimmed data on screen is for.
  * @csspart error - Error message in plain words, Retry, and the technical details folded away.
  * @csspart retry - The Retry button.
+ * @csspart busy - "Busy — retrying in N s" while the server is busy (429 + Retry-After); the data stays, and the load runs again by itself.
+ * @csspart retry-now - The busy status's Retry now button.
  * @csspart note - Note when the logs cover only part of the window.
  */
 export class ComposioUsageInsights extends ComposioElement<'insights' | 'hints'> {
@@ -93,16 +95,18 @@ export class ComposioUsageInsights extends ComposioElement<'insights' | 'hints'>
 
   private readonly task = new Task(this, {
     task: async ([client, range, from, to, zone, groupBy, top], { signal }) => {
+      this.busy.started();
       const window = resolveWindow({ range, from, to }, Date.now(), zone, '7d');
       const data = await loadInsights(client, { from: window.from, to: window.to, timeZone: zone, groupBy, limit: top }, signal);
       return { ...data, preset: window.custom ? undefined : range };
     },
     args: () => [this.client, this.validRange, this.from, this.to, this.zone, this.validGroupBy, this.validTop, this.reloads] as const,
     onComplete: (data) => {
+      this.busy.clear();
       this.data = data;
       this.emit('composio-load', { kind: 'usage-insights', count: data.current.groups?.length ?? 0 });
     },
-    onError: (error) => this.reportError(error),
+    onError: (error) => this.loadFailed(error),
   });
 
   // ---- settings (a bad value falls back with one warning)
@@ -161,14 +165,17 @@ export class ComposioUsageInsights extends ComposioElement<'insights' | 'hints'>
 
   // ---- rendering
 
-  /** After a failure with data on screen: that data is the last that loaded. */
+  /**
+   * After a failure with data on screen: that data is the last that loaded
+   * (dimmed). Not while busy: it stays readable until the retry; the "Showing …" line names its period.
+   */
   private get stale(): boolean {
-    return this.task.status === TaskStatus.ERROR && this.data !== undefined;
+    return this.task.status === TaskStatus.ERROR && this.data !== undefined && !this.busy.active;
   }
 
   private renderShown() {
-    if (!this.stale) return nothing;
-    const { query, preset } = this.data!;
+    if (this.task.status !== TaskStatus.ERROR || !this.data) return nothing;
+    const { query, preset } = this.data;
     return renderShown({ ...query, preset }, { zone: this.zone, locale: this.formatLocale, words: this.words.common });
   }
 
@@ -202,21 +209,22 @@ export class ComposioUsageInsights extends ComposioElement<'insights' | 'hints'>
 
   protected override render() {
     const status = this.task.status;
-    const busy = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
-    const failed = status === TaskStatus.ERROR;
+    const loading = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
+    // a busy server is no failure: the tiles (or their placeholders) stay, with "Busy — retrying in N s"
+    const failed = status === TaskStatus.ERROR && !this.busy.active;
     const data = this.data;
     const empty = data && data.current.totals.calls === 0;
     const words = this.words;
     const tiles = data ? buildTiles(data, this.formatLocale, words) : skeletonTiles(words);
     return html`
-      ${failed && !data ? nothing : renderTiles(tiles, { stale: this.stale, busy, words })}
+      ${failed && !data ? nothing : renderTiles(tiles, { stale: this.stale, busy: loading, words })}
       ${
-        busy
+        loading
           ? html`<div class="busy" aria-hidden="true"></div>
               <p class="visually-hidden" role="status">${words.insights.loading}</p>`
           : nothing
       }
-      ${this.renderShown()}
+      ${this.renderShown()} ${renderBusy(this.busy, words, this.formatLocale)}
       <div class=${this.stale ? 'stale' : ''}>
         ${empty ? html`<p class="empty" part="empty" role="status">${words.insights.empty}</p>` : data ? this.renderData(data) : nothing}
       </div>

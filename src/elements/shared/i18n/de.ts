@@ -29,6 +29,9 @@ export const strings: Strings = {
     versus: (change) => `${change} ggü. Vorzeitraum`,
     noChange: 'Keine Änderung ggü. Vorzeitraum',
     points: (change) => `${change} Pp. ggü. Vorzeitraum`,
+    busyWaiting: (seconds) => `Ausgelastet – neuer Versuch in ${seconds} s`,
+    busyRetrying: 'Ausgelastet – neuer Versuch läuft…',
+    retryNow: 'Jetzt erneut versuchen',
   },
   problem: {
     offline: {
@@ -214,7 +217,6 @@ export const strings: Strings = {
       unavailable: 'der Aktivitätsdienst antwortet nicht',
       offline: 'keine Verbindung',
     },
-    retryNow: 'Jetzt erneut versuchen',
     calledInside: (tool) => `Aufgerufen in ${tool}`,
     inside: (tool) => `in ${tool}: `,
     toggleCalls: (expanded, { count, shown }) =>

@@ -29,6 +29,9 @@ export const strings: Strings = {
     versus: (change) => `${change} frente al periodo anterior`,
     noChange: 'Sin cambios frente al periodo anterior',
     points: (change) => `${change} pp frente al periodo anterior`,
+    busyWaiting: (seconds) => `Servidor ocupado; reintento en ${seconds} s`,
+    busyRetrying: 'Servidor ocupado; reintentando…',
+    retryNow: 'Reintentar ahora',
   },
   problem: {
     offline: {
@@ -207,7 +210,6 @@ export const strings: Strings = {
       unavailable: 'el servicio de actividad no responde',
       offline: 'sin conexión',
     },
-    retryNow: 'Reintentar ahora',
     calledInside: (tool) => `Llamada dentro de ${tool}`,
     inside: (tool) => `dentro de ${tool}: `,
     toggleCalls: (expanded, { count, shown }) =>

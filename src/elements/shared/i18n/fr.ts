@@ -29,6 +29,9 @@ export const strings: Strings = {
     versus: (change) => `${change} par rapport à la période précédente`,
     noChange: 'Aucun changement par rapport à la période précédente',
     points: (change) => `${change}\u00a0pts par rapport à la période précédente`,
+    busyWaiting: (seconds) => `Serveur occupé — nouvel essai dans ${seconds}\u00a0s`,
+    busyRetrying: 'Serveur occupé — nouvel essai en cours…',
+    retryNow: 'Réessayer maintenant',
   },
   problem: {
     offline: {
@@ -207,7 +210,6 @@ export const strings: Strings = {
       unavailable: 'le service d’activité ne répond pas',
       offline: 'pas de connexion',
     },
-    retryNow: 'Réessayer maintenant',
     calledInside: (tool) => `Appelé dans ${tool}`,
     inside: (tool) => `dans ${tool}\u00a0: `,
     toggleCalls: (expanded, { count, shown }) =>

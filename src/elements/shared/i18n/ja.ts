@@ -22,6 +22,9 @@ export const strings: Strings = {
     versus: (change) => `前期間比 ${change}`,
     noChange: '前期間から変化なし',
     points: (change) => `前期間比 ${change} ポイント`,
+    busyWaiting: (seconds) => `混雑中 — ${seconds} 秒後に再試行`,
+    busyRetrying: '混雑中 — 再試行しています…',
+    retryNow: '今すぐ再試行',
   },
   problem: {
     offline: {
@@ -189,7 +192,6 @@ export const strings: Strings = {
       unavailable: 'アクティビティサービスが応答しません',
       offline: '接続がありません',
     },
-    retryNow: '今すぐ再試行',
     calledInside: (tool) => `${tool} 内で呼び出し`,
     inside: (tool) => `${tool} 内: `,
     toggleCalls: (expanded, { shown }) => `内部の呼び出し ${shown} 件を${expanded ? '隠す' : '表示'}`,

@@ -29,6 +29,9 @@ export const strings: Strings = {
     versus: (change) => `${change} em relação ao período anterior`,
     noChange: 'Sem alteração em relação ao período anterior',
     points: (change) => `${change} p.p. em relação ao período anterior`,
+    busyWaiting: (seconds) => `Servidor ocupado — nova tentativa em ${seconds} s`,
+    busyRetrying: 'Servidor ocupado — tentando novamente…',
+    retryNow: 'Tentar agora',
   },
   problem: {
     offline: {
@@ -209,7 +212,6 @@ export const strings: Strings = {
       unavailable: 'o serviço de atividade não está respondendo',
       offline: 'sem conexão',
     },
-    retryNow: 'Tentar agora',
     calledInside: (tool) => `Chamada dentro de ${tool}`,
     inside: (tool) => `dentro de ${tool}: `,
     toggleCalls: (expanded, { count, shown }) =>

@@ -57,6 +57,11 @@ export interface CommonStrings {
   noChange: string;
   /** An error rate's change in percentage points, signed ("+1.2"). */
   points: (change: string) => string;
+  /** A busy server (429) is waited out: "Busy — retrying in 12 s", then "Busy — retrying now…". */
+  busyWaiting: (seconds: string) => string;
+  busyRetrying: string;
+  /** Skip a wait (a busy server, a paused live tail). */
+  retryNow: string;
 }
 
 /** The error banner: plain words by what happened, never HTTP jargon. */
@@ -164,7 +169,6 @@ export interface TableStrings {
   clearFilters: string;
   livePaused: (reason: string, seconds: string) => string;
   pauseReasons: Record<'tooMany' | 'signedOut' | 'unavailable' | 'offline', string>;
-  retryNow: string;
   /** A nested call's tooltip and its screen-reader prefix. */
   calledInside: (tool: string) => string;
   inside: (tool: string) => string;

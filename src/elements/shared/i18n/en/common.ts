@@ -19,6 +19,9 @@ export const common: CommonStrings = {
   versus: (change) => `${change} vs previous period`,
   noChange: 'No change vs previous period',
   points: (change) => `${change} pts vs previous period`,
+  busyWaiting: (seconds) => `Busy — retrying in ${seconds} s`,
+  busyRetrying: 'Busy — retrying now…',
+  retryNow: 'Retry now',
 };
 
 export const problem: ProblemStrings = {

@@ -32,7 +32,6 @@ export const table: TableStrings = {
     unavailable: 'the activity service is not answering',
     offline: 'no connection',
   },
-  retryNow: 'Retry now',
   calledInside: (tool) => `Called inside ${tool}`,
   inside: (tool) => `inside ${tool}: `,
   toggleCalls: (expanded, { count, shown }) =>
