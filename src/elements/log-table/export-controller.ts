@@ -7,9 +7,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { BffClient } from '../../client/bff-client.ts';
 import { formatNumber } from '../../client/format.ts';
-import { BFF_PATHS } from '../../contract/protocol.ts';
 import { BusyRetryController } from '../shared/busy-retry.ts';
-import { download } from '../shared/download.ts';
 import { count } from '../shared/i18n/count.ts';
 import type { Words } from '../shared/i18n/strings.ts';
 import { renderBusy } from '../shared/problem.ts';
@@ -23,7 +21,6 @@ export interface ExportOptions {
   onError(error: unknown): void;
 }
 
-const NEWLINE = 10;
 /** The BFF's export cap (one final notice line says when it was reached). */
 const MAX_EXPORT_ROWS = 100_000;
 
@@ -58,20 +55,14 @@ export class ExportController implements ReactiveController {
     this.host.requestUpdate();
     const { filters, time_range } = requestBody(query);
     try {
-      const response = await this.options.client().stream(BFF_PATHS.logExport, { filters, time_range, format: this.format }, abort.signal);
-      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `tool-calls.${this.format}`;
-      const reader = response.body!.getReader();
-      const chunks: Uint8Array[] = [];
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value);
-        this.bytes += value.byteLength;
-        for (const byte of value) if (byte === NEWLINE) this.lines++;
+      // the transfer itself is its own chunk: a table that never exports never downloads it
+      const { runExport } = await import('./export-stream.ts');
+      await runExport(this.options.client(), { filters, time_range, format: this.format }, abort.signal, (bytes, lines) => {
+        this.bytes += bytes;
+        this.lines += lines;
         this.host.requestUpdate();
-      }
+      });
       this.busy.clear();
-      download(name, new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? 'text/csv' }));
     } catch (error) {
       if (abort.signal.aborted) return;
       this.waiting = query;

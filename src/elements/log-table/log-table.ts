@@ -18,7 +18,7 @@ import { ComposioElement, warnOnce } from '../shared/base.ts';
 import { common, problem } from '../shared/i18n/en/common.ts';
 import { table } from '../shared/i18n/en/table.ts';
 import type { Words } from '../shared/i18n/strings.ts';
-import { extraFilters, fetchNewer, filtersConverter, logsCsv, LogRows, mergeByTime, pageLimit, tailWindow } from './data.ts';
+import { extraFilters, filtersConverter, logsCsv, LogRows, mergeByTime, pageLimit } from './data.ts';
 import { readBar, requestBody, TABLE_RANGES, writeBar, type BarState, type LogQuery } from './data.ts';
 import { emptySentence, LOG_COLUMNS, renderEmpty, renderFilterBar, renderLivePaused } from './views.ts';
 import { renderPanel, renderRow, SKELETON, type LogColumn } from './views.ts';
@@ -195,6 +195,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
 
   /** One live-tail poll: new and late rows go in at their time, or wait behind "N new". */
   private async pollNewer(signal: AbortSignal): Promise<void> {
+    const { fetchNewer, tailWindow } = await import('./live-read.ts');
     const query = this.query!;
     const known = (id: string) => this.rows.has(id) || this.pending.some((l) => l.id === id);
     const window = {

@@ -1,17 +1,14 @@
 /**
  * Chart.js configuration from the table model: a linear epoch-ms x-axis whose ticks and tooltips
  * are formatted with Intl in the element's zone (no date adapter), `parsing: false`, no animation.
- * Type-only imports: nothing of Chart.js loads with this module.
+ * Type-only imports of Chart.js; loaded lazily beside Chart.js (chart-runtime.ts).
  */
 import type { ChartConfiguration, ChartDataset, Plugin, TooltipItem } from 'chart.js';
 import type { SeriesInterval } from '../../contract/protocol.ts';
 import type { ResolvedTheme } from '../shared/theme.ts';
-import { OTHER_KEY, type TableModel } from './model.ts';
+import { OTHER_KEY, STACK, type TableModel } from './model.ts';
 
 export type ChartType = 'bar' | 'line' | 'area';
-
-/** The stack of the plotted series (clickable segments); the previous period is not in it. */
-export const STACK = 'usage';
 
 export interface Point {
   x: number;
@@ -50,7 +47,7 @@ function bucketAt(model: TableModel, x: number): number {
 }
 
 /** Fills the canvas with the theme's background, so a PNG export is readable outside the page. */
-export const backgroundPlugin: Plugin = {
+const backgroundPlugin: Plugin = {
   id: 'composio-background',
   beforeDraw(chart, _args, options: { color?: string }) {
     const { ctx } = chart;
@@ -62,7 +59,14 @@ export const backgroundPlugin: Plugin = {
   },
 };
 
+/** The whole configuration, the background plugin (for PNG export) included. */
 export function buildConfig(input: ConfigInput): ChartConfiguration {
+  const config = seriesOrBreakdown(input);
+  config.plugins = [backgroundPlugin];
+  return config;
+}
+
+function seriesOrBreakdown(input: ConfigInput): ChartConfiguration {
   const { model, theme } = input;
   const colour = (i: number, key: string) => (key === OTHER_KEY ? theme.series[7] : theme.series[i % 7]);
   const scaleColours = { grid: { color: theme.grid }, ticks: { color: theme.muted }, border: { color: theme.grid } };

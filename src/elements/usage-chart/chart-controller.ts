@@ -1,17 +1,25 @@
 /**
- * The Chart.js side of `<composio-usage-chart>`, as one Lit ReactiveController: Chart.js loaded
- * lazily on the first draw, one draw per render (hidden series are part of the configuration),
- * our own ResizeObserver, destroy on disconnect, series visibility, and the keyboard highlight of a
- * bucket. The element says what to draw (`config`) and when it changed (`key`); the controller
- * says what was picked (`onPick`).
+ * The Chart.js side of `<composio-usage-chart>`, as one Lit ReactiveController: Chart.js and our
+ * code that needs it (chart-register.ts, chart-runtime.ts) fetched as the element connects, beside
+ * the data; one draw per render (hidden series are part of the configuration), our own
+ * ResizeObserver, destroy on disconnect, series visibility, and the keyboard position on the plot
+ * (hit testing and keys themselves are in chart-interaction.ts, loaded with Chart.js). The element
+ * says what to draw (`config`, the input of `buildConfig`) and when it changed (`key`); the
+ * controller says what was picked (`onPick`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { BarElement, Chart, ChartConfiguration, ChartEvent } from 'chart.js';
-import { STACK, type Point } from './chart-config.ts';
+import type { Chart, ChartEvent } from 'chart.js';
+import type { ConfigInput } from './chart-config.ts';
+import type { KeyboardState } from './chart-interaction.ts';
 
-let chartModule: Promise<typeof import('./chart-register.ts')> | undefined;
-/** Chart.js arrives on first draw, never with the element's own module. */
-export const loadChartJs = () => (chartModule ??= import('./chart-register.ts'));
+type ChartModule = typeof import('./chart-register.ts') & typeof import('./chart-runtime.ts');
+let chartModule: Promise<ChartModule> | undefined;
+/** Chart.js and our code that needs it, two chunks fetched together: never with the element's own module. */
+export const loadChartJs = () =>
+  (chartModule ??= Promise.all([import('./chart-register.ts'), import('./chart-runtime.ts')]).then(([chartJs, runtime]) => ({
+    ...chartJs,
+    ...runtime,
+  })));
 
 /** What a click or a key chose: a bucket (or breakdown row) and, when one was under it, a dataset. */
 export interface Pick {
@@ -25,8 +33,8 @@ export interface ChartControllerOptions {
   /** The canvas and its sized container, once rendered (undefined when the chart is not shown). */
   canvas: () => HTMLCanvasElement | undefined;
   plot: () => HTMLElement | undefined;
-  /** The configuration to draw (asked only when `key` changed). */
-  config: () => ChartConfiguration | undefined;
+  /** What to draw, for `buildConfig` (asked only when `key` changed). */
+  config: () => ConfigInput | undefined;
   /** Redraw when any part changes (compared by identity). */
   key: () => unknown[];
   /** One key per dataset, for visibility that survives redraws. */
@@ -44,6 +52,8 @@ export class ChartController implements ReactiveController {
   activeDataset?: number;
 
   private drawnKey?: unknown[];
+  /** The lazy chunk, once loaded (always, when there is a chart). */
+  private runtime?: ChartModule;
   private resizeObserver?: ResizeObserver;
   private drawing = 0;
 
@@ -85,12 +95,14 @@ export class ChartController implements ReactiveController {
   }
 
   private async draw(generation: number): Promise<void> {
-    const { Chart } = await loadChartJs();
+    const runtime = await loadChartJs();
     const canvas = this.options.canvas();
     const plot = this.options.plot();
-    const config = this.options.config();
+    const input = this.options.config();
     // a newer draw started while Chart.js loaded, or the chart went away
-    if (generation !== this.drawing || !canvas || !plot || !config || !this.host.isConnected) return;
+    if (generation !== this.drawing || !canvas || !plot || !input || !this.host.isConnected) return;
+    const config = runtime.buildConfig(input);
+    this.runtime = runtime;
     this.chart?.destroy();
     const keys = this.options.seriesKeys();
     // hidden series are part of the configuration: one draw, not a draw and a redraw
@@ -99,7 +111,7 @@ export class ChartController implements ReactiveController {
     const box = plot.getBoundingClientRect();
     canvas.width = Math.max(1, Math.floor(box.width));
     canvas.height = Math.max(1, Math.floor(box.height));
-    this.chart = new Chart(canvas, config);
+    this.chart = new runtime.Chart(canvas, config);
     this.observeSize(plot);
   }
 
@@ -136,118 +148,23 @@ export class ChartController implements ReactiveController {
   }
 
   private click(event: ChartEvent): void {
-    const pick = this.hit(event);
+    const pick = this.chart && this.runtime?.hitTest(this.chart, event);
     if (pick) this.options.onPick(pick);
   }
 
-  /**
-   * What is under the pointer: the bucket (or breakdown row) whose span holds it, and the stacked
-   * segment exactly under it, if any (none above a bar's stack, and never the previous-period line).
-   */
-  private hit({ x, y }: ChartEvent): Pick | undefined {
-    const chart = this.chart!;
-    const area = chart.chartArea;
-    if (x === null || y === null || x < area.left || x > area.right || y < area.top || y > area.bottom) return undefined;
-    if (chart.options.indexAxis === 'y') {
-      const index = Math.round(chart.scales.y.getValueForPixel(y) ?? -1);
-      return index >= 0 && index < chart.data.datasets[0].data.length ? { index, datasetIndex: 0 } : undefined;
-    }
-    const value = chart.scales.x.getValueForPixel(x) ?? NaN;
-    const index = (chart.data.datasets[0].data as unknown as Point[]).findIndex((p) => p.from <= value && value < p.to);
-    return index < 0 ? undefined : { index, datasetIndex: this.segmentAt(index, x, y) };
-  }
-
-  /** The visible stacked segment of bucket `index` at pixel (x, y). */
-  private segmentAt(index: number, x: number, y: number): number | undefined {
-    const chart = this.chart!;
-    const segments = chart.data.datasets.flatMap((dataset, i) => (dataset.stack === STACK && chart.isDatasetVisible(i) ? [i] : []));
-    if ((chart.config as { type?: string }).type === 'bar')
-      return segments.find((i) => (chart.getDatasetMeta(i).data[index] as unknown as BarElement | undefined)?.inRange(x, y, false));
-    // stacked lines and areas: the band between the series below and this one
-    const value = chart.scales.y.getValueForPixel(y) ?? NaN;
-    let base = 0;
-    for (const i of segments) {
-      const top = base + (chart.data.datasets[i].data[index] as unknown as Point).y;
-      if (value >= base && value < top) return i;
-      base = top;
-    }
-    return undefined;
-  }
-
-  /**
-   * The plot's keys. Series: Left/Right/Home/End move between buckets, Up/Down between the stacked
-   * segments of that bucket, Enter or Space picks the bucket, Shift+Enter or G the highlighted
-   * segment's group, Escape clears. Breakdown: any arrow moves between bars, Enter picks one.
-   */
+  /** The plot's keys (see chart-interaction.ts); nothing to do before the first draw. */
   handleKey(event: KeyboardEvent): void {
-    const chart = this.chart;
-    const rows = chart ? ((chart.data.datasets[0]?.data.length as number) ?? 0) : 0;
-    if (!chart || !rows) return;
-    const breakdown = chart.options.indexAxis === 'y';
-    const dayMoves: Record<string, number> = {
-      ArrowRight: 1,
-      ArrowLeft: -1,
-      Home: -rows,
-      End: rows,
-      ...(breakdown ? { ArrowDown: 1, ArrowUp: -1 } : {}),
-    };
-    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-    let handled = true;
-    if (key in dayMoves) {
-      this.activeIndex = Math.min(rows - 1, Math.max(0, this.activeIndex < 0 ? 0 : this.activeIndex + dayMoves[key]));
-      if (this.activeDataset !== undefined && !this.segments(this.activeIndex).includes(this.activeDataset)) this.activeDataset = undefined;
-      this.highlight();
-    } else if (key === 'ArrowUp' || key === 'ArrowDown') {
-      if (this.activeIndex < 0) this.activeIndex = 0;
-      const segments = this.segments(this.activeIndex);
-      const at = this.activeDataset === undefined ? -1 : segments.indexOf(this.activeDataset);
-      const next =
-        at < 0
-          ? key === 'ArrowUp'
-            ? 0
-            : segments.length - 1
-          : Math.min(segments.length - 1, Math.max(0, at + (key === 'ArrowUp' ? 1 : -1)));
-      this.activeDataset = segments[next];
-      this.highlight();
-    } else if (key === 'Escape' && this.activeIndex >= 0) {
-      this.activeIndex = -1;
-      this.activeDataset = undefined;
-      chart.setActiveElements([]);
-      chart.tooltip?.setActiveElements([], { x: 0, y: 0 });
-      chart.update('none');
+    if (this.chart && this.runtime?.chartKey(this.chart, this.keyboard, event)) event.preventDefault();
+  }
+
+  /** What the keyboard functions read and change: this controller's position, and its host. */
+  private readonly keyboard: KeyboardState = {
+    get: () => ({ index: this.activeIndex, dataset: this.activeDataset }),
+    set: (index, dataset) => {
+      this.activeIndex = index;
+      this.activeDataset = dataset;
       this.host.requestUpdate();
-    } else if (this.activeIndex < 0) {
-      handled = false;
-    } else if (breakdown && (key === 'Enter' || key === ' ')) {
-      this.options.onPick({ index: this.activeIndex, datasetIndex: 0 });
-    } else if ((key === 'Enter' && event.shiftKey) || key === 'g') {
-      if (this.activeDataset !== undefined)
-        this.options.onPick({ index: this.activeIndex, datasetIndex: this.activeDataset, groupOnly: true });
-    } else if (key === 'Enter' || key === ' ') {
-      this.options.onPick({ index: this.activeIndex });
-    } else {
-      handled = false;
-    }
-    if (handled) event.preventDefault();
-  }
-
-  /** The visible, non-empty stacked segments of bucket `index`, bottom to top. */
-  private segments(index: number): number[] {
-    const chart = this.chart!;
-    return chart.data.datasets.flatMap((dataset, i) =>
-      dataset.stack === STACK && chart.isDatasetVisible(i) && (dataset.data[index] as unknown as Point | undefined)?.y ? [i] : [],
-    );
-  }
-
-  private highlight(): void {
-    const chart = this.chart!;
-    const visible = chart.data.datasets.flatMap((_, datasetIndex) =>
-      chart.isDatasetVisible(datasetIndex) ? [{ datasetIndex, index: this.activeIndex }] : [],
-    );
-    // the highlighted segment stands out; the tooltip lists the whole bucket
-    chart.setActiveElements(this.activeDataset === undefined ? visible : [{ datasetIndex: this.activeDataset, index: this.activeIndex }]);
-    chart.tooltip?.setActiveElements(visible, { x: 0, y: 0 });
-    chart.update('none');
-    this.host.requestUpdate();
-  }
+    },
+    pick: (pick) => this.options.onPick(pick),
+  };
 }

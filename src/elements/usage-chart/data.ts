@@ -1,10 +1,10 @@
 /**
  * What the chart loads: header totals (this window and the previous one), and either a series
  * or a breakdown. A BFF without the `series` extension (404) is handled in the browser with one
- * call per bucket, cut by the same `core/` calendar code as the server's.
+ * call per bucket (fallback.ts, loaded only then).
  */
 import { BffRequestError, type BffClient } from '../../client/bff-client.ts';
-import { USAGE_BREAKDOWN_MAX_LIMIT, USAGE_DEFAULT_GROUP_BY, type UsageEntityType } from '../../contract/constants.ts';
+import { USAGE_DEFAULT_GROUP_BY, type UsageEntityType } from '../../contract/constants.ts';
 import {
   BFF_PATHS,
   type InsightsResponse,
@@ -13,10 +13,7 @@ import {
   type UsageSeriesResponse,
 } from '../../contract/protocol.ts';
 import type { UsageBreakdownResponse, UsageSummaryResponse } from '../../contract/upstream.ts';
-import { calendarBuckets } from '../../core/buckets.ts';
-import { mapWithConcurrency } from '../../core/concurrency.ts';
 import { previousWindow } from '../../core/ranges.ts';
-import { assembleGroupedSeries, assembleSeries } from '../../core/series.ts';
 import { isInsightMetric, loadInsightChartData, type InsightMetric } from './insight-metrics.ts';
 
 export type ChartView = 'series' | 'breakdown';
@@ -51,42 +48,12 @@ export interface ChartData {
   preset?: string;
 }
 
-const FALLBACK_CONCURRENCY = 4;
-
-async function fallbackSeries(
-  client: BffClient,
-  metric: UsageEntityType,
-  body: UsageSeriesRequest,
-  signal: AbortSignal,
-): Promise<UsageSeriesResponse> {
-  const windows = calendarBuckets(body.from, body.to, body.interval, body.time_zone);
-  const head = { entity_type: metric, interval: body.interval, time_zone: body.time_zone };
-  if (!body.group_by) {
-    const summaries = await mapWithConcurrency(windows, FALLBACK_CONCURRENCY, (w) =>
-      client.post<UsageSummaryResponse>(BFF_PATHS.usageSummary, { ...w, entity_types: [metric] }, signal),
-    );
-    return assembleSeries(
-      head,
-      windows,
-      summaries.map((s) => s.entities[metric] ?? { unit: 'count', total_quantity: '0', event_count: 0 }),
-    );
-  }
-  const groupBy = body.group_by;
-  const perBucket = await mapWithConcurrency(windows, FALLBACK_CONCURRENCY, (w) =>
-    client.post<UsageBreakdownResponse>(
-      BFF_PATHS.usageBreakdown(metric),
-      { ...w, group_by: groupBy, limit: USAGE_BREAKDOWN_MAX_LIMIT },
-      signal,
-    ),
-  );
-  return assembleGroupedSeries({ ...head, group_by: groupBy }, windows, perBucket, body.limit);
-}
-
 async function loadSeries(client: BffClient, metric: UsageEntityType, body: UsageSeriesRequest, signal: AbortSignal) {
   try {
     return { series: await client.post<UsageSeriesResponse>(BFF_PATHS.usageSeries(metric), body, signal), fallback: false };
   } catch (error) {
     if (!(error instanceof BffRequestError && error.status === 404)) throw error;
+    const { fallbackSeries } = await import('./fallback.ts');
     return { series: await fallbackSeries(client, metric, body, signal), fallback: true };
   }
 }

@@ -6,7 +6,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Chart, ChartConfiguration } from 'chart.js';
+import type { Chart } from 'chart.js';
 import { formatNumber, formatTick } from '../../client/format.ts';
 import type { SeriesInterval } from '../../contract/protocol.ts';
 import { autoInterval, parseTime, resolveWindow } from '../../core/ranges.ts';
@@ -17,13 +17,12 @@ import type { Words } from '../shared/i18n/strings.ts';
 import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
-import { backgroundPlugin, buildConfig, type ChartType } from './chart-config.ts';
-import { ChartController, type Pick } from './chart-controller.ts';
+import type { ChartType, ConfigInput } from './chart-config.ts';
+import { ChartController, loadChartJs, type Pick } from './chart-controller.ts';
 import { loadChartData, type ChartData, type ChartMetric, type ChartView } from './data.ts';
 import { formatMetric, isInsightMetric } from './insight-metrics.ts';
 import { modelFor } from './model-cache.ts';
 import { modelToCsv, OTHER_KEY, seriesKeys, type TableModel } from './model.ts';
-import { composePng, pngLegend } from './png-export.ts';
 import { CHART_RANGES, resolveSettings, type Settings } from './settings.ts';
 import { chartStyles } from './styles.ts';
 import { renderLegend, renderPickers, renderStats, renderTableView } from './views.ts';
@@ -217,6 +216,8 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
     const words = this.words.chart;
     const metric = words.metrics[request.metric];
     const title = request.groupBy ? words.titleBy(metric, groupLabel(request.groupBy, this.words)) : metric;
+    // loaded with Chart.js, which drew the chart: no request here
+    const { composePng, pngLegend } = await loadChartJs();
     const range = formatSpan(request.from, request.to, this.zone, this.formatLocale);
     return composePng(chart.canvas, chart.width, { title, range, legend: pngLegend(chart) }, resolveTheme(this));
   }
@@ -262,10 +263,10 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
     return resolveSettings(this, (message) => warnOnce(this.localName, message));
   }
 
-  private chartConfig(): ChartConfiguration | undefined {
+  private chartConfig(): ConfigInput | undefined {
     const model = this.model;
     if (!model) return undefined;
-    const config = buildConfig({
+    return {
       model,
       type: this.settings.type,
       interval: this.interval_,
@@ -277,9 +278,7 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
       previousLabel: this.words.chart.previousPeriod,
       totalLabel: this.words.chart.total,
       rowLabel: (key) => rowLabel(key, this.words),
-    });
-    config.plugins = [backgroundPlugin];
-    return config;
+    };
   }
 
   /** A click (or Enter) on a bucket or bar: tell the host which range and group it was. */

@@ -1,0 +1,62 @@
+/**
+ * Structural size guards (not timed): what a page fetches, and when. The third one of issue 16,
+ * at most 60 row elements with 100,000 rows loaded, is in log-table.test.ts. The elements are
+ * imported inside the tests, in this order, so that the first test is a page with only the table.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts';
+import type { ComposioUsageChart } from '../../src/elements/usage-chart/usage-chart.ts';
+import { resetWorker, startWorker } from './bff-in-page.ts';
+
+// in this server Chart.js arrives as node_modules/chart.js/… modules (a consumer gets one chunk)
+const chartJsLoads = () =>
+  performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.includes('chart.js'));
+
+before(async () => {
+  // the default buffer (250 entries) is full of the test page's own modules: later ones would be dropped
+  performance.setResourceTimingBufferSize(10_000);
+  await startWorker();
+});
+afterEach(resetWorker);
+
+const bodyRows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="row"]:not(.head)')];
+
+describe('what a page loads', () => {
+  it('a page with only the log table never requests Chart.js, not even when a row is opened', async () => {
+    await import('../../src/elements/log-table/define.ts');
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table range="7d"></composio-log-table>`);
+    await waitUntil(() => bodyRows(el).length > 0, 'rows rendered', { timeout: 10_000 });
+    bodyRows(el)[0].click();
+    await waitUntil(() => el.shadowRoot!.querySelector('composio-log-detail')?.shadowRoot?.querySelector('h2'), 'detail loaded', {
+      timeout: 10_000,
+    });
+    expect(chartJsLoads()).to.deep.equal([]);
+  });
+
+  it('the chart requests Chart.js while its first data request is in flight', async () => {
+    expect(chartJsLoads(), 'nothing of Chart.js before the chart').to.deep.equal([]);
+    // every data request waits at this gate: until it opens, no response has arrived
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const sent: string[] = [];
+    const heldFetch: typeof fetch = async (input, init) => {
+      sent.push(String(input instanceof Request ? input.url : input));
+      await gate;
+      return fetch(input, init);
+    };
+    await import('../../src/elements/usage-chart/define.ts');
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" .fetch=${heldFetch}></composio-usage-chart>`);
+    await waitUntil(() => sent.length > 0, 'the first data request is sent');
+    // Chart.js loaded completely with every response still held: the chunk cannot delay the first draw
+    const loadedBeforeData = await waitUntil(() => chartJsLoads().length > 0, 'Chart.js loaded', { timeout: 5000 }).then(
+      () => true,
+      () => false,
+    );
+    open();
+    expect(loadedBeforeData, 'Chart.js requested before the first data response').to.equal(true);
+    await waitUntil(() => el.chart, 'chart drawn', { timeout: 10_000 });
+  });
+});
