@@ -16,6 +16,7 @@ import typescript from 'typescript';
 /** Element class module → the dist file that ships it (an entry of vite.config.ts / package.json "exports"). */
 const SHIPPED = {
   'src/elements/usage-chart/usage-chart.ts': 'dist/usage-chart.js',
+  'src/elements/usage-insights/usage-insights.ts': 'dist/usage-insights.js',
   'src/elements/log-table/log-table.ts': 'dist/log-table.js',
   'src/elements/log-detail/log-detail.ts': 'dist/log-detail.js',
 };

@@ -25,19 +25,22 @@ export default defineConfig({
         'log-detail': 'src/elements/log-detail/define.ts',
         // the classes alone, no tag defined (own tag names, scoped registries)
         'usage-chart-class': 'src/elements/usage-chart/class.ts',
+        'usage-insights-class': 'src/elements/usage-insights/class.ts',
         'log-table-class': 'src/elements/log-table/class.ts',
         'log-detail-class': 'src/elements/log-detail/class.ts',
         react: 'src/react.ts',
         'react-usage-chart': 'src/react/usage-chart.ts',
         'react-usage-insights': 'src/react/usage-insights.ts',
         'react-log-table': 'src/react/log-table.ts',
-        server: 'src/server/entry.ts', // loads ./index.ts, with a clear error when a peer is missing
+        // the server and simulator entries load their modules through requirePeers (src/core/peers.ts):
+        // a missing optional peer fails with what to install
+        server: 'src/server/entry.ts',
         'server-node': 'src/server/node-entry.ts',
-        'server-redis': 'src/server/redis.ts',
+        'server-redis': 'src/server/redis-entry.ts',
         contract: 'src/contract/index.ts',
-        simulator: 'src/simulator/index.ts',
-        'simulator-msw': 'src/simulator/msw.ts',
-        'simulator-node': 'src/simulator/node.ts',
+        simulator: 'src/simulator/entry.ts',
+        'simulator-msw': 'src/simulator/msw-entry.ts',
+        'simulator-node': 'src/simulator/node-entry.ts',
       },
       formats: ['es'],
     },

@@ -1,50 +1,22 @@
 /**
  * `npm run test:hosts` (after `npm run build`; .ci/run runs it after npm test): packs the package
  * and installs the tarball into fresh projects under the system temp dir, as a consumer would:
- * - browser-only: just the package; importing the server entry fails with what to install;
+ * - browser-only: just the package; importing a server or simulator entry fails with what to install;
  * - server: plus the optional server peers; the BFF answers a request (against the simulator);
  * - Vite plain TS: a page using both elements, type-checked and built with Vite;
- * - React 19 SSR: renderToString of the wrappers does not throw.
+ * - Next-style React 19: 'use client' entries; server-rendered and hydrated in Chromium, a page makes
+ *   no more BFF and upstream calls than the same page rendered on the client only;
+ * - Vue 3 with vue-tsc and Svelte 5 with svelte-check: typed tags accept valid usage, reject wrong values;
+ * - the lockfile is what a fresh resolution writes.
  * Prints the install footprint (packages, bytes) of browser-only and server installs. Exits non-zero
  * on any failure; every step has a time limit.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const root = resolve(import.meta.dirname, '..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const versionOf = (name: string) => String(pkg.devDependencies[name] ?? pkg.dependencies[name]).replace(/^\^/, '');
-
-function run(command: string, args: string[], cwd: string, timeoutMs = 180_000): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function install(dir: string, specs: string[]): void {
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...specs], dir);
-}
-
-function footprint(dir: string): { packages: number; bytes: number } {
-  const lock = JSON.parse(readFileSync(join(dir, 'node_modules', '.package-lock.json'), 'utf8'));
-  const packages = Object.keys(lock.packages).filter((p) => p.startsWith('node_modules/')).length;
-  const size = (path: string): number => {
-    const stat = statSync(path);
-    return stat.isDirectory() ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0) : stat.size;
-  };
-  return { packages, bytes: size(join(dir, 'node_modules')) };
-}
-
-function project(base: string, name: string, files: Record<string, string> = {}): string {
-  const dir = join(base, name);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `host-${name}`, private: true, type: 'module' }));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(join(dir, file, '..'), { recursive: true });
-    writeFileSync(join(dir, file), text);
-  }
-  return dir;
-}
+import { join } from 'node:path';
+import { footprint, install, project, root, run, versionOf, type Footprint } from './hosts/kit.ts';
+import { reactSsrHost } from './hosts/react-ssr-host.ts';
+import { svelteHost, vueHost } from './hosts/typed-tag-hosts.ts';
 
 const results: string[] = [];
 let failed = 0;
@@ -65,21 +37,43 @@ const base = mkdtempSync(join(tmpdir(), 'composio-hosts-'));
 const t0 = Date.now();
 try {
   const tarball = join(base, run('npm', ['pack', '--silent', '--pack-destination', base], root).trim().split('\n').at(-1)!);
-  const figures: Record<string, { packages: number; bytes: number }> = {};
+  const figures: Record<string, Footprint> = {};
 
-  await step('browser-only install: no server packages; the server entry says what to install', () => {
+  await step('browser-only install (--engine-strict): no server packages; each server or simulator entry says what to install', () => {
+    // entry → its optional peers: the message names the one Node missed first, and installs them all
+    const entries: Record<string, string[]> = {
+      'composio-widgets/server': ['hono', 'zod', 'jose', 'lru-cache'],
+      'composio-widgets/server/node': ['@hono/node-server'],
+      'composio-widgets/server/redis': ['ioredis', 'rate-limiter-flexible', 'lru-cache'],
+      'composio-widgets/simulator': ['hono', 'zod'],
+      'composio-widgets/simulator/msw': ['msw'],
+      'composio-widgets/simulator/node': ['@hono/node-server'],
+    };
     const dir = project(base, 'browser-only', {
-      'check.mjs': `try { await import('composio-widgets/server'); console.log('imported'); } catch (e) { console.log(e.message); }`,
+      'check.mjs': `for (const entry of ${JSON.stringify(Object.keys(entries))})
+        try { await import(entry); console.log(entry, 'imported'); } catch (e) { console.log(entry, '→', e.code ?? '', e.message); }`,
     });
-    install(dir, [tarball]);
+    install(dir, [tarball], { engineStrict: true });
     figures['browser-only'] = footprint(dir);
-    for (const name of ['hono', 'zod', 'jose', 'lru-cache', '@hono/node-server', '@composio/client'])
+    // the CDN fields name the per-tag loader, and it ships
+    const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/composio-widgets/package.json'), 'utf8'));
+    for (const field of ['jsdelivr', 'unpkg'])
+      if (!manifest[field] || !existsSync(join(dir, 'node_modules/composio-widgets', manifest[field])))
+        throw new Error(`package.json ${field}: ${manifest[field]} is not in the package`);
+    for (const name of ['hono', 'zod', 'jose', 'lru-cache', '@hono/node-server', 'ioredis', 'msw', '@composio/client'])
       if (existsSync(join(dir, 'node_modules', name))) throw new Error(`${name} was installed`);
-    const out = run('node', ['check.mjs'], dir, 30_000);
-    if (!/needs its peer dependencies.*npm install hono zod jose lru-cache/s.test(out)) throw new Error(`unclear error: ${out}`);
+    const lines = run('node', ['check.mjs'], dir, 30_000).trim().split('\n');
+    for (const [entry, peers] of Object.entries(entries)) {
+      const line = lines.find((l) => l.startsWith(`${entry} `)) ?? `${entry}: no output`;
+      const clear =
+        line.includes(`${entry} needs its peer dependencies`) &&
+        peers.some((peer) => line.includes(`missing: ${peer}`)) &&
+        line.includes(`npm install ${peers.join(' ')}`);
+      if (!clear || line.includes('ERR_MODULE_NOT_FOUND')) throw new Error(`unclear error: ${line}`);
+    }
   });
 
-  await step('server install: the BFF answers against the simulator', () => {
+  await step('server install (--engine-strict): the BFF answers against the simulator', () => {
     const dir = project(base, 'server', {
       'serve.mjs': `
         import { createComposioHandler } from 'composio-widgets/server';
@@ -94,13 +88,13 @@ try {
         console.log('ok', body.logs.length);`,
     });
     const peers = ['hono', 'zod', 'jose', 'lru-cache', '@hono/node-server'].map((name) => `${name}@${versionOf(name)}`);
-    install(dir, [tarball, ...peers]);
+    install(dir, [tarball, ...peers], { engineStrict: true });
     figures.server = footprint(dir);
     const out = run('node', ['serve.mjs'], dir, 60_000);
     if (!out.startsWith('ok')) throw new Error(out);
   });
 
-  await step('Vite plain-TS host: type-checks and builds a page with both elements', () => {
+  await step('Vite plain-TS host with its own chart.js@4.5.1: one Chart.js copy; type-checks and builds a page with both elements', () => {
     const dir = project(base, 'vite', {
       'index.html': `<!doctype html><html><body>
         <composio-usage-chart range="30d" group-by="toolkit_slug"></composio-usage-chart>
@@ -126,7 +120,10 @@ try {
         files: ['main.ts'],
       }),
     });
-    install(dir, [tarball, `vite@${versionOf('vite')}`, `typescript@${versionOf('typescript')}`]);
+    // the host already uses Chart.js (the version issue 13 met): ours must share it, not add a copy
+    install(dir, [tarball, 'chart.js@4.5.1', `vite@${versionOf('vite')}`, `typescript@${versionOf('typescript')}`]);
+    const copies = ['node_modules/chart.js', 'node_modules/composio-widgets/node_modules/chart.js'].filter((p) => existsSync(join(dir, p)));
+    if (copies.length !== 1) throw new Error(`Chart.js installed ${copies.length} times: ${copies.join(', ')}`);
     run('npx', ['tsc', '-p', 'tsconfig.json'], dir);
     run('npx', ['vite', 'build', '--logLevel', 'error'], dir);
     const js = readdirSync(join(dir, 'dist', 'assets')).filter((f) => f.endsWith('.js'));
@@ -135,21 +132,32 @@ try {
     if (js.length < 2) throw new Error('Chart.js should be a separate, lazily loaded chunk');
   });
 
-  await step('React 19 SSR host: renderToString of the wrappers does not throw', () => {
-    const dir = project(base, 'react-ssr', {
-      'ssr.mjs': `
-        import { createElement } from 'react';
-        import { renderToString } from 'react-dom/server';
-        import { LogTable, UsageChart } from 'composio-widgets/react';
-        const html = renderToString(createElement('main', null,
-          createElement(UsageChart, { range: '30d', groupBy: 'toolkit_slug' }),
-          createElement(LogTable, { range: '24h' })));
-        if (!html.includes('<composio-usage-chart') || !html.includes('<composio-log-table')) throw new Error(html);
-        console.log('ok');`,
+  await step(
+    "Next-style React 19 host: 'use client' entries; a server-rendered page calls the BFF no more than a client-only one",
+    async () => {
+      const { ssr, csr } = await reactSsrHost(base, tarball);
+      results.push(
+        `calls per page load: server-rendered ${ssr.bff} BFF / ${ssr.upstream} upstream, client-only ${csr.bff} / ${csr.upstream}`,
+      );
+    },
+  );
+
+  await step('Vue 3 host: vue-tsc accepts valid tags and rejects range="45d", an unknown attribute, a wrong detail', () =>
+    vueHost(base, tarball),
+  );
+
+  await step('Svelte 5 host: svelte-check accepts valid tags and rejects range="45d", an unknown attribute, a wrong detail', () =>
+    svelteHost(base, tarball),
+  );
+
+  await step('lockfile: a fresh resolution (npm install --package-lock-only) leaves package-lock.json as committed', () => {
+    const dir = project(base, 'lockfile', {
+      'package.json': readFileSync(join(root, 'package.json'), 'utf8'),
+      'package-lock.json': readFileSync(join(root, 'package-lock.json'), 'utf8'),
     });
-    install(dir, [tarball, `react@${versionOf('react')}`, `react-dom@${versionOf('react-dom')}`]);
-    const out = run('node', ['ssr.mjs'], dir, 30_000);
-    if (!out.startsWith('ok')) throw new Error(out);
+    run('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+    if (readFileSync(join(dir, 'package-lock.json'), 'utf8') !== readFileSync(join(root, 'package-lock.json'), 'utf8'))
+      throw new Error('npm rewrites package-lock.json: run npm install and commit the lockfile');
   });
 
   for (const [name, { packages, bytes }] of Object.entries(figures))

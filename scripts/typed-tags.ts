@@ -1,9 +1,9 @@
 /**
- * Typed tags for every host, generated from custom-elements.json by the custom-element-*-integration
- * generators (`npm run build` runs this after tsc has written dist/types):
+ * Typed tags for every host, generated from custom-elements.json (`npm run build` runs this after
+ * tsc has written dist/types), by the custom-element-*-integration generators where they work:
  * - dist/types/jsx.d.ts — `CustomElements` for JSX (React 19, Preact, Solid …): extend `JSX.IntrinsicElements`
- * - dist/types/vue.d.ts — augments Vue's `GlobalComponents`
- * - dist/types/svelte.d.ts — augments `svelteHTML.IntrinsicElements`
+ * - dist/types/vue.d.ts — augments Vue's `GlobalComponents` (./host-types.ts: vue-tsc, see there why)
+ * - dist/types/svelte.d.ts — augments Svelte 5's `SvelteHTMLElements` (./host-types.ts: svelte-check)
  * - dist/web-types.json — JetBrains IDEs (package.json "web-types")
  * - dist/vscode.html-custom-data.json, dist/vscode.css-custom-data.json — VS Code custom data
  * Property types index into the element classes' own .d.ts (`ComposioUsageChart["range"]`), so a
@@ -13,9 +13,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
 import { generateJsxTypes } from 'custom-element-jsx-integration';
-import { generateSvelteTypes } from 'custom-element-svelte-integration';
 import { generateVsCodeCustomElementData } from 'custom-element-vs-code-integration';
-import { generateVuejsTypes } from 'custom-element-vuejs-integration';
+import { svelteTypes, vueTypes, type ElementsManifest } from './host-types.ts';
 
 export interface TypedTagsOptions {
   /** Where the .d.ts files go. */
@@ -38,20 +37,16 @@ export function generateTypedTags(manifest: Parameters<typeof generateJsxTypes>[
   const { typesDir, dataDir, classModule, eventTypesModule } = options;
   const common = { hideLogs: true, componentTypePath: (_name: string, tag?: string) => classModule(tag!) };
   generateJsxTypes(manifest, { ...common, outdir: typesDir, fileName: 'jsx.d.ts' });
-  generateVuejsTypes(manifest, { ...common, outdir: typesDir, fileName: 'vue.d.ts' });
-  generateSvelteTypes(manifest, { ...common, outdir: typesDir, fileName: 'svelte.d.ts' });
-  // the generators name the event detail types without importing them
-  const details = detailTypes(manifest as never);
-  for (const file of ['jsx.d.ts', 'vue.d.ts', 'svelte.d.ts']) {
-    const path = join(typesDir, file);
-    // (the Vue and Svelte generators import them from the class's module, once per element, which
-    // both fails — define.js does not export them — and repeats names: keep only the class there)
-    const text = readFileSync(path, 'utf8').replace(
-      /import type \{\s*(\w+)[^}]*\} from ("[^"]+");/g,
-      (_all, klass: string, from: string) => `import type { ${klass} } from ${from};`,
-    );
-    writeFileSync(path, `import type { ${details.join(', ')} } from '${eventTypesModule}';\n${text}`);
-  }
+  const hosts = { classModule, eventTypesModule };
+  writeFileSync(join(typesDir, 'vue.d.ts'), vueTypes(manifest as ElementsManifest, hosts));
+  writeFileSync(join(typesDir, 'svelte.d.ts'), svelteTypes(manifest as ElementsManifest, hosts));
+  // the JSX generator names the event detail types without importing them
+  const path = join(typesDir, 'jsx.d.ts');
+  const jsx = readFileSync(path, 'utf8').replace(
+    /import type \{\s*(\w+)[^}]*\} from ("[^"]+");/g,
+    (_all, klass: string, from: string) => `import type { ${klass} } from ${from};`,
+  );
+  writeFileSync(path, `import type { ${detailTypes(manifest as never).join(', ')} } from '${eventTypesModule}';\n${jsx}`);
   if (dataDir) {
     generateJetBrainsWebTypes(manifest, { outdir: dataDir, webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true });
     generateVsCodeCustomElementData(manifest, {

@@ -7,14 +7,17 @@ import * as React from 'react';
 import { ComposioLogTable } from '../elements/log-table/define.ts';
 import type { FiltersChangeDetail, LogSelectDetail } from '../elements/shared/events.ts';
 import { commonEvents } from './events.ts';
+import { deferHydrationOnServer } from './hydration.ts';
 
-export const LogTable = createComponent({
-  tagName: 'composio-log-table',
-  elementClass: ComposioLogTable,
-  react: React,
-  events: {
-    ...commonEvents,
-    onLogSelect: 'composio-log-select' as EventName<CustomEvent<LogSelectDetail>>,
-    onFiltersChange: 'composio-filters-change' as EventName<CustomEvent<FiltersChangeDetail>>,
-  },
-});
+export const LogTable = deferHydrationOnServer(
+  createComponent({
+    tagName: 'composio-log-table',
+    elementClass: ComposioLogTable,
+    react: React,
+    events: {
+      ...commonEvents,
+      onLogSelect: 'composio-log-select' as EventName<CustomEvent<LogSelectDetail>>,
+      onFiltersChange: 'composio-filters-change' as EventName<CustomEvent<FiltersChangeDetail>>,
+    },
+  }),
+);

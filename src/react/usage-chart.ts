@@ -7,14 +7,17 @@ import * as React from 'react';
 import type { GroupSelectDetail, RangeSelectDetail } from '../elements/shared/events.ts';
 import { ComposioUsageChart } from '../elements/usage-chart/define.ts';
 import { commonEvents } from './events.ts';
+import { deferHydrationOnServer } from './hydration.ts';
 
-export const UsageChart = createComponent({
-  tagName: 'composio-usage-chart',
-  elementClass: ComposioUsageChart,
-  react: React,
-  events: {
-    ...commonEvents,
-    onRangeSelect: 'composio-range-select' as EventName<CustomEvent<RangeSelectDetail>>,
-    onGroupSelect: 'composio-group-select' as EventName<CustomEvent<GroupSelectDetail>>,
-  },
-});
+export const UsageChart = deferHydrationOnServer(
+  createComponent({
+    tagName: 'composio-usage-chart',
+    elementClass: ComposioUsageChart,
+    react: React,
+    events: {
+      ...commonEvents,
+      onRangeSelect: 'composio-range-select' as EventName<CustomEvent<RangeSelectDetail>>,
+      onGroupSelect: 'composio-group-select' as EventName<CustomEvent<GroupSelectDetail>>,
+    },
+  }),
+);

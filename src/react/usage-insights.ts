@@ -7,14 +7,17 @@ import * as React from 'react';
 import type { FiltersRequestDetail, GroupSelectDetail } from '../elements/shared/events.ts';
 import { ComposioUsageInsights } from '../elements/usage-insights/define.ts';
 import { commonEvents } from './events.ts';
+import { deferHydrationOnServer } from './hydration.ts';
 
-export const UsageInsights = createComponent({
-  tagName: 'composio-usage-insights',
-  elementClass: ComposioUsageInsights,
-  react: React,
-  events: {
-    ...commonEvents,
-    onGroupSelect: 'composio-group-select' as EventName<CustomEvent<GroupSelectDetail>>,
-    onFiltersRequest: 'composio-filters-request' as EventName<CustomEvent<FiltersRequestDetail>>,
-  },
-});
+export const UsageInsights = deferHydrationOnServer(
+  createComponent({
+    tagName: 'composio-usage-insights',
+    elementClass: ComposioUsageInsights,
+    react: React,
+    events: {
+      ...commonEvents,
+      onGroupSelect: 'composio-group-select' as EventName<CustomEvent<GroupSelectDetail>>,
+      onFiltersRequest: 'composio-filters-request' as EventName<CustomEvent<FiltersRequestDetail>>,
+    },
+  }),
+);

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ComposioLogTable } from '../../src/elements/log-table/class.ts';
 import { ComposioUsageChart } from '../../src/elements/usage-chart/class.ts';
+import { ComposioUsageInsights } from '../../src/elements/usage-insights/class.ts';
 import { defineElement, VERSION } from '../../src/elements/shared/define.ts';
 
 function captureWarnings(): { messages: string[]; restore: () => void } {
@@ -14,7 +15,10 @@ describe('class-only entries', () => {
   it('define no tag; the host registers its own name', () => {
     expect(customElements.get('composio-usage-chart')).to.equal(undefined);
     expect(customElements.get('composio-log-table')).to.equal(undefined);
+    expect(customElements.get('composio-usage-insights')).to.equal(undefined);
     customElements.define('acme-usage', ComposioUsageChart);
+    customElements.define('acme-insights', ComposioUsageInsights);
+    expect(document.createElement('acme-insights')).to.be.instanceOf(ComposioUsageInsights);
     const el = document.createElement('acme-usage');
     expect(el).to.be.instanceOf(ComposioUsageChart);
     expect(ComposioLogTable.prototype).to.be.instanceOf(HTMLElement);

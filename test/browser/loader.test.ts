@@ -34,4 +34,42 @@ describe('CDN loader', () => {
     expect(fetched(/\/usage-chart\/define\.ts$/)).to.have.length(1);
     expect([...host.children].every((el) => el.shadowRoot)).to.equal(true);
   });
+
+  it('finds a tag inside open shadow roots, nested two deep', async () => {
+    expect(customElements.get('composio-usage-insights')).to.equal(undefined);
+    const outer = document.createElement('div');
+    const inner = document.createElement('section');
+    outer.attachShadow({ mode: 'open' }).append(inner);
+    inner.attachShadow({ mode: 'open' }).append(Object.assign(document.createElement('composio-usage-insights'), { fetch: silent }));
+    document.body.append(outer);
+    try {
+      await waitUntil(() => customElements.get('composio-usage-insights'), 'the insights are defined by the loader', { timeout: 10_000 });
+      expect(fetched(/\/usage-insights\/define\.ts$/)).to.have.length(1);
+    } finally {
+      outer.remove();
+    }
+  });
+
+  it("finds a tag that another library's element renders into its shadow root after it upgrades", async () => {
+    expect(customElements.get('composio-log-detail')).to.equal(undefined);
+    const shell = document.createElement('loader-test-shell');
+    document.body.append(shell); // not yet defined: no shadow root to search yet
+    try {
+      await discover(document);
+      customElements.define(
+        'loader-test-shell',
+        class extends HTMLElement {
+          connectedCallback() {
+            const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+            // renders later, as a framework component does after its first update
+            setTimeout(() => root.append(Object.assign(document.createElement('composio-log-detail'), { fetch: silent })));
+          }
+        },
+      );
+      await waitUntil(() => customElements.get('composio-log-detail'), 'the detail is defined by the loader', { timeout: 10_000 });
+      expect(shell.shadowRoot!.querySelector('composio-log-detail')!.shadowRoot).to.not.equal(null);
+    } finally {
+      shell.remove();
+    }
+  });
 });

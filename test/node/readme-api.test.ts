@@ -22,7 +22,7 @@ describe('custom-elements.json is complete and describes what ships', () => {
 
   it('has a definition for every element, in the module that declares it', () => {
     const tags = elements(manifest).map((e) => e.tagName);
-    assert.deepEqual(tags.sort(), ['composio-log-detail', 'composio-log-table', 'composio-usage-chart']);
+    assert.deepEqual(tags.sort(), ['composio-log-detail', 'composio-log-table', 'composio-usage-chart', 'composio-usage-insights']);
     for (const module of manifest.modules)
       for (const declaration of module.declarations ?? [])
         assert.ok(
@@ -80,6 +80,27 @@ describe('custom-elements.json is complete and describes what ships', () => {
           .find((e) => e.tagName === tag)!
           .cssProperties!.some((p) => p.name === '--composio-warning'),
       );
+  });
+
+  it('every documented CSS part is rendered by the element, or re-exported from an element nested in it', () => {
+    // what a host's ::part() can reach: part="…" in the element's own templates (and the shared
+    // ones), and names a nested element's parts are forwarded under (exportparts="…")
+    const sources = (dir: string) =>
+      [`src/elements/${dir}`, 'src/elements/shared']
+        .flatMap((d) => readdirSync(d).map((f) => `${d}/${f}`))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => readFileSync(f, 'utf8'))
+        .join('\n');
+    for (const element of elements(manifest)) {
+      const text = sources(element.tagName!.replace(/^composio-/, ''));
+      const reachable = new Set<string>();
+      for (const [, names] of text.matchAll(/\bpart="([^"]*)"/g))
+        for (const name of names.replace(/\$\{[^}]*\}/g, ' ').split(/\s+/)) if (name) reachable.add(name);
+      for (const [, names] of text.matchAll(/\bexportparts="([^"]*)"/g))
+        for (const name of names.split(',')) reachable.add(name.trim().split(':').at(-1)!.trim());
+      const unreachable = (element.cssParts ?? []).map((p) => p.name).filter((name) => !reachable.has(name));
+      assert.deepEqual(unreachable, [], `${element.tagName}: documented parts no template renders`);
+    }
   });
 
   it('types closed value sets as string-literal unions', () => {

@@ -55,6 +55,7 @@ describe('typed tags generated from the manifest', () => {
     const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
     generateTypedTags(manifest, {
       typesDir: dir,
+      dataDir: dir,
       classModule: (tag) => `../../src/elements/${tag.replace(/^composio-/, '')}/define.ts`,
       eventTypesModule: '../../src/index.ts',
     });
@@ -95,7 +96,7 @@ describe('typed tags generated from the manifest', () => {
       'vue-host.ts': `import './vue.d.ts';
 import type { GlobalComponents } from 'vue';
 type ChartProps = InstanceType<GlobalComponents['composio-usage-chart']>['$props'];
-export const ok: ChartProps = { range: '30d', 'group-by': 'tool_slug' };
+export const ok: ChartProps = { range: '30d', groupBy: 'tool_slug', 'aria-label': 'usage' };
 export const bad: ChartProps = { range: '45d' };
 `,
     });
@@ -103,5 +104,26 @@ export const bad: ChartProps = { range: '45d' };
     assert.equal(errors.length, 1, errors.join(' / '));
     assert.match(errors[0], /^5: .*"45d"/);
     assert.match(readFileSync(join(dir, 'svelte.d.ts'), 'utf8'), /"composio-usage-chart"/);
+  });
+
+  it('IDE data: JetBrains web-types and VS Code custom data name every element, its closed values, tokens and parts', () => {
+    const tags = ['composio-usage-chart', 'composio-usage-insights', 'composio-log-table', 'composio-log-detail'];
+    const webTypes = JSON.parse(readFileSync(join(dir, 'web-types.json'), 'utf8'));
+    const elements: { name: string; attributes: { name: string; value?: { type?: string } }[] }[] = webTypes.contributions.html.elements;
+    assert.deepEqual(elements.map((e) => e.name).sort(), [...tags].sort());
+    const range = elements.find((e) => e.name === 'composio-usage-chart')!.attributes.find((a) => a.name === 'range')!;
+    assert.equal(range.value?.type, "'24h' | '7d' | '30d' | '90d'");
+    const html: { tags: { name: string; attributes: { name: string; values?: { name: string }[] }[] }[] } = JSON.parse(
+      readFileSync(join(dir, 'vscode.html-custom-data.json'), 'utf8'),
+    );
+    assert.deepEqual(html.tags.map((t) => t.name).sort(), [...tags].sort());
+    const values = html.tags.find((t) => t.name === 'composio-usage-insights')!.attributes.find((a) => a.name === 'group-by')!.values;
+    assert.deepEqual(values?.map((v) => v.name).sort(), ['connected_account_id', 'tool_slug', 'toolkit_slug', 'user_id']);
+    const css = JSON.parse(readFileSync(join(dir, 'vscode.css-custom-data.json'), 'utf8')) as {
+      properties: { name: string }[];
+      pseudoElements: { name: string }[];
+    };
+    assert.ok(css.properties.some((p) => p.name === '--composio-warning'));
+    assert.ok(css.pseudoElements.some((p) => p.name.includes('payload')));
   });
 });

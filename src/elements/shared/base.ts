@@ -3,7 +3,7 @@
  * zone and theme (validated once: a bad value from the host falls back and warns, never throws), a
  * typed `emit`, error reporting that ignores aborts, and waiting out a busy server (429) by itself.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BffClient, type FetchToken } from '../../client/bff-client.ts';
 import { DEFAULT_ENDPOINT } from '../../contract/protocol.ts';
@@ -18,6 +18,13 @@ import { isAbort } from './problem.ts';
 export type Theme = 'light' | 'dark' | 'auto';
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/**
+ * The community protocol for server-rendered custom elements: while the attribute is present the
+ * element waits (no render, no request) for its framework to set its properties; @lit/react removes
+ * it once it has, and our React wrappers add it when they render on the server (src/react/server.ts).
+ */
+export const DEFER_HYDRATION = 'defer-hydration';
 
 const warned = new Set<string>();
 /** Warn once per tag, property and value: a page that sets a bad value keeps working, and says so once. */
@@ -99,6 +106,34 @@ export class ComposioElement<G extends keyof Strings = never> extends LitElement
   /** The words in use: the built-in language's, with `strings` over them. */
   protected get words(): Words<G> {
     return this.language.words;
+  }
+
+  /** What changed while `defer-hydration` held updates back, replayed when it goes. */
+  private heldChanges?: Map<PropertyKey, unknown>;
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, DEFER_HYDRATION];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name !== DEFER_HYDRATION || value !== null || !this.heldChanges) return;
+    const held = this.heldChanges;
+    this.heldChanges = undefined;
+    for (const [key, previous] of held) this.requestUpdate(key, previous);
+    this.requestUpdate();
+  }
+
+  /**
+   * A server-rendered element upgrades before hydration has set its properties: updating then would
+   * load once with the defaults and again with the real values. Hold back until `defer-hydration`
+   * goes, keeping the first old value of whatever changed meanwhile.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    if (!this.hasAttribute(DEFER_HYDRATION)) return super.shouldUpdate(changed);
+    this.heldChanges ??= new Map();
+    for (const [key, previous] of changed) if (!this.heldChanges.has(key)) this.heldChanges.set(key, previous);
+    return false;
   }
 
   /** Reload from the server, bypassing the client cache (what Retry does). */
