@@ -132,9 +132,14 @@ export class BffClient {
     }
   }
 
-  /** Forget cached answers (a Retry or a refresh must reach the server). */
+  /**
+   * Forget cached answers, and stop sharing the calls in flight: a Retry or a refresh must reach
+   * the server, not join a call of the attempt that failed (which may fail too). Those calls still
+   * answer whoever waits for them.
+   */
   clearCache(): void {
     this.cache.clear();
+    this.inFlight.clear();
   }
 
   private async request<T>(

@@ -303,6 +303,21 @@ describe('BffClient', () => {
       expect(calls).to.have.length(3);
     });
 
+    it('after clearCache (a Retry) an identical call reaches the server instead of joining one in flight', async () => {
+      const { fetch, calls, pending } = heldTransport();
+      const client = new BffClient({ endpoint: '/api/composio', fetch });
+      const first = outcome(client.post('usage/summary', { from: 1 }));
+      await waitUntil(() => pending.length === 1, 'the first call is sent');
+      client.clearCache();
+      const second = outcome(client.post('usage/summary', { from: 1 }));
+      await waitUntil(() => pending.length === 2, 'the retry is sent, not joined');
+      pending[0].resolve(json({ error: { message: 'down', status: 500 } }, 500));
+      pending[1].resolve(json({ n: 1 }));
+      expect(await first).to.equal('rejected:BffRequestError');
+      expect(await second).to.equal('resolved:{"n":1}');
+      expect(calls).to.have.length(2);
+    });
+
     it('refetches once cacheTtlMs has passed', async () => {
       const { fetch, calls } = transport((_, i) => json({ n: i }));
       const client = new BffClient({ endpoint: '/api/composio', fetch, cacheTtlMs: 100 });

@@ -132,7 +132,9 @@ describe('<composio-usage-chart> series', () => {
     const before = previous.data as unknown as P[];
     expect(before).to.have.length(current.length);
     // the same local days, seven earlier; today's partial day against the same hours a week ago
-    before.forEach((p, i) => expect([p.from, p.to]).to.deep.equal([current[i].from - 7 * DAY, current[i].to - 7 * DAY]));
+    // (its end, "now" a week ago, rounded down to the minute so that the BFF's cache can answer)
+    const lastEnd = (to: number, i: number) => (i === current.length - 1 ? Math.floor(to / 60_000) * 60_000 : to);
+    before.forEach((p, i) => expect([p.from, p.to]).to.deep.equal([current[i].from - 7 * DAY, lastEnd(current[i].to - 7 * DAY, i)]));
     const expected: UsageSeriesResponse = await post('usage/tool_calls/series', {
       from: before[0].from,
       to: before.at(-1)!.to,
@@ -444,6 +446,29 @@ describe('<composio-usage-chart> picking a segment', () => {
       expect(above.groups).to.deep.equal([]);
     });
   }
+  it('stacks an area chart: each top is the sum of the visible layers up to it, also after a toggle, and a click picks its band', async () => {
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart range="7d" group-by="toolkit_slug" top="3" time-zone="UTC" type="area"></composio-usage-chart>`,
+    );
+    const chart = await drawn(el);
+    const value = (d: number, i: number) => (pointsOf(chart, d)[i] as P & { value: number }).value;
+    const top = (d: number, i: number) => (chart.getDatasetMeta(d).data[i].getProps(['y'], true) as { y: number }).y;
+    const topValue = (d: number, i: number) => chart.scales.y.getValueForPixel(top(d, i))!;
+    const totals = pointsOf(chart).map((_, i) => sum([0, 1, 2, 3].map((d) => value(d, i))));
+    const day = totals.indexOf(Math.max(...totals));
+    for (let d = 0; d < 4; d++)
+      expect(topValue(d, day), `top of layer ${d}`).to.be.closeTo(sum([0, 1, 2, 3].slice(0, d + 1).map((l) => value(l, day))), 0.01);
+    // hide the bottom layer: the others come down by its value
+    (shadow(el, '[part="legend"] button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(chart.isDatasetVisible(0)).to.equal(false);
+    expect(topValue(3, day)).to.be.closeTo(totals[day] - value(0, day), 0.01);
+    expect(topValue(1, day)).to.be.closeTo(value(1, day), 0.01);
+    // the middle of layer 2's band, now directly on layer 1
+    const x = (chart.getDatasetMeta(2).data[day].getProps(['x'], true) as { x: number }).x;
+    const result = await picked(el, () => clickAt(chart, x, (top(1, day) + top(2, day)) / 2));
+    expect(result.groups).to.deep.equal([chart.data.datasets[2].label]);
+  });
 });
 
 describe('<composio-usage-chart> keyboard', () => {

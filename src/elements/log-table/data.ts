@@ -8,6 +8,7 @@ import type { LogEntry, LogFilter } from '../../contract/upstream.ts';
 import { toCsv } from '../../core/csv.ts';
 import { LOG_CSV_HEADER, logCsvCells } from '../../core/log-csv.ts';
 import type { RangePreset } from '../../core/ranges.ts';
+import { appended } from './tree.ts';
 
 /** The presets the table's Time picker offers (any preset works as the `range` attribute). */
 export const TABLE_RANGES = ['1h', '24h', '7d', '30d'] as const satisfies readonly RangePreset[];
@@ -114,7 +115,7 @@ export function requestBody(query: LogQuery, cursor?: string | null) {
   };
 }
 
-/** Rows in display order (newest first), unique by id. */
+/** Rows in display order (newest first), unique by id (also within one page: a repeated id would be one row twice). */
 export class LogRows {
   rows: LogEntry[] = [];
   private readonly ids = new Set<string>();
@@ -123,19 +124,30 @@ export class LogRows {
     return this.ids.has(id);
   }
 
+  /** A page of older rows at the end: touches only the page (the tree extends its view instead of rebuilding it). */
   append(logs: readonly LogEntry[]): number {
-    const fresh = logs.filter((l) => !this.ids.has(l.id));
-    fresh.forEach((l) => this.ids.add(l.id));
-    this.rows = [...this.rows, ...fresh];
+    const fresh = this.unseen(logs);
+    const previous = this.rows;
+    this.rows = previous.concat(fresh);
+    appended(previous, this.rows);
     return fresh.length;
   }
 
   /** New rows at their time position (late arrivals land between rows already shown). */
   insert(logs: readonly LogEntry[]): number {
-    const fresh = logs.filter((l) => !this.ids.has(l.id));
-    fresh.forEach((l) => this.ids.add(l.id));
+    const fresh = this.unseen(logs);
     this.rows = mergeByTime(this.rows, fresh);
     return fresh.length;
+  }
+
+  private unseen(logs: readonly LogEntry[]): LogEntry[] {
+    const fresh: LogEntry[] = [];
+    for (const log of logs) {
+      if (this.ids.has(log.id)) continue;
+      this.ids.add(log.id);
+      fresh.push(log);
+    }
+    return fresh;
   }
 }
 

@@ -1,5 +1,6 @@
 /** The log table's row cells and filter bar: markup only, state stays in the element. */
 import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { BffRequestError } from '../../client/bff-client.ts';
 import { formatDateTime, formatDuration, formatRelative, formatRowTime } from '../../client/format.ts';
 import type { LogEntry, LogFilter } from '../../contract/upstream.ts';
@@ -127,23 +128,37 @@ function renderToggle(row: TreeRow, s: RowState) {
   </button>`;
 }
 
+/** Hover titles say "3 minutes ago": a row shown for a while renders again at most this often. */
+const RELATIVE_TIME_STEP_MS = 10_000;
+
+/**
+ * One row. It renders again only when what it shows changed (guard): a scroll frame renders the rows
+ * coming into view, not every row in the viewport, and a page appended renders none of them.
+ */
 export function renderRow(row: TreeRow, index: number, columns: readonly LogColumn[], s: RowState) {
   const { log } = row;
   const focused = index === s.focused();
   const selected = s.selected() === log.id;
-  return html`<div
-    role="row"
-    part="row"
-    class="row ${focused ? 'focused' : ''} ${selected ? 'selected' : ''} depth-${Math.min(row.depth, 4)}"
-    aria-rowindex=${index + 2}
-    aria-selected=${selected ? 'true' : 'false'}
-    tabindex=${focused ? 0 : -1}
-    @click=${() => s.onOpen(log, index)}
-  >
-    ${columns.map((c) =>
-      renderCell(log, c, { zone: s.zone(), locale: s.locale(), words: s.words() }, c === 'tool' ? renderToggle(row, s) : nothing),
-    )}
-  </div>`;
+  const zone = s.zone();
+  const locale = s.locale();
+  const words = s.words();
+  const clock = Math.floor(Date.now() / RELATIVE_TIME_STEP_MS);
+  // the virtualizer wants a template per item: the guard sits inside one (a new language is a change too)
+  return html`${guard(
+    [row, index, focused, selected, columns, zone, locale, words, clock],
+    () =>
+      html`<div
+        role="row"
+        part="row"
+        class="row ${focused ? 'focused' : ''} ${selected ? 'selected' : ''} depth-${Math.min(row.depth, 4)}"
+        aria-rowindex=${index + 2}
+        aria-selected=${selected ? 'true' : 'false'}
+        tabindex=${focused ? 0 : -1}
+        @click=${() => s.onOpen(log, index)}
+      >
+        ${columns.map((c) => renderCell(log, c, { zone, locale, words }, c === 'tool' ? renderToggle(row, s) : nothing))}
+      </div>`,
+  )}`;
 }
 
 /** The table's settings the detail element inherits. */

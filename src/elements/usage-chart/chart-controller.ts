@@ -107,6 +107,7 @@ export class ChartController implements ReactiveController {
     const keys = this.options.seriesKeys();
     // hidden series are part of the configuration: one draw, not a draw and a redraw
     config.data.datasets.forEach((dataset, i) => (dataset.hidden = keys[i] !== undefined && this.hidden.has(keys[i])));
+    runtime.restack(config.data.datasets, (i) => !config.data.datasets[i].hidden);
     config.options = { ...config.options, onClick: (event) => this.click(event) };
     const box = plot.getBoundingClientRect();
     canvas.width = Math.max(1, Math.floor(box.width));
@@ -140,9 +141,12 @@ export class ChartController implements ReactiveController {
     else hidden.add(key);
     this.hidden = hidden;
     const index = this.options.seriesKeys().indexOf(key);
-    if (this.chart && index >= 0) {
-      this.chart.setDatasetVisibility(index, !hidden.has(key));
-      this.chart.update('none');
+    const chart = this.chart;
+    if (chart && this.runtime && index >= 0) {
+      chart.setDatasetVisibility(index, !hidden.has(key));
+      // stacked lines and areas: the layers above come down (or go up) by this one
+      this.runtime.restack(chart.data.datasets, (i) => chart.isDatasetVisible(i));
+      chart.update('none');
     }
     this.host.requestUpdate();
   }

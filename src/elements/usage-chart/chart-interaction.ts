@@ -4,9 +4,8 @@
  * position and calls these.
  */
 import type { BarElement, Chart, ChartEvent } from 'chart.js';
-import type { Point } from './chart-config.ts';
+import { isSeries, type Point } from './chart-config.ts';
 import type { Pick } from './chart-controller.ts';
-import { STACK } from './model.ts';
 
 /** The keyboard position (bucket, and stacked segment within it) as the controller holds it. */
 export interface KeyboardState {
@@ -34,14 +33,14 @@ export function hitTest(chart: Chart, { x, y }: ChartEvent): Pick | undefined {
 
 /** The visible stacked segment of bucket `index` at pixel (x, y). */
 function segmentAt(chart: Chart, index: number, x: number, y: number): number | undefined {
-  const segments = chart.data.datasets.flatMap((dataset, i) => (dataset.stack === STACK && chart.isDatasetVisible(i) ? [i] : []));
+  const segments = chart.data.datasets.flatMap((dataset, i) => (isSeries(dataset) && chart.isDatasetVisible(i) ? [i] : []));
   if ((chart.config as { type?: string }).type === 'bar')
     return segments.find((i) => (chart.getDatasetMeta(i).data[index] as unknown as BarElement | undefined)?.inRange(x, y, false));
   // stacked lines and areas: the band between the series below and this one
   const value = chart.scales.y.getValueForPixel(y) ?? NaN;
   let base = 0;
   for (const i of segments) {
-    const top = base + (chart.data.datasets[i].data[index] as unknown as Point).y;
+    const top = base + ((chart.data.datasets[i].data[index] as unknown as Point).value ?? 0);
     if (value >= base && value < top) return i;
     base = top;
   }
@@ -103,7 +102,7 @@ export function chartKey(chart: Chart, state: KeyboardState, event: KeyboardEven
 /** The visible, non-empty stacked segments of bucket `index`, bottom to top. */
 function segments(chart: Chart, index: number): number[] {
   return chart.data.datasets.flatMap((dataset, i) =>
-    dataset.stack === STACK && chart.isDatasetVisible(i) && (dataset.data[index] as unknown as Point | undefined)?.y ? [i] : [],
+    isSeries(dataset) && chart.isDatasetVisible(i) && (dataset.data[index] as unknown as Point | undefined)?.value ? [i] : [],
   );
 }
 

@@ -4,6 +4,6 @@
  * (chart-register.ts) as a chart connects, so the chart's up-front code stays small; it imports
  * Chart.js's types only, so the two chunks never share a module.
  */
-export { buildConfig } from './chart-config.ts';
+export { buildConfig, restack } from './chart-config.ts';
 export { chartKey, hitTest } from './chart-interaction.ts';
 export { composePng, pngLegend } from './png-export.ts';

@@ -9,7 +9,7 @@ import type { ChartData } from './data.ts';
 
 export const OTHER_KEY = '\u0000other';
 export const TOTAL_KEY = '\u0000total';
-/** Chart.js's stack of the plotted series (clickable segments); the previous period is not in it. */
+/** Chart.js's stack of the series drawn as bars (lines and areas are stacked by chart-config's `restack`). */
 export const STACK = 'usage';
 export const PREVIOUS_KEY = '\u0000previous';
 

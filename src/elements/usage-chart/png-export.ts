@@ -5,6 +5,7 @@
  */
 
 import type { Chart } from 'chart.js';
+import { isPrevious } from './chart-config.ts';
 
 export interface PngLegendEntry {
   label: string;
@@ -119,7 +120,7 @@ export function pngLegend(chart: Chart): PngLegendEntry[] {
           {
             label: dataset.label ?? '',
             color: String(dataset.borderColor ?? dataset.backgroundColor),
-            dashed: dataset.stack === 'previous',
+            dashed: isPrevious(dataset),
           },
         ]
       : [],
