@@ -128,6 +128,15 @@ describe('the elements’ language', () => {
     await says(() => tableButton(el), 'Tabelle');
   });
 
+  it('re-renders the table’s rows for new words (they render again only when what they show changed)', async () => {
+    const table = await fixture<ComposioElement>(html`<composio-log-table locale="en-US"></composio-log-table>`);
+    const badges = () => [...table.shadowRoot!.querySelectorAll('[role="row"] .badge')].map((b) => b.textContent!.trim());
+    await waitUntil(() => badges().length > 0, 'rows', { timeout: 10_000 });
+    expect(badges().every((b) => b === 'Success' || b === 'Failed')).to.equal(true);
+    table.strings = { common: { success: 'Fine', failed: 'Broken' } };
+    await waitUntil(() => badges().every((b) => b === 'Fine' || b === 'Broken'), `rows say ${badges().join(', ')}`);
+  });
+
   it('lets `strings` replace any word, over the built-in language, and ignores a wrong value', async () => {
     root.setAttribute('lang', 'fr');
     const strings: StringsOverride = { chart: { table: 'Données', metrics: { tool_calls: 'Actions' } }, common: { retry: 'Encore' } };
