@@ -5,6 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import * as puppeteerCore from 'puppeteer-core';
 import { findChromium } from './scripts/find-chromium.mjs';
 import { plainSummaryReporter } from './scripts/wtr-plain-summary.mjs';
+import { mainThreadTracePlugin } from './scripts/wtr-trace-plugin.mjs';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox', // CI runs as root
@@ -60,7 +61,7 @@ export default {
   browserStartTimeout: 60000,
   concurrency: 1,
   // esbuild reads experimentalDecorators/useDefineForClassFields from tsconfig
-  plugins: [commonjsAsModules(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [commonjsAsModules(), mainThreadTracePlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   middleware: [
     // msw's worker must be served from the site root so its scope covers the test page
     function mswWorker(ctx, next) {

@@ -95,9 +95,13 @@ export class BffClient {
     return this.request<T>('POST', path, body, signal);
   }
 
-  /** `parse` replaces JSON.parse for this answer (a multi-megabyte detail parsed in a worker). */
-  get<T>(path: string, signal?: AbortSignal, parse?: (text: string) => Promise<unknown>): Promise<T> {
-    return this.request<T>('GET', path, undefined, signal, parse);
+  /**
+   * `decode` reads a successful answer's body instead of `JSON.parse` on the main thread: it gets
+   * the body unread (a multi-megabyte log detail goes to a worker as it came); a `SyntaxError` from
+   * it is "not JSON", as for any answer.
+   */
+  get<T>(path: string, signal?: AbortSignal, decode?: (body: Blob) => Promise<T>): Promise<T> {
+    return this.request<T>('GET', path, undefined, signal, decode);
   }
 
   /**
@@ -147,7 +151,7 @@ export class BffClient {
     path: string,
     body: unknown,
     signal?: AbortSignal,
-    parse?: (text: string) => Promise<unknown>,
+    decode?: (body: Blob) => Promise<unknown>,
   ): Promise<T> {
     const key = `${method} ${path} ${body === undefined ? '' : JSON.stringify(body)}`;
     const cached = this.cache.get(key);
@@ -161,7 +165,7 @@ export class BffClient {
     let shared = this.inFlight.get(key);
     if (!shared) {
       const controller = new AbortController();
-      const promise = this.send(method, path, body, controller.signal, parse).then((value) => {
+      const promise = this.send(method, path, body, controller.signal, decode).then((value) => {
         this.cache.set(key, { at: Date.now(), value });
         while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
         return value;
@@ -223,7 +227,7 @@ export class BffClient {
     path: string,
     body: unknown,
     callerSignal: AbortSignal,
-    parse: (text: string) => unknown = JSON.parse,
+    decode?: (body: Blob) => Promise<unknown>,
   ): Promise<unknown> {
     const url = `${this.options.endpoint.replace(/\/+$/, '')}/${path}`;
     const transport = this.options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
@@ -256,14 +260,24 @@ export class BffClient {
         refreshed = true; // the token may have expired between check and use: one fresh try
         continue;
       }
-      const text = await response.text().catch((error: unknown) => {
+      const unreadable = (error: unknown) => {
         if (callerSignal.aborted) throw callerSignal.reason;
         if (deadline.aborted) throw late();
         throw error;
-      });
+      };
+      if (response.ok && decode) {
+        const blob = await response.blob().catch(unreadable);
+        try {
+          return await decode(blob);
+        } catch (error) {
+          if (!(error instanceof SyntaxError)) throw error;
+          throw new BffRequestError('The server sent a response that is not JSON', 502, response.headers.get('x-request-id') ?? undefined);
+        }
+      }
+      const text = await response.text().catch(unreadable);
       let json: unknown;
       try {
-        json = text ? await parse(text) : null;
+        json = text ? JSON.parse(text) : null;
       } catch {
         json = undefined;
       }

@@ -46,6 +46,11 @@ export interface SimulatorOptions {
   /** Requests per key per fixed window (default 2,000 per 60 s, the Hobby/Starter plan). */
   rateLimit?: { limit: number; windowMs?: number };
   faults?: FaultOptions;
+  /**
+   * Large responses (a Drive download, a long email or commit list: ≥ 200 kB) are this many times
+   * bigger (default 1). 21 makes them about 5 MB, for tests of big payloads in the browser.
+   */
+  largePayloadScale?: number;
 }
 
 export interface SimulatorStats {
@@ -87,7 +92,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     liveRate: options.liveRate ?? 1,
     arrivalLagMs: options.arrivalLagMs ?? 0,
   });
-  const records = new Records(ds);
+  const records = new Records(ds, options.largePayloadScale);
 
   const projectKeys = new Map(
     Object.entries(options.projectApiKeys ?? { [DEFAULT_PROJECT_API_KEY]: 'proj_acme_prod', sim_ak_staging: 'proj_acme_staging' }).map(

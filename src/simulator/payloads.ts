@@ -20,6 +20,13 @@ export interface PayloadContext {
   hostile: boolean;
   /** Make the response ≥ 200 kB (a big list or a file). */
   large: boolean;
+  /** How many times bigger a large response is (1: the usual ≥ 200 kB). */
+  largeScale: number;
+}
+
+/** `n` times the context's large-response scale. */
+function scaled(ctx: PayloadContext, n: number): number {
+  return Math.round(n * ctx.largeScale);
 }
 
 function text(ctx: PayloadContext, words: number): string {
@@ -96,7 +103,7 @@ export function buildResult(kind: PayloadKind, ctx: PayloadContext, ts: number):
       return { id: rng.token(16), threadId: rng.token(16), labelIds: ['SENT'] };
     case 'email_list':
       return {
-        messages: many(ctx.large ? 150 : rng.int(1, 8), () => ({
+        messages: many(ctx.large ? scaled(ctx, 150) : rng.int(1, 8), () => ({
           id: rng.token(16),
           from: person(ctx),
           subject: text(ctx, 4),
@@ -115,7 +122,7 @@ export function buildResult(kind: PayloadKind, ctx: PayloadContext, ts: number):
       return { items: many(rng.int(1, 12), () => ({ number: rng.int(1, 9999), title: text(ctx, 6), state: 'open' })) };
     case 'commit_list':
       return {
-        commits: many(ctx.large ? 400 : rng.int(5, 30), () => ({
+        commits: many(ctx.large ? scaled(ctx, 400) : rng.int(5, 30), () => ({
           sha: rng.token(40, '0123456789abcdef'),
           author: person(ctx),
           message: ctx.large ? text(ctx, 80) : text(ctx, 8),
@@ -135,7 +142,7 @@ export function buildResult(kind: PayloadKind, ctx: PayloadContext, ts: number):
     case 'file_find':
       return { files: many(rng.int(0, 6), () => ({ id: '1' + rng.token(32), name: `${text(ctx, 2)}.pdf` })) };
     case 'file_download':
-      return { name: 'contract.pdf', mime_type: 'application/pdf', content_base64: rng.token(ctx.large ? 240_000 : 2_000) };
+      return { name: 'contract.pdf', mime_type: 'application/pdf', content_base64: rng.token(ctx.large ? scaled(ctx, 240_000) : 2_000) };
     case 'contact_create':
       return { id: String(rng.int(100000, 999999)), properties: person(ctx) };
     case 'contact_search':

@@ -23,7 +23,11 @@ function idKeys(seed: number) {
 export class Records {
   private readonly keys: ReturnType<typeof idKeys>;
 
-  constructor(private readonly ds: Dataset) {
+  /** `largePayloadScale`: see `SimulatorOptions`. */
+  constructor(
+    private readonly ds: Dataset,
+    private readonly largePayloadScale = 1,
+  ) {
     this.keys = idKeys(ds.seed);
   }
 
@@ -87,6 +91,7 @@ export class Records {
       rng: new Random(this.ds.seed, stream, index),
       hostile: (flags & FLAG_HOSTILE) !== 0,
       large: (flags & FLAG_LARGE) !== 0,
+      largeScale: this.largePayloadScale,
     };
   }
 

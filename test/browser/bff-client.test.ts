@@ -341,6 +341,41 @@ describe('BffClient', () => {
     });
   });
 
+  describe('decode (a log detail read in a worker)', () => {
+    it('hands a successful body over unread, and an error answer is still the envelope', async () => {
+      const { fetch } = transport((_, i) =>
+        i === 0
+          ? json({ id: 'log_1', data: { big: 'x' } })
+          : json({ error: { message: 'Log not found', code: 10404, slug: 'NotFound', status: 404, request_id: 'req_nf' } }, 404),
+      );
+      const client = new BffClient({ endpoint: '/api/composio', fetch });
+      const bodies: Blob[] = [];
+      const decode = async (body: Blob) => (bodies.push(body), { length: body.size, text: await body.text() });
+      const value = await client.get<{ length: number; text: string }>('logs/tool_execution/log_1', undefined, decode);
+      expect(bodies[0]).to.be.instanceOf(Blob);
+      expect(JSON.parse(value.text)).to.deep.equal({ id: 'log_1', data: { big: 'x' } });
+      const error = (await client.get('logs/tool_execution/log_2', undefined, decode).catch((e: unknown) => e)) as BffRequestError;
+      expect(bodies, 'decode reads only successful answers').to.have.length(1);
+      expect([error.status, error.message, error.requestId]).to.deep.equal([404, 'Log not found', 'req_nf']);
+    });
+
+    it('turns a SyntaxError from decode into "not JSON" (502); other errors pass through', async () => {
+      const { fetch } = transport(() => new Response('<html>proxy error</html>', { status: 200, headers: { 'x-request-id': 'req_html' } }));
+      const client = new BffClient({ endpoint: '/api/composio', fetch });
+      const notJson = async (body: Blob) => JSON.parse(await body.text()) as unknown;
+      const error = (await client.get('logs/tool_execution/log_1', undefined, notJson).catch((e: unknown) => e)) as BffRequestError;
+      expect(error).to.be.instanceOf(BffRequestError);
+      expect([error.status, error.message, error.requestId]).to.deep.equal([
+        502,
+        'The server sent a response that is not JSON',
+        'req_html',
+      ]);
+      const crash = new RangeError('worker out of memory');
+      const other = await client.get('logs/tool_execution/log_2', undefined, () => Promise.reject(crash)).catch((e: unknown) => e);
+      expect(other).to.equal(crash);
+    });
+  });
+
   describe('errors', () => {
     it('maps the v3.1 envelope to BffRequestError', async () => {
       const { fetch } = transport(() =>

@@ -66,9 +66,11 @@ describe('<composio-log-detail>', () => {
     expect(closed.querySelector('.j-children'), 'a closed node has no children in the DOM').to.equal(null);
     // open three levels: the big list (or string) appears, cut short
     for (let depth = 0; depth < 3; depth++) {
-      for (const node of payload.querySelectorAll<HTMLDetailsElement>('details:not([open])')) node.open = true;
-      await new Promise((r) => setTimeout(r, 50));
-      await el.updateComplete;
+      const opened = [...payload.querySelectorAll<HTMLDetailsElement>('details:not([open])')];
+      for (const node of opened) node.open = true;
+      await waitUntil(() => opened.every((n) => n.querySelector(':scope > .j-children:not([aria-busy])')), `level ${depth + 1} open`, {
+        timeout: 10_000,
+      });
     }
     const more = [...payload.querySelectorAll('button.more')];
     expect(more.length, 'long arrays and strings are cut').to.be.greaterThan(0);

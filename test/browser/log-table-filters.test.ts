@@ -9,7 +9,7 @@ import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts
 import { LOG_FILTER_FIELDS } from '../../src/contract/constants.ts';
 import type { LogEntry, LogFilter, LogListResponse } from '../../src/contract/upstream.ts';
 import { matchesFilter } from '../../src/core/filters.ts';
-import { bff, bffPost, resetWorker, startWorker, worker } from './bff-in-page.ts';
+import { bff, bffPost, listWindows, resetWorker, startWorker, worker } from './bff-in-page.ts';
 
 before(startWorker);
 afterEach(resetWorker);
@@ -129,6 +129,11 @@ describe('<composio-log-table> filter bar', () => {
     await addByKeyboard(el, 'user_id', 'is not', 'globex-ops');
     await addByKeyboard(el, 'session_id', 'does not contain', 'trs_0');
     await waitUntil(() => el.shadowRoot!.querySelectorAll('.chip').length === 2, 'two chips');
+    // field → operator → value, in plain words
+    expect([...el.shadowRoot!.querySelectorAll('.chip-text')].map((c) => c.textContent)).to.deep.equal([
+      'User is not globex-ops',
+      'Session does not contain trs_0',
+    ]);
     await waitUntil(() => bodies.at(-1)?.filters?.length === 2, 'both filters sent');
     await waitUntil(() => el.logs.length > 0 && el.logs.every((l) => l.metadata.user_id !== 'globex-ops'), 'rows match');
     expect(el.logs.every((l) => !String(l.metadata.session_id ?? '').includes('trs_0'))).to.equal(true);
@@ -137,18 +142,38 @@ describe('<composio-log-table> filter bar', () => {
     expect(el.filters[0].field).to.equal('session_id');
   });
 
-  it('suggests values from the usage breakdown of the window', async () => {
+  it('suggests values from the usage breakdown of the window: toolkits, tools, users, sessions, connected accounts', async () => {
+    // the breakdowns the element asks the BFF for, and what the BFF answered
+    const asked: { body: { group_by?: string; from?: number }; keys: string[] }[] = [];
+    worker.use(
+      http.post('/api/composio/usage/tool_calls', async ({ request }) => {
+        const answer = await bff(request.clone());
+        const { groups } = (await answer.clone().json()) as { groups: { key: string }[] };
+        asked.push({ body: (await request.json()) as { group_by?: string }, keys: groups.map((g) => g.key) });
+        return answer;
+      }),
+    );
     const el = await fixture<ComposioLogTable>(html`<composio-log-table range="7d"></composio-log-table>`);
     await loaded(el);
     $(el, 'button.add-filter').click();
     await waitUntil(() => $(el, 'select[name="field"]'), 'builder');
     const field = $<HTMLSelectElement>(el, 'select[name="field"]');
+    const options = () => [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#filter-values option')].map((o) => o.value);
+    for (const name of ['toolkit_slug', 'tool_slug', 'user_id', 'session_id', 'connected_account_id'] as const) {
+      field.value = name;
+      field.dispatchEvent(new Event('change'));
+      const answer = () => asked.filter((a) => a.body.group_by === name).at(-1);
+      const keys = () => answer()?.keys.filter(Boolean) ?? [];
+      await waitUntil(() => keys().length > 0 && JSON.stringify(options()) === JSON.stringify(keys()), `${name} suggestions`, {
+        timeout: 10_000,
+      });
+      expect(answer()!.body.from, 'over the window of the list').to.equal(listWindows.at(-1)!.from);
+    }
+    expect(options().every((v) => v.startsWith('ca_'))).to.equal(true);
     field.value = 'user_id';
     field.dispatchEvent(new Event('change'));
-    const options = () => [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#filter-values option')].map((o) => o.value);
-    await waitUntil(() => options().includes('globex-ops'), 'user suggestions', { timeout: 10_000 });
-    const users = options();
-    expect(users.every((u) => u.startsWith('globex-'))).to.equal(true);
+    await waitUntil(() => options().length === 3, 'the customer’s three users', { timeout: 10_000 });
+    expect(options().sort()).to.deep.equal(['globex-ops', 'globex-sales', 'globex-support']);
   });
 
   it('Go to log opens a log by its id and by its request id', async () => {

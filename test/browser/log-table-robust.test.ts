@@ -266,7 +266,8 @@ describe('<composio-log-table> errors in plain words', () => {
     expect(text).to.contain("No failed calls matching 'ZZZ' in the last 24 hours");
     expect(text).to.not.match(/==|tool_slug|contains ZZZ/);
     expect(shadow(el, '[part="empty"] button').textContent).to.equal('Clear filters');
-    expect(shadow(el, '.chip').textContent).to.contain('session_id is not trs_1');
+    expect(shadow(el, '.chip').textContent).to.contain('Session is not trs_1');
+    expect(text, 'fields in plain words too').to.contain('where Session is not trs_1');
   });
 });
 

@@ -79,7 +79,11 @@ describe('<composio-log-table> meta-tool trees', () => {
     expect(row(el, PARENT.log_id).querySelector('.tree-toggle')!.getAttribute('aria-expanded')).to.equal('false');
     // unfold from the keyboard: focus the parent row, ArrowRight
     row(el, 'log_other000000').click();
-    el.shadowRoot!.querySelector<HTMLElement>('.panel .close')?.click();
+    // the panel opens asynchronously: close it once it is there, or it takes the focus later
+    const close = () => el.shadowRoot!.querySelector<HTMLElement>('.panel .close');
+    await waitUntil(close, 'the detail opened');
+    close()!.click();
+    await waitUntil(() => !close(), 'the detail closed');
     row(el, 'log_other000000').focus();
     await sendKeys({ press: 'ArrowDown' });
     const focusedOn = (id: string) => el.shadowRoot!.activeElement === row(el, id);

@@ -1,4 +1,4 @@
-// url-state: filters, range and the open log in the page URL under a prefix; back/forward; deep
+// url-state: filters, range or custom window, and the open log in the page URL under a prefix; back/forward; deep
 // links to a log go through the BFF's ownership check; "Copy link" on an open detail.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http } from 'msw';
@@ -87,6 +87,36 @@ describe('<composio-log-table url-state>', () => {
     await waitUntil(() => el.range === '30d', 'forward: 30d');
     history.forward();
     await waitUntil(() => el.openLogId === opened, 'forward: the log again');
+  });
+
+  it('a custom window (from/to) is in the URL: restored from a link, followed, and undone by back', async () => {
+    const day = 86_400_000;
+    const to = Date.now() - 2 * day;
+    const from = to - day;
+    const inWindow = (el: ComposioLogTable, start: number, end: number) =>
+      el.logs.length > 0 && el.logs.every((l) => Date.parse(l.timestamp) >= start && Date.parse(l.timestamp) < end);
+    visit({ 'log.from': String(from), 'log.to': String(to) });
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table url-state range="7d"></composio-log-table>`);
+    await waitUntil(() => inWindow(el, from, to), 'the linked window', { timeout: 10_000 });
+    expect([el.from, el.to]).to.deep.equal([String(from), String(to)]);
+    // the host narrows to the day before (as the demo does on a chart click): one history entry
+    el.from = String(from - day);
+    el.to = String(from);
+    await waitUntil(() => params().get('log.from') === String(from - day) && params().get('log.to') === String(from), 'URL follows');
+    expect(params().get('log.range')).to.equal(null);
+    await waitUntil(() => inWindow(el, from - day, from), 'the day before', { timeout: 10_000 });
+    // a preset from the Time select: the custom window leaves the URL
+    const time = [...el.shadowRoot!.querySelectorAll<HTMLSelectElement>('select')].find((s) =>
+      [...s.options].some((o) => o.value === '24h'),
+    )!;
+    time.value = '24h';
+    time.dispatchEvent(new Event('change'));
+    await waitUntil(() => params().get('log.range') === '24h' && !params().has('log.from') && !params().has('log.to'), 'preset in the URL');
+    history.back();
+    await waitUntil(() => el.from === String(from - day) && el.to === String(from), 'back: the day before again');
+    await waitUntil(() => inWindow(el, from - day, from), 'its rows', { timeout: 10_000 });
+    history.back();
+    await waitUntil(() => el.from === String(from) && el.to === String(to), 'back: the linked window');
   });
 
   it('a link naming one of the customer’s logs opens its detail, with Copy link', async () => {

@@ -165,7 +165,7 @@ describe('<composio-log-table> filters', () => {
     // asserting that no more requests come: wait past the 300 ms debounce
     await new Promise((r) => setTimeout(r, 400));
     expect(bodies).to.have.length(3, 'one request for four keystrokes');
-    expect(shadow(el, '.chip').textContent).to.contain('session_id is trs_1');
+    expect(shadow(el, '.chip').textContent).to.contain('Session is trs_1');
   });
 
   it('aborts the request in flight when the filters change', async () => {
@@ -193,7 +193,7 @@ describe('<composio-log-table> filters', () => {
       html`<composio-log-table filters='[{"field":"tool_slug","operator":"==","value":"NO_SUCH_TOOL"}]'></composio-log-table>`,
     );
     await waitUntil(() => shadow(el, '[part="empty"]'), 'empty state');
-    expect(shadow(el, '[part="empty"]').textContent).to.contain('No tool calls in the last 24 hours, where tool_slug is NO_SUCH_TOOL.');
+    expect(shadow(el, '[part="empty"]').textContent).to.contain('No tool calls in the last 24 hours, where Tool is NO_SUCH_TOOL.');
     const change = oneEvent(el, 'composio-filters-change');
     (shadow(el, '[part="empty"] button') as HTMLButtonElement).click();
     expect((await change).detail.filters).to.deep.equal([]);

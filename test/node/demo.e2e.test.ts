@@ -140,6 +140,26 @@ describe('demo (npm run demo) in headless Chromium', () => {
       new RegExp(`^Showing ${shownDay}\\. Toolkit \\S+\\.$`),
       'the day as the chart shows it',
     );
+    // the demo keeps the log's view in the URL (url-state="log"): the day and the toolkit are in the
+    // address a person would share, and opening it again shows the same rows
+    const shared = new URL(page.url());
+    assert.equal(shared.searchParams.get('log.from'), String(bucket.from));
+    assert.equal(shared.searchParams.get('log.to'), String(bucket.to));
+    assert.match(shared.searchParams.get('log.f') ?? '', /"field":"toolkit_slug"/);
+    await page.reload();
+    await page.waitForFunction(
+      ({ from, to }) => {
+        const table = document.querySelector('composio-log-table') as any;
+        return (
+          table?.from === String(from) &&
+          table.filters.some((f: any) => f.field === 'toolkit_slug') &&
+          table.logs.length > 0 &&
+          table.logs.every((l: any) => Date.parse(l.timestamp) >= from && Date.parse(l.timestamp) < to)
+        );
+      },
+      bucket,
+      { timeout: 20_000 },
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -149,3 +149,39 @@ describe('simulator: the default data set', () => {
     assert.ok(count > 970_000 && count < 1_030_000, `${count}`);
   });
 });
+
+describe('simulator: largePayloadScale', () => {
+  const options = { now: NOW, historyDays: 30, toolCalls: 20_000, rateLimit: { limit: 1e9 } };
+  const usual = createSimulator(options);
+  const big = createSimulator({ ...options, largePayloadScale: 21 });
+  const ds = big.dataset;
+  /** The detail, from each simulator, of the newest large call of `tool` in production. */
+  const details = async (tool: string) => {
+    const entries = await call(big, '/api/v3.1/logs/tool_execution', {
+      limit: 100,
+      time_range: { from: NOW - 30 * DAY, to: NOW },
+      filters: [{ field: 'tool_slug', operator: '==', value: tool }],
+    });
+    for (const { id } of entries.body.logs as { id: string }[]) {
+      const scaled = (await call(big, `/api/v3.1/logs/tool_execution/${id}`)).body;
+      if (JSON.stringify(scaled.data).length < 1_000_000) continue;
+      return { scaled, plain: (await call(usual, `/api/v3.1/logs/tool_execution/${id}`)).body };
+    }
+    throw new Error(`no large ${tool} call among ${entries.body.logs.length} (of ${ds.visibleCount(NOW)} logs)`);
+  };
+
+  it('makes a large download a ≥ 5 MB string and a large commit list a ≥ 5 MB array; the rest is unchanged', async () => {
+    const download = await details('GOOGLEDRIVE_DOWNLOAD_FILE');
+    const file = download.scaled.data.response.data.content_base64 as string;
+    assert.ok(JSON.stringify(download.scaled.data).length >= 5_000_000, `${file.length} characters`);
+    assert.equal(download.plain.data.response.data.content_base64.length * 21, file.length);
+    const commits = await details('GITHUB_LIST_COMMITS');
+    assert.ok(JSON.stringify(commits.scaled.data).length >= 5_000_000, `${JSON.stringify(commits.scaled.data).length} bytes`);
+    assert.equal(commits.scaled.data.response.data.commits.length, 21 * commits.plain.data.response.data.commits.length);
+    // only the size of the payload changes: ids, message, metadata and the start of the payload agree
+    const { data: scaledData, ...scaledRest } = download.scaled;
+    const { data: plainData, ...plainRest } = download.plain;
+    assert.deepEqual(scaledRest, plainRest);
+    assert.deepEqual(scaledData.request, plainData.request);
+  });
+});

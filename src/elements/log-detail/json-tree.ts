@@ -1,106 +1,132 @@
 /**
- * A collapsible JSON tree rendered as text (never HTML). Children render only when their node is
- * opened; long strings are cut, and "show all" reveals the rest a chunk per frame (many text
- * nodes, never one multi-megabyte one at once); long arrays and objects show 100 entries more per
- * click. A multi-megabyte payload costs nothing until someone looks into it.
+ * A collapsible JSON tree over a payload's preview, rendered as text (never HTML). Children render
+ * only when their node is opened; long strings are cut and "show all" reveals the rest a chunk per
+ * frame (many text nodes, never one multi-megabyte one at once); arrays and objects show 100
+ * entries, then 100 more per click. What the preview lacks, the `TreeView` fetches. Its own words
+ * count in the element's locale ("show all 12.345 Zeichen"); the payload's values stay as JSON wrote them.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { count } from '../shared/i18n/count.ts';
 import type { DetailStrings } from '../shared/i18n/strings.ts';
+import {
+  PAGE_ITEMS,
+  type CutString,
+  type PayloadPath,
+  type PreviewContainer,
+  type PreviewEntry,
+  type PreviewValue,
+} from './payload-document.ts';
 
-const MAX_STRING = 500;
-/** Characters added per frame while a long string is revealed. */
-export const STRING_CHUNK = 16_384;
-const PAGE_ITEMS = 100;
-
-export interface TreeState {
-  /** Paths of opened nodes. */
-  open: Set<string>;
-  toggle(path: string, open: boolean): void;
-  /** Characters of a string, or entries of an array/object, shown at `path` (absent: the default). */
-  shown: Map<string, number>;
-  show(path: string, count: number): void;
-  /** The tree's words, and the locale its counts are formatted in (the payload's own values stay as JSON wrote them). */
-  words(): DetailStrings;
-  locale(): string | undefined;
+/** What the tree shows beyond the preview, and how it asks for more (`PayloadTree`). */
+export interface TreeView {
+  isOpen(id: string): boolean;
+  toggle(id: string, open: boolean): void;
+  /** The entries of `node` loaded so far; undefined while its first page loads (asked for once). */
+  entries(node: PreviewContainer, path: PayloadPath): readonly PreviewEntry[] | undefined;
+  /** Load the next page of `node`'s entries. */
+  more(node: PreviewContainer, path: PayloadPath): void;
+  /** The parts of a cut string revealed so far; undefined: only its head. */
+  revealed(node: CutString): readonly string[] | undefined;
+  /** Whether "show all" is still adding to `node`. */
+  revealing(node: CutString): boolean;
+  /** Reveal the rest of `node`, a chunk per frame. */
+  reveal(node: CutString, path: PayloadPath): void;
 }
 
-function preview(value: object, state: TreeState): string {
-  const w = state.words();
-  return Array.isArray(value)
-    ? w.arrayPreview(count(value.length, state.locale()))
-    : w.objectPreview(count(Object.keys(value).length, state.locale()));
+/** Where a value sits: its path in the payload, and the tree it is shown in (the hint has its own). */
+interface Place {
+  path: PayloadPath;
+  tree: string;
 }
 
-/** Reveal a long string a chunk per frame, from what is shown to its end. */
-function reveal(value: string, path: string, state: TreeState): void {
-  const step = () => {
-    const shown = state.shown.get(path) ?? MAX_STRING;
-    if (shown >= value.length) return;
-    state.show(path, Math.min(value.length, shown + STRING_CHUNK));
-    requestAnimationFrame(step);
-  };
-  step();
+/** The tree's words and the locale its counts are formatted in. */
+export interface TreeWords {
+  words: DetailStrings;
+  locale?: string;
 }
 
-function chunks(value: string, length: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < length; i += STRING_CHUNK) out.push(value.slice(i, Math.min(length, i + STRING_CHUNK)));
-  return out;
+/** A JSON Pointer (RFC 6901) for a path, prefixed with the tree's name: the key of its open state. */
+export function nodeId(tree: string, path: PayloadPath): string {
+  return tree + path.map((key) => '/' + key.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
-function leaf(value: unknown, path: string, state: TreeState): TemplateResult {
-  if (typeof value === 'string') {
-    const shown = Math.min(value.length, state.shown.get(path) ?? MAX_STRING);
-    const cut = shown < value.length;
-    const revealing = state.shown.has(path) && cut;
-    // each chunk its own block: appending one lays out only that one, not the whole string again
-    const text = shown > STRING_CHUNK ? chunks(value, shown).map((c) => html`<span class="j-chunk">${c}</span>`) : value.slice(0, shown);
-    return html`<span class="j-string">"${text}${cut ? '…' : ''}"</span>${
-        cut && !revealing
-          ? html` <button type="button" class="more" @click=${() => reveal(value, path, state)}>
-              ${state.words().showAll(count(value.length, state.locale()))}
-            </button>`
-          : nothing
-      }`;
-  }
+function isCutString(value: PreviewValue): value is CutString {
+  return typeof value === 'object' && value !== null && value.kind === 'string';
+}
+
+function isContainer(value: PreviewValue): value is PreviewContainer {
+  return typeof value === 'object' && value !== null && value.kind !== 'string';
+}
+
+/** The value at `key` of a container, if the preview has it. */
+export function childOf(value: PreviewValue | undefined, key: string): PreviewValue | undefined {
+  return value !== undefined && isContainer(value) ? value.entries?.find(([k]) => k === key)?.[1] : undefined;
+}
+
+/** True for a payload with nothing in it (payload storage off). */
+export function isEmptyPayload(value: PreviewValue): boolean {
+  return value === null || (isContainer(value) && value.size === 0);
+}
+
+function cutString(node: CutString, path: PayloadPath, view: TreeView, t: TreeWords): TemplateResult {
+  const parts = view.revealed(node);
+  const shown = parts ? parts.reduce((sum, part) => sum + part.length, 0) : node.head.length;
+  const cut = shown < node.length;
+  // each part its own block: appending one lays out only that one, not the whole string again
+  const text = parts ? parts.map((part) => html`<span class="j-chunk">${part}</span>`) : node.head;
+  return html`<span class="j-string ${parts ? 'j-revealed' : ''}">"${text}${cut ? '…' : ''}"</span>${
+      cut && !view.revealing(node)
+        ? html` <button type="button" class="more" @click=${() => view.reveal(node, path)}>
+            ${t.words.showAll(count(node.length, t.locale))}
+          </button>`
+        : nothing
+    }`;
+}
+
+function leaf(value: PreviewValue, path: PayloadPath, view: TreeView, t: TreeWords): TemplateResult {
+  if (typeof value === 'string') return html`<span class="j-string">"${value}"</span>`;
+  if (isCutString(value)) return cutString(value, path, view, t);
   const kind = value === null ? 'null' : typeof value;
   return html`<span class="j-${kind}">${String(value)}</span>`;
 }
 
-export function jsonTree(value: unknown, state: TreeState, path = '$', label?: string): TemplateResult {
+/** The tree of `value` at `path` (default: the payload's root) in the tree named `tree`. */
+export function jsonTree(
+  value: PreviewValue,
+  view: TreeView,
+  t: TreeWords,
+  at: Place = { path: [], tree: '$' },
+  label?: string,
+): TemplateResult {
   const key = label === undefined ? nothing : html`<span class="j-key">${label}</span>: `;
-  if (value === null || typeof value !== 'object') return html`<div class="j-row">${key}${leaf(value, path, state)}</div>`;
-  const open = state.open.has(path);
+  if (!isContainer(value)) return html`<div class="j-row">${key}${leaf(value, at.path, view, t)}</div>`;
+  const id = nodeId(at.tree, at.path);
+  const open = view.isOpen(id);
   return html`<details
     class="j-node"
     ?open=${open}
-    @toggle=${(e: Event) => (e.stopPropagation(), state.toggle(path, (e.target as HTMLDetailsElement).open))}
+    @toggle=${(e: Event) => (e.stopPropagation(), view.toggle(id, (e.target as HTMLDetailsElement).open))}
   >
-    <summary>${key}<span class="j-preview">${preview(value, state)}</span></summary>
-    ${open ? children(value, state, path) : nothing}
+    <summary>${key}<span class="j-preview">${preview(value, t)}</span></summary>
+    ${open ? children(value, view, t, at) : nothing}
   </details>`;
 }
 
-function children(value: object, state: TreeState, path: string): TemplateResult {
-  const total = Array.isArray(value) ? value.length : Object.keys(value).length;
-  const shown = Math.min(total, state.shown.get(`${path}#items`) ?? PAGE_ITEMS);
-  const [w, locale] = [state.words(), state.locale()];
-  // only the shown entries are read: a 1,000,000-item array costs 100 entries
-  const entries: [string, unknown][] = Array.isArray(value)
-    ? value.slice(0, shown).map((v, i) => [String(i), v])
-    : Object.entries(value).slice(0, shown);
+function preview(node: PreviewContainer, t: TreeWords): string {
+  const size = count(node.size, t.locale);
+  return node.kind === 'array' ? t.words.arrayPreview(size) : t.words.objectPreview(size);
+}
+
+function children(node: PreviewContainer, view: TreeView, t: TreeWords, at: Place): TemplateResult {
+  const entries = view.entries(node, at.path);
+  if (!entries) return html`<div class="j-children" aria-busy="true"><span class="j-preview">…</span></div>`;
+  const left = node.size - entries.length;
   return html`<div class="j-children">
-    ${entries.map(([k, v]) => jsonTree(v, state, `${path}.${k}`, k))}
+    ${entries.map(([k, v]) => jsonTree(v, view, t, { path: [...at.path, k], tree: at.tree }, k))}
     ${
-      shown < total
-        ? html`<button
-            type="button"
-            class="more"
-            title=${w.notShown(count(total - shown, locale))}
-            @click=${() => state.show(`${path}#items`, shown + PAGE_ITEMS)}
-          >
-            ${w.showMore(count(Math.min(PAGE_ITEMS, total - shown), locale))}
+      left > 0
+        ? html`<button type="button" class="more" title=${t.words.notShown(count(left, t.locale))} @click=${() => view.more(node, at.path)}>
+            ${t.words.showMore(count(Math.min(PAGE_ITEMS, left), t.locale))}
           </button>`
         : nothing
     }

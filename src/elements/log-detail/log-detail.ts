@@ -9,7 +9,7 @@ import { property, state } from 'lit/decorators.js';
 import { BffRequestError } from '../../client/bff-client.ts';
 import { formatDateTime, formatDuration } from '../../client/format.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
-import type { LogDetail, LogEntry } from '../../contract/upstream.ts';
+import type { LogEntry } from '../../contract/upstream.ts';
 import { failureHint } from '../../core/failure-hints.ts';
 import { ComposioElement } from '../shared/base.ts';
 import { common, problem } from '../shared/i18n/en/common.ts';
@@ -18,8 +18,9 @@ import { hints } from '../shared/i18n/en/hints.ts';
 import type { DetailStrings, Words } from '../shared/i18n/strings.ts';
 import { renderBusy } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
-import { parseKeepingText, prettyPayload } from './json-text.ts';
-import { jsonTree, type TreeState } from './json-tree.ts';
+import { childOf, isEmptyPayload, jsonTree } from './json-tree.ts';
+import { openDetail, type LoadedDetail } from './payload-reader.ts';
+import { PayloadTree } from './payload-tree.ts';
 
 /**
  * @tagname composio-log-detail
@@ -126,9 +127,15 @@ export class ComposioLogDetail extends ComposioElement<'detail' | 'hints'> {
       summary {
         cursor: pointer;
       }
+      /* a revealed string is a block of blocks: appending one lays out that one, not megabytes of
+         inline text, and the ones off screen are skipped */
+      .j-revealed {
+        display: block;
+      }
       .j-chunk {
         display: block;
-        contain: content;
+        content-visibility: auto;
+        contain-intrinsic-block-size: auto 10rem;
       }
       .j-key {
         color: var(--_accent);
@@ -165,43 +172,28 @@ export class ComposioLogDetail extends ComposioElement<'detail' | 'hints'> {
   /** The list entry, if the caller has it: shown at once while the detail loads. */
   @property({ attribute: false }) entry?: LogEntry;
 
-  /** What the last copy button copied, and whether the clipboard took it. */
-  @state() private copied?: { name: keyof DetailStrings['copyNames']; ok: boolean };
-  @state() private open = new Set<string>(['$', '$.request', '$.request.arguments', '$.response']);
+  /** What the last copy button copied, and how it went. */
+  @state() private copied?: { name: keyof DetailStrings['copyNames']; outcome: 'copied' | 'blocked' | 'unreadable' };
 
-  private readonly tree: TreeState = {
-    open: this.open,
-    toggle: (path, open) => {
-      const next = new Set(this.open);
-      if (open) next.add(path);
-      else next.delete(path);
-      this.open = this.tree.open = next;
-    },
-    shown: new Map(),
-    show: (path, count) => {
-      this.tree.shown.set(path, count);
-      this.requestUpdate();
-    },
-    words: () => this.words.detail,
-    locale: () => this.formatLocale,
-  };
+  private readonly tree = new PayloadTree(this, ['$', '$/request', '$/request/arguments', '$/response']);
 
   /** The last detail that loaded: a failed reload (Task forgets its value on error) keeps it on screen. */
-  private loaded?: LogDetail;
+  private loaded?: LoadedDetail;
 
+  // the body goes to the JSON worker unread: the page keeps the detail and a preview of its payload
   private readonly detail = new Task(this, {
     task: async ([client, id], { signal }) => {
       this.busy.started();
-      return id ? client.get<LogDetail>(BFF_PATHS.logDetail(id), signal, parseKeepingText) : undefined;
+      return id ? client.get<LoadedDetail>(BFF_PATHS.logDetail(id), signal, openDetail) : undefined;
     },
     args: () => [this.client, this.logId, this.reloads] as const,
     onComplete: (detail) => {
       this.busy.clear();
       this.loaded = detail;
-      if (!detail || detail.id !== this.parentAsked) return;
+      if (!detail || detail.log.id !== this.parentAsked) return;
       this.parentAsked = undefined;
       // once it is on screen: a host that reacts reads the parent's detail, not the child's
-      void this.updateComplete.then(() => this.emit('composio-log-select', { log: detail }));
+      void this.updateComplete.then(() => this.emit('composio-log-select', { log: detail.log }));
     },
     onError: (error) => this.loadFailed(error),
   });
@@ -209,10 +201,22 @@ export class ComposioLogDetail extends ComposioElement<'detail' | 'hints'> {
   private async copy(name: keyof DetailStrings['copyNames'], value: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(value);
-      this.copied = { name, ok: true };
+      this.copied = { name, outcome: 'copied' };
     } catch {
-      this.copied = { name, ok: false };
+      this.copied = { name, outcome: 'blocked' };
     }
+  }
+
+  /** The whole payload, pretty-printed where it is kept (the worker): the page only hands it on. */
+  private async copyPayload(full: LoadedDetail): Promise<void> {
+    let text: string;
+    try {
+      text = await full.payload.pretty();
+    } catch {
+      this.copied = { name: 'payload', outcome: 'unreadable' };
+      return;
+    }
+    await this.copy('payload', text);
   }
 
   /** The parent log asked for: announced with `composio-log-select` when it loads, after a busy wait too. */
@@ -237,17 +241,19 @@ export class ComposioLogDetail extends ComposioElement<'detail' | 'hints'> {
     if (!this.copied) return '';
     const w = this.words.detail;
     const what = w.copyNames[this.copied.name];
-    return this.copied.ok ? w.copied(what) : w.copyBlocked(what);
+    const { outcome } = this.copied;
+    return outcome === 'copied' ? w.copied(what) : outcome === 'blocked' ? w.copyBlocked(what) : w.copyUnreadable;
   }
 
-  private renderDetail(log: LogEntry, full?: LogDetail) {
+  private renderDetail(log: LogEntry, full?: LoadedDetail) {
     const hint = failureHint(log.status, log.message);
-    const data = full?.data ?? {};
-    const args = (data.request as { arguments?: unknown } | undefined)?.arguments;
+    const args = childOf(childOf(full?.data, 'request'), 'arguments');
     const duration = Number(log.metrics.duration_ms ?? 0);
-    const ctx = full?.context ?? {};
-    const src = full?.source ?? {};
+    const timings = full?.log.timings;
+    const ctx = full?.log.context ?? {};
+    const src = full?.log.source ?? {};
     const { common, hints, detail: w } = this.words;
+    const tree = { words: w, locale: this.formatLocale };
     return html`
       <h2 id="title">${String(log.metadata.tool_slug ?? log.type)}</h2>
       ${this.link ? html`<button type="button" class="small copy-link" @click=${() => this.copy('link', this.link!)}>${w.copyLink}</button>` : nothing}
@@ -264,7 +270,7 @@ export class ComposioLogDetail extends ComposioElement<'detail' | 'hints'> {
               ${
                 hint.showArguments && args !== undefined
                   ? html`<h3>${hints.argumentsSent}</h3>
-                      ${jsonTree(args, this.tree, '$.hint.arguments')}`
+                      ${jsonTree(args, this.tree, tree, { path: ['request', 'arguments'], tree: 'hint' })}`
                   : nothing
               }
             </div>`
@@ -283,11 +289,11 @@ export class ComposioLogDetail extends ComposioElement<'detail' | 'hints'> {
       <h3>${w.timing}</h3>
       <dl>
         ${
-          full?.timings
+          timings
             ? html`<dt>${w.start}</dt>
-                <dd>${formatDateTime(full.timings.start_time, this.zone, this.formatLocale)}</dd>
+                <dd>${formatDateTime(timings.start_time, this.zone, this.formatLocale)}</dd>
                 <dt>${w.end}</dt>
-                <dd>${formatDateTime(full.timings.end_time, this.zone, this.formatLocale)}</dd>`
+                <dd>${formatDateTime(timings.end_time, this.zone, this.formatLocale)}</dd>`
             : nothing
         }
         <dt>${w.duration}</dt>
@@ -329,21 +335,27 @@ export class ComposioLogDetail extends ComposioElement<'detail' | 'hints'> {
       ${
         !full
           ? html`<p class="muted">${common.loading}</p>`
-          : Object.keys(data).length
+          : !isEmptyPayload(full.data)
             ? html`<div part="payload">
-                <button type="button" class="small" @click=${async () => this.copy('payload', await prettyPayload(full))}>
-                  ${w.copyJson}
-                </button>
-                ${jsonTree(data, this.tree)}
+                <button type="button" class="small" @click=${() => this.copyPayload(full)}>${w.copyJson}</button>
+                ${jsonTree(full.data, this.tree, tree)}
               </div>`
             : html`<p class="muted" part="payload">${w.noPayload}</p>`
       }
     `;
   }
 
+  protected override willUpdate(): void {
+    this.tree.reader = this.shownDetail()?.payload;
+  }
+
+  private shownDetail(): LoadedDetail | undefined {
+    return this.loaded?.log.id === this.logId ? this.loaded : undefined;
+  }
+
   protected override render() {
-    const full = this.loaded?.id === this.logId ? this.loaded : undefined;
-    const log = full ?? (this.entry?.id === this.logId ? this.entry : undefined);
+    const full = this.shownDetail();
+    const log = full?.log ?? (this.entry?.id === this.logId ? this.entry : undefined);
     const { common, detail: w } = this.words;
     // a busy server is no failure: what is known stays, and the detail loads when the wait is over
     if (this.detail.status === TaskStatus.ERROR && !this.busy.active) {

@@ -88,9 +88,10 @@ export class ComposioLogTable extends ComposioElement<'table'> {
   /** Poll for new logs every N seconds (0 = off). */
   @property({ type: Number }) live = 0;
   /**
-   * Mirror filters, range and the open log into the page URL under this prefix (`log.f`,
-   * `log.range`, `log.id`; empty = `log`), one history entry per change; restored on load and on
-   * back/forward. A link naming a log opens it (only if it is the signed-in customer's).
+   * Mirror filters, range (or a custom `from`/`to` window) and the open log into the page URL under
+   * this prefix (`log.f`, `log.range`, `log.from`, `log.to`, `log.id`; empty = `log`), one history
+   * entry per change; restored on load and on back/forward. A link naming a log opens it (only if it
+   * is the signed-in customer's).
    */
   @property({ attribute: 'url-state' }) urlState?: string;
   /** Seconds before the newest row that each poll reads again, for logs that reach the API late. */

@@ -1,6 +1,7 @@
 /**
- * `url-state`: the table's filters, range and open log mirrored into the page URL, under a prefix
- * (`log.f`, `log.range`, `log.id` by default) so the host's own query parameters stay as they are.
+ * `url-state`: the table's filters, window and open log mirrored into the page URL, under a prefix
+ * (`log.f`, `log.range` — or `log.from` and `log.to` for a custom window —, `log.id` by default)
+ * so the host's own query parameters stay as they are.
  * Each change is a history entry (pushState); back and forward restore them (popstate); a shared
  * link restores them on load, and opens the named log through the BFF's ownership check.
  */
@@ -12,6 +13,8 @@ import { cleanFilters } from './data.ts';
 export interface UrlState {
   filters: LogFilter[];
   range?: RangePreset;
+  /** A custom window (the table's `from` and `to`), named only together. */
+  window?: { from: string; to: string };
   id?: string;
 }
 
@@ -25,8 +28,10 @@ export function readUrlState(url: string | URL, prefix = 'log'): UrlState {
     // a mangled link: no filters
   }
   const range = params.get(`${prefix}.range`);
+  const from = params.get(`${prefix}.from`);
+  const to = params.get(`${prefix}.to`);
   const id = params.get(`${prefix}.id`);
-  return { filters, ...(isRangePreset(range) ? { range } : {}), ...(id ? { id } : {}) };
+  return { filters, ...(isRangePreset(range) ? { range } : {}), ...(from && to ? { window: { from, to } } : {}), ...(id ? { id } : {}) };
 }
 
 /** `url` with the state written under `prefix`; every other parameter and the hash are kept. */
@@ -36,6 +41,8 @@ export function writeUrlState(url: string | URL, state: UrlState, prefix = 'log'
     value ? out.searchParams.set(`${prefix}.${name}`, value) : out.searchParams.delete(`${prefix}.${name}`);
   set('f', state.filters.length ? JSON.stringify(state.filters) : undefined);
   set('range', state.range);
+  set('from', state.window?.from);
+  set('to', state.window?.to);
   set('id', state.id);
   return out.href;
 }
@@ -47,12 +54,14 @@ export interface UrlStateHost extends ReactiveControllerHost {
   filters: LogFilter[];
   range: RangePreset;
   from?: string;
+  to?: string;
   readonly openLogId?: string;
   openId(id: string): void;
   closeDetail(): void;
 }
 
-const same = (a: UrlState, b: UrlState) => JSON.stringify([a.filters, a.range, a.id]) === JSON.stringify([b.filters, b.range, b.id]);
+const same = (a: UrlState, b: UrlState) =>
+  JSON.stringify([a.filters, a.range, a.window, a.id]) === JSON.stringify([b.filters, b.range, b.window, b.id]);
 
 export class UrlStateController implements ReactiveController {
   private started = false;
@@ -69,8 +78,9 @@ export class UrlStateController implements ReactiveController {
   }
 
   private get state(): UrlState {
-    const { filters, range, from, openLogId } = this.host;
-    return { filters, ...(from ? {} : { range }), ...(openLogId ? { id: openLogId } : {}) };
+    const { filters, range, from, to, openLogId } = this.host;
+    const window = from && to ? { window: { from, to } } : { range };
+    return { filters, ...window, ...(openLogId ? { id: openLogId } : {}) };
   }
 
   hostDisconnected(): void {
@@ -120,6 +130,8 @@ export class UrlStateController implements ReactiveController {
     const host = this.host;
     if (all || has('f')) host.filters = state.filters;
     if (state.range || all) host.range = state.range ?? this.initialRange ?? host.range;
+    // a custom window, or (back/forward) none: the range above applies again
+    if (state.window || all) [host.from, host.to] = [state.window?.from, state.window?.to];
     if (state.id && state.id !== host.openLogId) host.openId(state.id);
     else if (!state.id && all && host.openLogId) host.closeDetail();
   }

@@ -57,9 +57,11 @@ export function renderCell(
   }
 }
 
-/** A filter as the reader says it: "session_id is not trs_1". */
-export const filterWords = (f: LogFilter, words: Words<'table'>) =>
-  words.table.filter(f.field, words.table.operators[f.operator] ?? f.operator, f.value);
+/** A filter as the reader says it: "Session is not trs_1" (a field or operator from a newer API as it came). */
+export const filterWords = (f: LogFilter, words: Words<'table'>) => {
+  const { fields, operators } = words.table as { fields: Record<string, string>; operators: Record<string, string> };
+  return words.table.filter(fields[f.field] ?? f.field, operators[f.operator] ?? f.operator, f.value);
+};
 
 /** "No failed calls matching 'ZZZ' in the last 24 hours": the empty result in the reader's words. */
 export function emptySentence(

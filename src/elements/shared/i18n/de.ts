@@ -261,6 +261,7 @@ export const strings: Strings = {
     copyWhat: (what) => `${what} kopieren`,
     copied: (what) => `Kopiert: ${what}`,
     copyBlocked: (what) => `${what} nicht kopiert (Zwischenablage blockiert: Text markieren)`,
+    copyUnreadable: 'Nichts kopiert: Die Nutzdaten konnten nicht gelesen werden',
     copyNames: { log: 'Log-ID', session: 'Sitzungs-ID', trace: 'Trace-ID', request: 'Anfrage-ID', link: 'Link', payload: 'Nutzdaten' },
     copyLink: 'Link kopieren',
     calledInside: 'Aufgerufen in',

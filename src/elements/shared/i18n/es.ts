@@ -254,6 +254,7 @@ export const strings: Strings = {
     copyWhat: (what) => `Copiar ${what}`,
     copied: (what) => `Copiado: ${what}`,
     copyBlocked: (what) => `No se pudo copiar ${what} (portapapeles bloqueado: seleccione el texto)`,
+    copyUnreadable: 'No se copió nada: no se pudo leer el contenido',
     copyNames: {
       log: 'el ID de registro',
       session: 'el ID de sesión',

@@ -254,6 +254,7 @@ export const strings: Strings = {
     copyWhat: (what) => `Copier ${what}`,
     copied: (what) => `Copié\u00a0: ${what}`,
     copyBlocked: (what) => `Impossible de copier ${what} (presse-papiers bloqué\u00a0: sélectionnez le texte)`,
+    copyUnreadable: 'Rien n’a été copié\u00a0: le contenu n’a pas pu être lu',
     copyNames: {
       log: 'l’ID de log',
       session: 'l’ID de session',

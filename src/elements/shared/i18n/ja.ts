@@ -235,6 +235,7 @@ export const strings: Strings = {
     copyWhat: (what) => `${what}をコピー`,
     copied: (what) => `${what}をコピーしました`,
     copyBlocked: (what) => `${what}をコピーできませんでした（クリップボードがブロックされています。テキストを選択してください）`,
+    copyUnreadable: 'コピーできませんでした（ペイロードを読み取れませんでした）',
     copyNames: {
       log: 'ログ ID',
       session: 'セッション ID',

@@ -256,6 +256,7 @@ export const strings: Strings = {
     copyWhat: (what) => `Copiar ${what}`,
     copied: (what) => `Copiado: ${what}`,
     copyBlocked: (what) => `Não foi possível copiar ${what} (área de transferência bloqueada: selecione o texto)`,
+    copyUnreadable: 'Nada foi copiado: não foi possível ler o conteúdo',
     copyNames: {
       log: 'o ID do log',
       session: 'o ID da sessão',

@@ -161,7 +161,7 @@ export interface TableStrings {
   all: string;
   toolPlaceholder: string;
   operators: Record<'==' | '!=' | 'contains' | 'not_contains', string>;
-  /** A filter chip: "session_id is not trs_1" (`operator` already in words). */
+  /** A filter chip: "Session is not trs_1" (the field and the operator already in words). */
   filter: (field: string, operator: string, value: string) => string;
   removeFilter: (filter: string) => string;
   /** The empty result: what was asked, in plain words; `range` undefined for a custom window. */
@@ -217,6 +217,8 @@ export interface DetailStrings {
   copyWhat: (what: string) => string;
   copied: (what: string) => string;
   copyBlocked: (what: string) => string;
+  /** Copy as JSON found the payload unreadable (its worker failed). */
+  copyUnreadable: string;
   /** What a copy button copies, as the status line names it. */
   copyNames: Record<'log' | 'session' | 'trace' | 'request' | 'link' | 'payload', string>;
   copyLink: string;

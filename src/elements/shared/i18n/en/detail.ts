@@ -8,6 +8,7 @@ export const detail: DetailStrings = {
   copyWhat: (what) => `Copy ${what}`,
   copied: (what) => `Copied ${what}`,
   copyBlocked: (what) => `Copied ${what} (copy blocked: select the text)`,
+  copyUnreadable: 'Copied nothing: the payload could not be read',
   copyNames: { log: 'log id', session: 'session id', trace: 'trace id', request: 'request id', link: 'link', payload: 'payload' },
   copyLink: 'Copy link',
   calledInside: 'Called inside',
