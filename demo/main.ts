@@ -56,8 +56,18 @@ function zoneOptions(): string[] {
 const zoneSelect = $<HTMLSelectElement>('zone');
 zoneOptions().forEach((z) => zoneSelect.add(new Option(z, z)));
 zoneSelect.addEventListener('change', () => elements.forEach((el) => el.setAttribute('time-zone', zoneSelect.value)));
+// the language picker sets each element's `locale`: its words, numbers and dates (the page around them is the host's)
 const localeSelect = $<HTMLSelectElement>('locale');
-localeSelect.addEventListener('change', () => elements.forEach((el) => el.setAttribute('locale', localeSelect.value)));
+const setLocale = () => elements.forEach((el) => el.setAttribute('locale', localeSelect.value));
+// start in the browser's language when the picker offers it (else English)
+const offered = [...localeSelect.options].map((o) => o.value);
+const browser = navigator.language;
+localeSelect.value =
+  offered.find((v) => v.toLowerCase() === browser.toLowerCase()) ??
+  offered.find((v) => v.split('-')[0] === browser.split('-')[0]) ??
+  'en-US';
+setLocale();
+localeSelect.addEventListener('change', setLocale);
 const dark = $<HTMLButtonElement>('dark');
 const setDark = (on: boolean) => {
   dark.setAttribute('aria-pressed', String(on));

@@ -4,4 +4,5 @@ export { ComposioUsageInsights } from './elements/usage-insights/define.ts';
 export { ComposioLogTable } from './elements/log-table/define.ts';
 export { ComposioLogDetail } from './elements/log-detail/define.ts';
 export type * from './elements/shared/events.ts';
+export { LANGUAGES, type Language, type Strings, type StringsOverride } from './elements/shared/i18n/strings.ts';
 export { BffClient, BffRequestError, type BffClientOptions, type FetchToken } from './client/bff-client.ts';

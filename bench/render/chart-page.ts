@@ -15,7 +15,9 @@ import { formatBucket, formatNumber, formatTick } from '../../src/client/format.
 import type { SeriesInterval } from '../../src/contract/protocol.ts';
 import { buildConfig, type ChartType } from '../../src/elements/usage-chart/chart-config.ts';
 import { OTHER_KEY, type TableModel } from '../../src/elements/usage-chart/model.ts';
-import { rowLabel } from '../../src/elements/usage-chart/words.ts';
+import { chart as chartWords } from '../../src/elements/shared/i18n/en/chart.ts';
+import { common, problem } from '../../src/elements/shared/i18n/en/common.ts';
+import { rowLabel as labelOf } from '../../src/elements/usage-chart/words.ts';
 import type { ResolvedTheme } from '../../src/elements/shared/theme.ts';
 import type { Library } from './chart-libraries.ts';
 
@@ -23,6 +25,10 @@ import type { Library } from './chart-libraries.ts';
 const { Chart } = await import('../../src/elements/usage-chart/chart-register.ts');
 // for the decimation variant only (the element does not register it)
 Chart.register(Decimation);
+
+// the chart's English words, as the element has them
+const words = { common, problem, chart: chartWords };
+const rowLabel = (key: string) => labelOf(key, words);
 
 const WIDTH = 1100;
 const HEIGHT = 280;
@@ -121,8 +127,8 @@ function drawChartJs({ model, type, interval }: Case, variant: Exclude<Library, 
     formatTick: (t) => formatTick(t, interval, ZONE),
     formatBucket: (from) => formatBucket(from, interval, ZONE),
     formatNumber: (v) => formatNumber(v),
-    previousLabel: 'Previous period',
-    totalLabel: 'Total',
+    previousLabel: chartWords.previousPeriod,
+    totalLabel: chartWords.total,
     rowLabel,
   });
   if (variant === 'chartjs-decimation') config.options!.plugins!.decimation = { enabled: true, algorithm: 'min-max' };

@@ -5,6 +5,7 @@ import { http, HttpResponse } from 'msw';
 import '../../src/elements/usage-chart/define.ts';
 import type { ComposioUsageChart } from '../../src/elements/usage-chart/usage-chart.ts';
 import { renderStat } from '../../src/elements/usage-chart/views.ts';
+import { en } from '../../src/elements/shared/i18n/en.ts';
 import { layoutHeader } from '../../src/elements/usage-chart/png-export.ts';
 import { render } from 'lit';
 import type { UsageSeriesResponse } from '../../src/contract/protocol.ts';
@@ -641,9 +642,9 @@ describe('<composio-usage-chart> change against the previous period', () => {
 
   it('words a change against an all-but-empty previous period instead of +287,827.3 %', async () => {
     const box = document.createElement('div');
-    render(renderStat('Tool calls', '287828', '1', 'en-US'), box);
+    render(renderStat('Tool calls', '287828', '1', { words: en.common, locale: 'en-US' }), box);
     expect(box.querySelector('[part="change"]')!.textContent).to.equal('Over 100× the previous period');
-    render(renderStat('Tool calls', '12', '0', 'en-US'), box);
+    render(renderStat('Tool calls', '12', '0', { words: en.common, locale: 'en-US' }), box);
     expect(box.querySelector('[part="change"]')!.textContent).to.equal('No data for the previous period');
   });
 

@@ -4,6 +4,7 @@ import { http } from 'msw';
 import '../../src/elements/usage-insights/define.ts';
 import type { ComposioUsageInsights } from '../../src/elements/usage-insights/usage-insights.ts';
 import { buildTiles } from '../../src/elements/usage-insights/figures.ts';
+import { en } from '../../src/elements/shared/i18n/en.ts';
 import type { InsightsResponse } from '../../src/contract/protocol.ts';
 import { formatDuration } from '../../src/client/format.ts';
 import { bff, bffPost, failOnce, resetWorker, seen, session, startWorker, worker } from './bff-in-page.ts';
@@ -201,7 +202,7 @@ describe('<composio-usage-insights>', () => {
       totals: { ...figures, calls: 10, failed: 1, error_rate: 0.1, p95: 2600, active_users: 2, sessions: 3, sessions_per_day: 1.5 },
       buckets: [],
     } as unknown as InsightsResponse;
-    const tiles = buildTiles({ current, previous, summary: { entities: {} }, previousSummary: { entities: {} } }, 'en-US');
+    const tiles = buildTiles({ current, previous, summary: { entities: {} }, previousSummary: { entities: {} } }, 'en-US', en);
     expect(tiles.map((t) => t.change)).to.deep.equal(Array(5).fill('No data for the previous period'));
     expect(tiles.find((t) => t.key === 'p95')!.value).to.equal('2.6 s');
     expect(tiles.find((t) => t.key === 'error_rate')!.value).to.equal('10%');

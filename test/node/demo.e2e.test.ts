@@ -227,6 +227,32 @@ describe('demo (npm run demo) in headless Chromium', () => {
     await page.close();
   });
 
+  it('the language picker changes the elements’ words, and only then fetches that language', async () => {
+    const { page, errors } = await open(`${demo.url}/`);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(r.url()));
+    await bothShowData(page);
+    const places = [
+      ['composio-usage-chart', '[part="table-toggle"]'],
+      ['composio-usage-insights', '[data-key="calls"] dt'],
+      ['composio-log-table', '[role="columnheader"]'],
+    ];
+    const words = (expected: string[]) =>
+      page.waitForFunction(
+        ({ list, want }) =>
+          list.every(([tag, part], i) => document.querySelector(tag)!.shadowRoot!.querySelector(part)?.textContent?.trim() === want[i]),
+        { list: places, want: expected },
+        { timeout: 10_000 },
+      );
+    await words(['Table', 'Calls', 'Time']);
+    const before = fetched.length;
+    await page.selectOption('#locale', 'de-DE');
+    await words(['Tabelle', 'Aufrufe', 'Zeit']);
+    assert.equal(fetched.slice(before).filter((url) => url.endsWith('.js')).length, 1, 'one chunk: the German words');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('serves assets compressed and cached for good, the page revalidated, with its customer list inside', async () => {
     const html = await fetch(`${demo.url}/`);
     assert.match(html.headers.get('cache-control') ?? '', /\bno-cache\b/);

@@ -42,15 +42,17 @@ describe('custom-elements.json is complete and describes what ships', () => {
     // own styles use, plus those of the shared styles
     const theme = readFileSync('src/elements/shared/theme.ts', 'utf8');
     const publicOf = new Map([...theme.matchAll(/(--_[\w-]+): var\((--composio-[\w-]+)/g)].map((m) => [m[1], m[2]]));
+    // the element's own modules (a subfolder such as shared/i18n/ holds no styles)
+    const sources = (dir: string) => readdirSync(`src/elements/${dir}`).filter((f) => f.endsWith('.ts'));
     const read = (dir: string) => {
       const out = new Set<string>();
-      for (const file of readdirSync(`src/elements/${dir}`).filter((f) => f.endsWith('.ts'))) {
+      for (const file of sources(dir)) {
         const text = readFileSync(`src/elements/${dir}/${file}`, 'utf8');
         for (const [, name] of text.matchAll(/var\((--_[\w-]+)/g)) if (publicOf.has(name)) out.add(publicOf.get(name)!);
         for (const [, name] of text.matchAll(/var\((--composio-[\w-]+)/g)) if (file !== 'theme.ts') out.add(name);
       }
       // canvas colours are read in script by resolveTheme (shared/theme.ts: read('--_c1') …)
-      const usesResolveTheme = readdirSync(`src/elements/${dir}`).some(
+      const usesResolveTheme = sources(dir).some(
         (f) => f !== 'theme.ts' && readFileSync(`src/elements/${dir}/${f}`, 'utf8').includes('resolveTheme('),
       );
       if (usesResolveTheme)

@@ -12,6 +12,10 @@ import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry } from '../../contract/upstream.ts';
 import { failureHint } from '../../core/failure-hints.ts';
 import { ComposioElement } from '../shared/base.ts';
+import { common, problem } from '../shared/i18n/en/common.ts';
+import { detail } from '../shared/i18n/en/detail.ts';
+import { hints } from '../shared/i18n/en/hints.ts';
+import type { DetailStrings, Words } from '../shared/i18n/strings.ts';
 import { renderBusy } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { childOf, isEmptyPayload, jsonTree } from './json-tree.ts';
@@ -39,7 +43,9 @@ import { PayloadTree } from './payload-tree.ts';
  * @csspart busy - "Busy — retrying in N s" while the server is busy (429 + Retry-After); what is shown stays, and the detail loads by itself.
  * @csspart retry-now - The busy status's Retry now button.
  */
-export class ComposioLogDetail extends ComposioElement {
+export class ComposioLogDetail extends ComposioElement<'detail' | 'hints'> {
+  protected static override english: Words<'detail' | 'hints'> = { common, problem, hints, detail };
+
   static override styles = [
     themeStyles,
     css`
@@ -166,7 +172,8 @@ export class ComposioLogDetail extends ComposioElement {
   /** The list entry, if the caller has it: shown at once while the detail loads. */
   @property({ attribute: false }) entry?: LogEntry;
 
-  @state() private copied = '';
+  /** What the last copy button copied, and how it went. */
+  @state() private copied?: { name: keyof DetailStrings['copyNames']; outcome: 'copied' | 'blocked' | 'unreadable' };
 
   private readonly tree = new PayloadTree(this, ['$', '$/request', '$/request/arguments', '$/response']);
 
@@ -191,12 +198,12 @@ export class ComposioLogDetail extends ComposioElement {
     onError: (error) => this.loadFailed(error),
   });
 
-  private async copy(label: string, value: string): Promise<void> {
+  private async copy(name: keyof DetailStrings['copyNames'], value: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(value);
-      this.copied = label;
+      this.copied = { name, outcome: 'copied' };
     } catch {
-      this.copied = `${label} (copy blocked: select the text)`;
+      this.copied = { name, outcome: 'blocked' };
     }
   }
 
@@ -206,7 +213,7 @@ export class ComposioLogDetail extends ComposioElement {
     try {
       text = await full.payload.pretty();
     } catch {
-      this.copied = 'nothing: the payload could not be read';
+      this.copied = { name: 'payload', outcome: 'unreadable' };
       return;
     }
     await this.copy('payload', text);
@@ -221,10 +228,21 @@ export class ComposioLogDetail extends ComposioElement {
     this.parentAsked = id;
   }
 
-  private copyButton(label: string, value: string | undefined) {
+  private copyButton(name: keyof DetailStrings['copyNames'], value: string | undefined) {
     if (!value) return nothing;
+    const w = this.words.detail;
     return html`<code>${value}</code
-      ><button type="button" class="small" aria-label="Copy ${label}" @click=${() => this.copy(label, value)}>Copy</button>`;
+      ><button type="button" class="small" aria-label=${w.copyWhat(w.copyNames[name])} @click=${() => this.copy(name, value)}>
+        ${w.copy}
+      </button>`;
+  }
+
+  private get copiedWords(): string {
+    if (!this.copied) return '';
+    const w = this.words.detail;
+    const what = w.copyNames[this.copied.name];
+    const { outcome } = this.copied;
+    return outcome === 'copied' ? w.copied(what) : outcome === 'blocked' ? w.copyBlocked(what) : w.copyUnreadable;
   }
 
   private renderDetail(log: LogEntry, full?: LoadedDetail) {
@@ -234,10 +252,12 @@ export class ComposioLogDetail extends ComposioElement {
     const timings = full?.log.timings;
     const ctx = full?.log.context ?? {};
     const src = full?.log.source ?? {};
+    const { common, hints, detail: w } = this.words;
+    const tree = { words: w, locale: this.formatLocale };
     return html`
       <h2 id="title">${String(log.metadata.tool_slug ?? log.type)}</h2>
-      ${this.link ? html`<button type="button" class="small copy-link" @click=${() => this.copy('link', this.link!)}>Copy link</button>` : nothing}
-      <span class="badge ${log.status}">${log.status === 'failed' ? 'Failed' : 'Success'}</span>
+      ${this.link ? html`<button type="button" class="small copy-link" @click=${() => this.copy('link', this.link!)}>${w.copyLink}</button>` : nothing}
+      <span class="badge ${log.status}">${log.status === 'failed' ? common.failed : common.success}</span>
       <span class="muted"
         >${formatDateTime(Date.parse(log.timestamp), this.zone, this.formatLocale)} · ${formatDuration(duration, this.formatLocale)}</span
       >
@@ -245,12 +265,12 @@ export class ComposioLogDetail extends ComposioElement {
       ${
         hint
           ? html`<div class="hint" part="hint" role="note">
-              <p><strong>Likely cause:</strong> ${hint.cause}</p>
-              <p><strong>Next step:</strong> ${hint.next}</p>
+              <p><strong>${hints.likelyCause}</strong> ${hints.causes[hint.kind]}</p>
+              <p><strong>${hints.nextStep}</strong> ${hints.nextSteps[hint.kind]}</p>
               ${
                 hint.showArguments && args !== undefined
-                  ? html`<h3>Arguments sent</h3>
-                      ${jsonTree(args, this.tree, { path: ['request', 'arguments'], tree: 'hint' })}`
+                  ? html`<h3>${hints.argumentsSent}</h3>
+                      ${jsonTree(args, this.tree, tree, { path: ['request', 'arguments'], tree: 'hint' })}`
                   : nothing
               }
             </div>`
@@ -259,81 +279,68 @@ export class ComposioLogDetail extends ComposioElement {
       ${
         log.parent
           ? html`<p>
-              Called inside
+              ${w.calledInside}
               <button type="button" class="small" @click=${() => this.openParent(log.parent!.log_id)}>
-                ${log.parent.tool_slug} (open parent log)
+                ${w.openParent(log.parent.tool_slug)}
               </button>
             </p>`
           : nothing
       }
-      <h3>Timing</h3>
+      <h3>${w.timing}</h3>
       <dl>
         ${
           timings
-            ? html`<dt>Start</dt>
+            ? html`<dt>${w.start}</dt>
                 <dd>${formatDateTime(timings.start_time, this.zone, this.formatLocale)}</dd>
-                <dt>End</dt>
+                <dt>${w.end}</dt>
                 <dd>${formatDateTime(timings.end_time, this.zone, this.formatLocale)}</dd>`
             : nothing
         }
-        <dt>Duration</dt>
+        <dt>${w.duration}</dt>
         <dd>${formatDuration(duration, this.formatLocale)}</dd>
       </dl>
-      <h3>Context</h3>
+      <h3>${w.context}</h3>
       <dl>
-        <dt>Log</dt>
-        <dd>${this.copyButton('log id', log.id)}</dd>
-        ${
-          ctx.session_id
-            ? html`<dt>Session</dt>
-                <dd>${this.copyButton('session id', ctx.session_id)}</dd>`
-            : nothing
-        }
-        ${
-          ctx.trace_id
-            ? html`<dt>Trace</dt>
-                <dd>${this.copyButton('trace id', ctx.trace_id)}</dd>`
-            : nothing
-        }
-        ${
-          ctx.request_id
-            ? html`<dt>Request</dt>
-                <dd>${this.copyButton('request id', ctx.request_id)}</dd>`
-            : nothing
-        }
+        ${(['log', 'session', 'trace', 'request'] as const).map((name) => {
+          const id = name === 'log' ? log.id : ctx[`${name}_id`];
+          return id
+            ? html`<dt>${w.ids[name]}</dt>
+                <dd>${this.copyButton(name, id)}</dd>`
+            : nothing;
+        })}
       </dl>
-      <p class="muted" role="status">${this.copied ? `Copied ${this.copied}` : ''}</p>
+      <p class="muted" role="status">${this.copiedWords}</p>
       ${
         src.host || src.framework || src.language
-          ? html`<h3>Source</h3>
+          ? html`<h3>${w.source}</h3>
               <dl>
                 ${(['host', 'framework', 'language'] as const).map((k) =>
                   src[k]
-                    ? html`<dt>${k}</dt>
+                    ? html`<dt>${w.sources[k]}</dt>
                         <dd>${src[k]}</dd>`
                     : nothing,
                 )}
               </dl>`
           : nothing
       }
-      <h3>Metadata</h3>
-      <dl>
+      <h3>${w.metadata}</h3>
+      <dl class="metadata">
         ${Object.entries(log.metadata).map(
           ([k, v]) =>
             html`<dt>${k}</dt>
               <dd>${typeof v === 'string' ? v : JSON.stringify(v)}</dd>`,
         )}
       </dl>
-      <h3>Request and response</h3>
+      <h3>${w.payload}</h3>
       ${
         !full
-          ? html`<p class="muted">Loading…</p>`
+          ? html`<p class="muted">${common.loading}</p>`
           : !isEmptyPayload(full.data)
             ? html`<div part="payload">
-                <button type="button" class="small" @click=${() => this.copyPayload(full)}>Copy as JSON</button>
-                ${jsonTree(full.data, this.tree)}
+                <button type="button" class="small" @click=${() => this.copyPayload(full)}>${w.copyJson}</button>
+                ${jsonTree(full.data, this.tree, tree)}
               </div>`
-            : html`<p class="muted" part="payload">No payload stored: payload storage is off for this project (the audit row remains).</p>`
+            : html`<p class="muted" part="payload">${w.noPayload}</p>`
       }
     `;
   }
@@ -349,20 +356,22 @@ export class ComposioLogDetail extends ComposioElement {
   protected override render() {
     const full = this.shownDetail();
     const log = full?.log ?? (this.entry?.id === this.logId ? this.entry : undefined);
+    const { common, detail: w } = this.words;
     // a busy server is no failure: what is known stays, and the detail loads when the wait is over
     if (this.detail.status === TaskStatus.ERROR && !this.busy.active) {
       const error = this.detail.error as Error;
       const notFound = error instanceof BffRequestError && error.status === 404;
       return html`<div class="error" role="alert">
-        <span>${notFound ? 'This log was not found, or is not yours to see.' : `Could not load the log: ${error.message}`}</span>
-        ${error instanceof BffRequestError && error.requestId ? html`<span class="meta">Request ID ${error.requestId}</span>` : nothing}
-        ${notFound ? nothing : html`<button type="button" @click=${() => this.refresh()}>Retry</button>`}
+        <span>${notFound ? w.notFound : w.couldNotLoad(error.message)}</span>
+        ${error instanceof BffRequestError && error.requestId ? html`<span class="meta">${w.requestId(error.requestId)}</span>` : nothing}
+        ${notFound ? nothing : html`<button type="button" @click=${() => this.refresh()}>${common.retry}</button>`}
       </div>`;
     }
+    const busy = renderBusy(this.busy, this.words, this.formatLocale);
     if (!log)
-      return html`${renderBusy(this.busy)}
+      return html`${busy}
         <div class="skeleton placeholder" aria-hidden="true"></div>
-        <p class="visually-hidden" role="status">Loading…</p>`;
-    return html`${renderBusy(this.busy)}${this.renderDetail(log, full)}`;
+        <p class="visually-hidden" role="status">${common.loading}</p>`;
+    return html`${busy}${this.renderDetail(log, full)}`;
   }
 }

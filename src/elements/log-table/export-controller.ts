@@ -8,6 +8,8 @@ import { html, type ReactiveController, type ReactiveControllerHost } from 'lit'
 import type { BffClient } from '../../client/bff-client.ts';
 import { formatNumber } from '../../client/format.ts';
 import { BusyRetryController } from '../shared/busy-retry.ts';
+import { count } from '../shared/i18n/count.ts';
+import type { Words } from '../shared/i18n/strings.ts';
 import { renderBusy } from '../shared/problem.ts';
 import { requestBody, type LogQuery } from './data.ts';
 
@@ -18,6 +20,9 @@ export interface ExportOptions {
   /** The export failed (a busy server: once per wait, not per retry). */
   onError(error: unknown): void;
 }
+
+/** The BFF's export cap (one final notice line says when it was reached). */
+const MAX_EXPORT_ROWS = 100_000;
 
 export class ExportController implements ReactiveController {
   running = false;
@@ -84,28 +89,26 @@ export class ExportController implements ReactiveController {
   }
 }
 
-const kilobytes = (bytes: number, locale?: string) => `${formatNumber(Math.round(bytes / 1024), locale)} kB`;
-
 /** Export button, or progress and Cancel while an export runs (or waits out a busy server). */
-export function renderExport(e: ExportController, enabled: boolean, locale?: string) {
-  return html`${renderBusy(e.busy)}${renderExportControls(e, enabled, locale)}`;
+export function renderExport(e: ExportController, enabled: boolean, words: Words<'table'>, locale?: string) {
+  return html`${renderBusy(e.busy, words, locale)}${renderExportControls(e, enabled, words, locale)}`;
 }
 
-function renderExportControls(e: ExportController, enabled: boolean, locale?: string) {
+function renderExportControls(e: ExportController, enabled: boolean, words: Words<'table'>, locale?: string) {
+  const w = words.table;
   if (e.busy.phase === 'waiting')
-    return html`<button type="button" class="export-cancel" @click=${() => e.cancel()}>Cancel export</button>`;
+    return html`<button type="button" class="export-cancel" @click=${() => e.cancel()}>${w.cancelExport}</button>`;
   if (!e.running)
     return html`<button
       type="button"
       class="export"
       ?disabled=${!enabled}
       @click=${() => e.start()}
-      title="Every matching log in the window (up to 100,000)"
+      title=${w.exportTitle(formatNumber(MAX_EXPORT_ROWS, locale))}
     >
-      Export CSV
+      ${w.exportCsv}
     </button>`;
-  return html`<span class="export-progress" role="status"
-      >Exporting… ${formatNumber(e.rows, locale)} rows (${kilobytes(e.bytes, locale)})</span
-    >
-    <button type="button" class="export-cancel" @click=${() => e.cancel()}>Cancel export</button>`;
+  const size = w.kilobytes(formatNumber(Math.round(e.bytes / 1024), locale));
+  return html`<span class="export-progress" role="status">${w.exporting(count(e.rows, locale), size)}</span>
+    <button type="button" class="export-cancel" @click=${() => e.cancel()}>${w.cancelExport}</button>`;
 }

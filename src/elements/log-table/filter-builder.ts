@@ -12,30 +12,12 @@ import { LOG_FILTER_FIELDS, LOG_FILTER_OPERATORS } from '../../contract/constant
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
 import { BusyRetryController } from '../shared/busy-retry.ts';
+import { count } from '../shared/i18n/count.ts';
+import type { Words } from '../shared/i18n/strings.ts';
 import { renderBusy } from '../shared/problem.ts';
 
 type Field = LogFilter['field'];
 type Operator = LogFilter['operator'];
-
-export const FIELD_LABELS: Record<Field, string> = {
-  tool_slug: 'Tool',
-  toolkit_slug: 'Toolkit',
-  connected_account_id: 'Connected account',
-  auth_config_id: 'Auth config',
-  status: 'Status',
-  user_id: 'User',
-  session_id: 'Session',
-  sandbox_id: 'Sandbox',
-  request_id: 'Request id',
-  log_id: 'Log id',
-};
-
-export const OPERATOR_LABELS: Record<Operator, string> = {
-  '==': 'is',
-  '!=': 'is not',
-  contains: 'contains',
-  not_contains: 'does not contain',
-};
 
 /** Fields the usage breakdown can group by, hence list values for. */
 const SUGGESTED: Partial<Record<Field, string>> = {
@@ -162,39 +144,45 @@ export class FilterBuilderController implements ReactiveController {
 
 const valueOf = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
 
-export function renderBuilder(b: FilterBuilderController) {
+export function renderBuilder(b: FilterBuilderController, words: Words<'table'>, locale?: string) {
   const suggestions = b.suggestions.value ?? [];
-  const go = html`<form class="goto" @submit=${(e: Event) => (e.preventDefault(), void b.go())} aria-label="Go to a log">
+  const w = words.table;
+  const go = html`<form class="goto" @submit=${(e: Event) => (e.preventDefault(), void b.go())} aria-label=${w.goToForm}>
     <label
-      >Go to log
-      <input type="search" name="goto" placeholder="log_… or req_…" .value=${b.goto} @input=${(e: Event) => b.set({ goto: valueOf(e) })}
+      >${w.goTo}
+      <input
+        type="search"
+        name="goto"
+        placeholder=${w.goToPlaceholder}
+        .value=${b.goto}
+        @input=${(e: Event) => b.set({ goto: valueOf(e) })}
     /></label>
-    <button type="submit" ?disabled=${b.gotoBusy}>Open</button>
-    ${renderBusy(b.lookupBusy)}
+    <button type="submit" ?disabled=${b.gotoBusy}>${w.open}</button>
+    ${renderBusy(b.lookupBusy, words, locale)}
   </form>`;
   if (!b.open)
-    return html`<button type="button" class="add-filter" aria-expanded="false" @click=${() => b.set({ open: true })}>+ Add filter</button
+    return html`<button type="button" class="add-filter" aria-expanded="false" @click=${() => b.set({ open: true })}>${w.addFilter}</button
       >${go}`;
   return html`<form
       class="builder"
-      aria-label="Add a filter"
+      aria-label=${w.addFilterForm}
       @submit=${(e: Event) => (e.preventDefault(), b.add())}
       @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), b.set({ open: false }))}
     >
       <label
-        >Field
+        >${w.field}
         <select name="field" @change=${(e: Event) => b.set({ field: valueOf(e) as Field, value: '' })}>
-          ${LOG_FILTER_FIELDS.map((f) => html`<option value=${f} ?selected=${f === b.field}>${FIELD_LABELS[f]}</option>`)}
+          ${LOG_FILTER_FIELDS.map((f) => html`<option value=${f} ?selected=${f === b.field}>${w.fields[f]}</option>`)}
         </select></label
       >
       <label
-        >Operator
+        >${w.operator}
         <select name="operator" @change=${(e: Event) => b.set({ operator: valueOf(e) as Operator })}>
-          ${LOG_FILTER_OPERATORS.map((o) => html`<option value=${o} ?selected=${o === b.operator}>${OPERATOR_LABELS[o]}</option>`)}
+          ${LOG_FILTER_OPERATORS.map((o) => html`<option value=${o} ?selected=${o === b.operator}>${w.operators[o]}</option>`)}
         </select></label
       >
       <label
-        >Value
+        >${w.value}
         <input
           name="value"
           list="filter-values"
@@ -205,9 +193,9 @@ export function renderBuilder(b: FilterBuilderController) {
           @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.preventDefault(), b.set({ value: valueOf(e) }), b.add())}
       /></label>
       <datalist id="filter-values">${suggestions.map((s) => html`<option value=${s}></option>`)}</datalist>
-      <button type="submit">Add</button>
-      <button type="button" @click=${() => b.set({ open: false })}>Cancel</button>
+      <button type="submit">${w.add}</button>
+      <button type="button" @click=${() => b.set({ open: false })}>${w.cancel}</button>
     </form>
-    ${b.suggestions.value === undefined ? nothing : html`<span class="visually-hidden" role="status">${suggestions.length} suggestions</span>`}
+    ${b.suggestions.value === undefined ? nothing : html`<span class="visually-hidden" role="status">${w.suggestions(count(suggestions.length, locale))}</span>`}
     ${go}`;
 }

@@ -8,16 +8,19 @@ import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { formatNumber } from '../../client/format.ts';
+import { count } from '../shared/i18n/count.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
 import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { isRangePreset, resolveWindow, type RangePreset } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
+import { common, problem } from '../shared/i18n/en/common.ts';
+import { table } from '../shared/i18n/en/table.ts';
+import type { Words } from '../shared/i18n/strings.ts';
 import { extraFilters, filtersConverter, logsCsv, LogRows, mergeByTime, pageLimit } from './data.ts';
 import { readBar, requestBody, TABLE_RANGES, writeBar, type BarState, type LogQuery } from './data.ts';
-import { emptySentence, HEADINGS, LOG_COLUMNS, renderEmpty, renderFilterBar, renderLivePaused } from './views.ts';
+import { emptySentence, LOG_COLUMNS, renderEmpty, renderFilterBar, renderLivePaused } from './views.ts';
 import { renderPanel, renderRow, SKELETON, type LogColumn } from './views.ts';
 import { checkAttributes } from './attributes.ts';
 import { ExportController, renderExport } from './export-controller.ts';
@@ -66,7 +69,9 @@ export { LOG_COLUMNS, type LogColumn };
  * @csspart hint - In the detail panel: the failure hint (exported from `<composio-log-detail>`).
  * @csspart payload - In the detail panel: the request/response JSON tree (exported from `<composio-log-detail>`).
  */
-export class ComposioLogTable extends ComposioElement {
+export class ComposioLogTable extends ComposioElement<'table'> {
+  protected static override english: Words<'table'> = { common, problem, table };
+
   static override styles = [themeStyles, tableStyles];
 
   /** `1h`, `24h`, `7d` or `30d`; ignored when `from` and `to` are set. */
@@ -278,6 +283,7 @@ export class ComposioLogTable extends ComposioElement {
     selected: () => this.selected?.id,
     zone: () => this.zone,
     locale: () => this.formatLocale,
+    words: () => this.words,
     onOpen: (log: LogEntry, index: number) => ((this.grid.focused = index), this.open(log)),
     onToggle: (log: LogEntry) => this.toggleTree(log),
   };
@@ -302,9 +308,9 @@ export class ComposioLogTable extends ComposioElement {
   }
 
   private get detailSettings() {
-    const { endpoint, fetch, fetchToken, theme, formatLocale: locale, zone } = this;
+    const { endpoint, fetch, fetchToken, theme, formatLocale: locale, zone, strings, words } = this;
     const link = this.urlState === undefined ? undefined : (id: string) => this.url.linkTo(id);
-    return { endpoint, fetch, fetchToken, theme, locale, zone, link };
+    return { endpoint, fetch, fetchToken, theme, locale, zone, strings, words, link };
   }
 
   private renderBody(columns: LogColumn[]) {
@@ -312,8 +318,8 @@ export class ComposioLogTable extends ComposioElement {
     const status = this.firstPage.status;
     if (!rows.length && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL || this.busy.active)) return SKELETON;
     if (!rows.length && status === TaskStatus.COMPLETE) {
-      const sentence = emptySentence(readBar(this.filters), extraFilters(this.filters), this.preset, Boolean(this.from));
-      return renderEmpty(sentence, this.filters.length > 0, () => this.clearFilters());
+      const sentence = emptySentence(readBar(this.filters), extraFilters(this.filters), this.preset, Boolean(this.from), this.words);
+      return renderEmpty(sentence, this.filters.length > 0, () => this.clearFilters(), this.words);
     }
     return html`<div
       class="rows"
@@ -329,24 +335,26 @@ export class ComposioLogTable extends ComposioElement {
   private renderError() {
     if (this.busy.active) return nothing; // waited out: renderBusy says so
     if (this.firstPage.status === TaskStatus.ERROR) {
-      return renderProblem(this.firstPage.error, { subject: 'activity', stale: this.rows.rows.length > 0, onRetry: () => this.refresh() });
+      const stale = this.rows.rows.length > 0;
+      return renderProblem(this.firstPage.error, { subject: 'activity', stale, onRetry: () => this.refresh(), words: this.words });
     }
     return this.pager.error
-      ? renderProblem(this.pager.error, { subject: 'activity', stale: false, onRetry: () => this.loadMore() })
+      ? renderProblem(this.pager.error, { subject: 'activity', stale: false, onRetry: () => this.loadMore(), words: this.words })
       : nothing;
   }
 
   protected override render() {
     const columns = this.shownColumns;
-    const count = this.rows.rows.length;
+    const loaded = this.rows.rows.length;
     const failed = this.firstPage.status === TaskStatus.ERROR;
-    const blank = failed && !count && !this.busy.active; // a failed first page shows only its banner
+    const { words, formatLocale: locale } = this;
+    const blank = failed && !loaded && !this.busy.active; // a failed first page shows only its banner
     return html`
       ${renderFilterBar({
         bar: readBar(this.filters),
         toolDraft: this.search.draft,
         toolkits: this.builder.toolkits.value ?? [],
-        builder: renderBuilder(this.builder),
+        builder: renderBuilder(this.builder, words, locale),
         range: this.preset,
         custom: Boolean(this.from),
         extras: extraFilters(this.filters),
@@ -354,10 +362,11 @@ export class ComposioLogTable extends ComposioElement {
         onToolInput: (value, now) => this.search.input(value, now),
         onRange: (range) => ((this.from = this.to = undefined), this.setFilters(this.filters, range)),
         onRemove: (filter) => this.setFilters(this.filters.filter((x) => x !== filter)),
+        words,
       })}
-      ${this.tail.paused ? renderLivePaused(this.tail.error, this.tail.retryInSeconds, () => this.tail.pollNow()) : nothing}
-      ${renderBusy(this.busy)} ${renderBusy(this.tail.busy)}
-      ${this.pending.length ? html`<button type="button" class="new-logs" part="new-logs" @click=${this.showPending}>${formatNumber(this.pending.length, this.formatLocale)} new</button>` : nothing}
+      ${this.tail.paused ? renderLivePaused(this.tail.error, this.tail.retryInSeconds, () => this.tail.pollNow(), words, locale) : nothing}
+      ${renderBusy(this.busy, words, locale)} ${renderBusy(this.tail.busy, words, locale)}
+      ${this.pending.length ? html`<button type="button" class="new-logs" part="new-logs" @click=${this.showPending}>${words.table.newLogs(count(this.pending.length, locale))}</button>` : nothing}
       ${this.renderError()}
       <div class="layout">
         ${
@@ -367,13 +376,13 @@ export class ComposioLogTable extends ComposioElement {
                 role="grid"
                 part="grid"
                 class="grid ${failed && !this.busy.active ? 'stale' : ''}"
-                aria-label="Tool calls"
+                aria-label=${words.table.grid}
                 aria-rowcount=${this.shown.length + 1}
                 aria-colcount=${columns.length}
                 aria-busy=${this.firstPage.status === TaskStatus.PENDING ? 'true' : 'false'}
               >
                 <div role="row" class="row head" aria-rowindex="1">
-                  ${columns.map((c) => html`<span role="columnheader" class="c-${c}">${HEADINGS[c]}</span>`)}
+                  ${columns.map((c) => html`<span role="columnheader" class="c-${c}">${words.table.columns[c]}</span>`)}
                 </div>
                 ${this.renderBody(columns)}
               </div>`
@@ -390,10 +399,10 @@ export class ComposioLogTable extends ComposioElement {
         }
       </div>
       <div class="footer" part="footer">
-        <span role="status">${formatNumber(count, this.formatLocale)} loaded${this.pager.cursor ? '' : count ? ' · all' : ''}</span>
-        ${renderBusy(this.pager.busy)}
-        ${this.pager.cursor && !this.pager.busy.active ? html`<button type="button" ?disabled=${this.pager.loading} @click=${() => this.loadMore()}>${this.pager.loading ? 'Loading…' : 'Load more'}</button>` : nothing}
-        ${renderExport(this.exporter, count > 0, this.formatLocale)}
+        <span role="status">${words.table.loaded(count(loaded, locale), !this.pager.cursor && loaded > 0)}</span>
+        ${renderBusy(this.pager.busy, words, locale)}
+        ${this.pager.cursor && !this.pager.busy.active ? html`<button type="button" ?disabled=${this.pager.loading} @click=${() => this.loadMore()}>${this.pager.loading ? words.common.loading : words.table.loadMore}</button>` : nothing}
+        ${renderExport(this.exporter, loaded > 0, words, locale)}
       </div>
     `;
   }

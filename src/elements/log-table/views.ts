@@ -6,20 +6,12 @@ import { formatDateTime, formatDuration, formatRelative, formatRowTime } from '.
 import type { LogEntry, LogFilter } from '../../contract/upstream.ts';
 import type { RangePreset } from '../../core/ranges.ts';
 import { TABLE_RANGES, type BarState } from './data.ts';
-import { FIELD_LABELS, OPERATOR_LABELS } from './filter-builder.ts';
 import type { TreeRow } from './tree.ts';
+import { count } from '../shared/i18n/count.ts';
+import type { StringsOverride, Words } from '../shared/i18n/strings.ts';
 
 export const LOG_COLUMNS = ['time', 'status', 'tool', 'toolkit', 'user', 'message', 'duration'] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
-export const HEADINGS: Record<LogColumn, string> = {
-  time: 'Time',
-  status: 'Status',
-  tool: 'Tool',
-  toolkit: 'Toolkit',
-  user: 'User',
-  message: 'Message',
-  duration: 'Duration',
-};
 
 /** Metadata values are free-form: show strings, nothing else. */
 export const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -28,7 +20,13 @@ export const text = (value: unknown) => (typeof value === 'string' ? value : '')
 export const clip = (value: string, max = 48) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
 /** One cell; every value from the log is a text binding (Lit escapes it), never HTML. */
-export function renderCell(log: LogEntry, column: LogColumn, zone: string, locale?: string, toggle: unknown = nothing) {
+export function renderCell(
+  log: LogEntry,
+  column: LogColumn,
+  s: { zone: string; locale?: string; words: Words<'table'> },
+  toggle: unknown = nothing,
+) {
+  const { zone, locale, words } = s;
   const at = Date.parse(log.timestamp);
   switch (column) {
     case 'time':
@@ -40,11 +38,11 @@ export function renderCell(log: LogEntry, column: LogColumn, zone: string, local
       >`;
     case 'status':
       return html`<span role="gridcell" class="c-status"
-        ><span class="badge ${log.status}">${log.status === 'failed' ? 'Failed' : 'Success'}</span></span
+        ><span class="badge ${log.status}">${log.status === 'failed' ? words.common.failed : words.common.success}</span></span
       >`;
     case 'tool':
       return html`<span role="gridcell" class="c-tool" title=${text(log.metadata.tool_slug)}
-        >${toggle}${log.parent ? html`<span class="nested" title="Called inside ${log.parent.tool_slug}">↳ <span class="visually-hidden">inside ${log.parent.tool_slug}: </span></span>` : nothing}${text(log.metadata.tool_slug)}</span
+        >${toggle}${log.parent ? html`<span class="nested" title=${words.table.calledInside(log.parent.tool_slug)}>↳ <span class="visually-hidden">${words.table.inside(log.parent.tool_slug)}</span></span>` : nothing}${text(log.metadata.tool_slug)}</span
       >`;
     case 'toolkit':
       return html`<span role="gridcell" class="c-toolkit" title=${text(log.metadata.toolkit_slug)}
@@ -60,48 +58,43 @@ export function renderCell(log: LogEntry, column: LogColumn, zone: string, local
 }
 
 /** A filter as the reader says it: "Session is not trs_1" (a field or operator from a newer API as it came). */
-export const filterWords = (f: LogFilter) => `${FIELD_LABELS[f.field] ?? f.field} ${OPERATOR_LABELS[f.operator] ?? f.operator} ${f.value}`;
-
-const PERIOD: Record<RangePreset, string> = {
-  '1h': 'the last hour',
-  '24h': 'the last 24 hours',
-  '7d': 'the last 7 days',
-  '30d': 'the last 30 days',
-  '90d': 'the last 90 days',
+export const filterWords = (f: LogFilter, words: Words<'table'>) => {
+  const { fields, operators } = words.table as { fields: Record<string, string>; operators: Record<string, string> };
+  return words.table.filter(fields[f.field] ?? f.field, operators[f.operator] ?? f.operator, f.value);
 };
 
 /** "No failed calls matching 'ZZZ' in the last 24 hours": the empty result in the reader's words. */
-export function emptySentence(bar: BarState, extras: readonly LogFilter[], range: RangePreset, custom: boolean): string {
-  const kind = bar.status === 'failed' ? 'failed calls' : bar.status === 'success' ? 'successful calls' : 'tool calls';
-  return [
-    `No ${kind}`,
-    bar.toolkit && ` in ${bar.toolkit}`,
-    bar.tool && ` matching '${bar.tool}'`,
-    ` in ${custom ? 'the selected period' : PERIOD[range]}`,
-    extras.length ? `, where ${extras.map(filterWords).join(' and ')}` : '',
-    '.',
-  ].join('');
+export function emptySentence(
+  bar: BarState,
+  extras: readonly LogFilter[],
+  range: RangePreset,
+  custom: boolean,
+  words: Words<'table'>,
+): string {
+  const where = extras.map((f) => filterWords(f, words));
+  return words.table.empty({ status: bar.status, toolkit: bar.toolkit, tool: bar.tool, range: custom ? undefined : range, where });
 }
 
-export function renderEmpty(sentence: string, filtered: boolean, onClear: () => void) {
+export function renderEmpty(sentence: string, filtered: boolean, onClear: () => void, words: Words<'table'>) {
   return html`<div class="empty" part="empty" role="status">
     <p>${sentence}</p>
-    ${filtered ? html`<button type="button" @click=${onClear}>Clear filters</button>` : nothing}
+    ${filtered ? html`<button type="button" @click=${onClear}>${words.table.clearFilters}</button>` : nothing}
   </div>`;
 }
 
 /** Why live updates stopped, in the reader's words. */
-function pauseReason(error: unknown): string {
+function pauseReason(error: unknown, words: Words<'table'>): string {
   const status = error instanceof BffRequestError ? error.status : 0;
-  if (status === 429) return 'too many requests';
-  if (status === 401 || status === 403) return 'you are signed out';
-  return status ? 'the activity service is not answering' : 'no connection';
+  const reasons = words.table.pauseReasons;
+  if (status === 429) return reasons.tooMany;
+  if (status === 401 || status === 403) return reasons.signedOut;
+  return status ? reasons.unavailable : reasons.offline;
 }
 
-export function renderLivePaused(error: unknown, seconds: number, onRetry: () => void) {
+export function renderLivePaused(error: unknown, seconds: number, onRetry: () => void, words: Words<'table'>, locale?: string) {
   return html`<div class="live-paused" part="live-status" role="status">
-    <span>Live updates paused (${pauseReason(error)}) — retrying in ${seconds} s</span>
-    <button type="button" @click=${onRetry}>Retry now</button>
+    <span>${words.table.livePaused(pauseReason(error, words), count(seconds, locale).shown)}</span>
+    <button type="button" @click=${onRetry}>${words.common.retryNow}</button>
   </div>`;
 }
 
@@ -115,6 +108,7 @@ export interface RowState {
   selected(): string | undefined;
   zone(): string;
   locale(): string | undefined;
+  words(): Words<'table'>;
   onOpen(log: LogEntry, index: number): void;
   onToggle(log: LogEntry): void;
 }
@@ -122,7 +116,7 @@ export interface RowState {
 /** Fold or unfold the calls made inside a meta-tool call (the row's click opens it, so this stops there). */
 function renderToggle(row: TreeRow, s: RowState) {
   if (!row.children) return nothing;
-  const label = `${row.expanded ? 'Hide' : 'Show'} ${row.children} call${row.children === 1 ? '' : 's'} inside`;
+  const label = s.words().table.toggleCalls(row.expanded, count(row.children, s.locale()));
   return html`<button
     type="button"
     class="tree-toggle"
@@ -149,10 +143,11 @@ export function renderRow(row: TreeRow, index: number, columns: readonly LogColu
   const selected = s.selected() === log.id;
   const zone = s.zone();
   const locale = s.locale();
+  const words = s.words();
   const clock = Math.floor(Date.now() / RELATIVE_TIME_STEP_MS);
-  // the virtualizer wants a template per item: the guard sits inside one
+  // the virtualizer wants a template per item: the guard sits inside one (a new language is a change too)
   return html`${guard(
-    [row, index, focused, selected, columns, zone, locale, clock],
+    [row, index, focused, selected, columns, zone, locale, words, clock],
     () =>
       html`<div
         role="row"
@@ -163,7 +158,7 @@ export function renderRow(row: TreeRow, index: number, columns: readonly LogColu
         tabindex=${focused ? 0 : -1}
         @click=${() => s.onOpen(log, index)}
       >
-        ${columns.map((c) => renderCell(log, c, zone, locale, c === 'tool' ? renderToggle(row, s) : nothing))}
+        ${columns.map((c) => renderCell(log, c, { zone, locale, words }, c === 'tool' ? renderToggle(row, s) : nothing))}
       </div>`,
   )}`;
 }
@@ -176,6 +171,9 @@ interface DetailSettings {
   theme: string;
   locale?: string;
   zone: string;
+  /** The host's words: the detail takes its own group from them. */
+  strings?: StringsOverride;
+  words: Words<'table'>;
   /** A link that opens this log (URL state on). */
   link?: (id: string) => string;
 }
@@ -191,11 +189,11 @@ export function renderPanel(
     class="panel"
     part="detail"
     role="dialog"
-    aria-label="Tool call details"
+    aria-label=${host.words.table.panel}
     tabindex="-1"
     @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), onClose())}
   >
-    <button type="button" class="close" aria-label="Close details" @click=${onClose}>×</button>
+    <button type="button" class="close" aria-label=${host.words.table.closePanel} @click=${onClose}>×</button>
     <composio-log-detail
       exportparts="hint, payload"
       .logId=${log.id}
@@ -205,6 +203,7 @@ export function renderPanel(
       .fetch=${host.fetch}
       .fetchToken=${host.fetchToken}
       .locale=${host.locale}
+      .strings=${host.strings}
       .timeZone=${host.zone}
       theme=${host.theme}
       @composio-log-select=${(e: CustomEvent<{ log: LogEntry }>) => (e.stopPropagation(), onSelect(e.detail.log))}
@@ -228,45 +227,53 @@ export interface FilterBarState {
   onRemove(filter: LogFilter): void;
   /** Add filter and Go to log (filter-builder.ts). */
   builder?: unknown;
+  words: Words<'table'>;
 }
 
 export function renderFilterBar(s: FilterBarState) {
-  const { bar } = s;
+  const { bar, words } = s;
+  const { columns, all } = words.table;
   const value = (e: Event) => (e.target as HTMLSelectElement | HTMLInputElement).value;
   return html`<div class="filters" part="filters" role="search">
     <label
-      >Status
+      >${columns.status}
       <select .value=${bar.status} @change=${(e: Event) => s.onBar({ status: value(e) as BarState['status'] })}>
-        <option value="" ?selected=${!bar.status}>All</option>
-        <option value="success" ?selected=${bar.status === 'success'}>Success</option>
-        <option value="failed" ?selected=${bar.status === 'failed'}>Failed</option>
+        <option value="" ?selected=${!bar.status}>${all}</option>
+        <option value="success" ?selected=${bar.status === 'success'}>${words.common.success}</option>
+        <option value="failed" ?selected=${bar.status === 'failed'}>${words.common.failed}</option>
       </select></label
     >
     <label
-      >Toolkit
+      >${columns.toolkit}
       <select .value=${bar.toolkit} @change=${(e: Event) => s.onBar({ toolkit: value(e) })}>
-        <option value="" ?selected=${!bar.toolkit}>All</option>
+        <option value="" ?selected=${!bar.toolkit}>${all}</option>
         ${[...new Set([...s.toolkits, ...(bar.toolkit ? [bar.toolkit] : [])])].map((t) => html`<option value=${t} title=${t} ?selected=${t === bar.toolkit}>${clip(t)}</option>`)}
       </select></label
     >
     <label
-      >Tool
+      >${columns.tool}
       <input
         type="search"
         title=${s.toolDraft ?? bar.tool}
-        placeholder="e.g. send_email"
+        placeholder=${words.table.toolPlaceholder}
         .value=${s.toolDraft ?? bar.tool}
         @input=${(e: Event) => s.onToolInput(value(e))}
         @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && value(e) && (e.preventDefault(), ((e.target as HTMLInputElement).value = ''), s.onToolInput('', true))}
     /></label>
     <label
-      >Time
+      >${columns.time}
       <select .value=${s.custom ? 'custom' : s.range} @change=${(e: Event) => s.onRange(value(e) as RangePreset)}>
-        ${s.custom ? html`<option value="custom" selected>Custom</option>` : nothing}
-        ${TABLE_RANGES.map((r) => html`<option value=${r} ?selected=${!s.custom && r === s.range}>Last ${r}</option>`)}
+        ${s.custom ? html`<option value="custom" selected>${words.common.custom}</option>` : nothing}
+        ${TABLE_RANGES.map((r) => html`<option value=${r} ?selected=${!s.custom && r === s.range}>${words.common.ranges[r]}</option>`)}
       </select></label
     >
-    ${s.extras.map((f) => html`<span class="chip" title=${filterWords(f)}><span class="chip-text">${filterWords(f)}</span><button type="button" aria-label="Remove filter: ${filterWords(f)}" @click=${() => s.onRemove(f)}>×</button></span>`)}
+    ${s.extras.map((f) => {
+      const said = filterWords(f, words);
+      return html`<span class="chip" title=${said}
+        ><span class="chip-text">${said}</span
+        ><button type="button" aria-label=${words.table.removeFilter(said)} @click=${() => s.onRemove(f)}>×</button></span
+      >`;
+    })}
     ${s.builder ?? nothing}
   </div>`;
 }

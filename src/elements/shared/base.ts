@@ -1,7 +1,7 @@
 /**
- * What every composio element shares: where the BFF is, how to authenticate, locale, zone and
- * theme (validated once: a bad value from the host falls back and warns, never throws), a typed
- * `emit`, error reporting that ignores aborts, and waiting out a busy server (429) by itself.
+ * What every composio element shares: where the BFF is, how to authenticate, locale and words,
+ * zone and theme (validated once: a bad value from the host falls back and warns, never throws), a
+ * typed `emit`, error reporting that ignores aborts, and waiting out a busy server (429) by itself.
  */
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -10,19 +10,14 @@ import { DEFAULT_ENDPOINT } from '../../contract/protocol.ts';
 import { isValidTimeZone } from '../../core/time-zone.ts';
 import { BusyRetryController } from './busy-retry.ts';
 import { composioEvent, type ComposioEventMap } from './events.ts';
+import { common, problem } from './i18n/en/common.ts';
+import type { Strings, StringsOverride, Words } from './i18n/strings.ts';
+import { LanguageController } from './language-controller.ts';
 import { isAbort } from './problem.ts';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
-function isValidLocale(locale: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(locale).length > 0;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The community protocol for server-rendered custom elements: while the attribute is present the
@@ -40,11 +35,20 @@ export function warnOnce(tag: string, message: string): void {
   console.warn(`<${tag}>: ${message}`);
 }
 
-export class ComposioElement extends LitElement {
+/**
+ * The base of every element; `G` names the word groups it shows besides the shared ones (its
+ * built-in English words are `english`, set by each element class).
+ */
+export class ComposioElement<G extends keyof Strings = never> extends LitElement {
   /** Base URL of the BFF (default `/api/composio`). */
   @property() endpoint: string = DEFAULT_ENDPOINT;
-  /** BCP 47 locale for numbers and dates (default: the browser's; an invalid one falls back to it). */
+  /**
+   * BCP 47 locale for words, numbers and dates (default: the closest `lang` attribute, else the
+   * browser's; an invalid one falls back to them). Words: en, de, fr, es, ja, pt-BR, the closest match.
+   */
   @property() locale?: string;
+  /** Replaces any of the built-in words: `{ table: { loadMore: 'More' } }` (see `Strings`). */
+  @property({ attribute: false }) strings?: StringsOverride;
   /** IANA zone for buckets and times (default: the browser's; an unknown one falls back to it). */
   @property({ attribute: 'time-zone' }) timeZone: string = browserZone();
   /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). */
@@ -54,9 +58,17 @@ export class ComposioElement extends LitElement {
   /** Replaces the transport entirely. */
   @property({ attribute: false }) fetch?: typeof fetch;
 
+  /** The built-in English words of the element (each element class adds its own groups). */
+  protected static english: Words = { common, problem };
+
   /** Bumped by `refresh()`: an element's Task lists it among its arguments, so it runs again. */
   @state() protected reloads = 0;
 
+  private readonly language = new LanguageController<Words<G>>(
+    this,
+    (this.constructor as typeof ComposioElement).english as Words<G>,
+    (message) => warnOnce(this.localName, message),
+  );
   /**
    * The element's main load answered "busy" (429): the data on screen stays, "Busy — retrying in
    * N s" counts down (`renderBusy`), then the load runs again by itself.
@@ -86,13 +98,14 @@ export class ComposioElement extends LitElement {
     return browserZone();
   }
 
-  /** The locale in use for formatting: `locale` when valid, else the browser's (with one warning). */
+  /** The locale in use for formatting: `locale` when valid, else the page's `lang`; undefined: the browser's. */
   protected get formatLocale(): string | undefined {
-    const locale = this.locale;
-    if (locale === undefined || locale === null || locale === '') return undefined;
-    if (typeof locale === 'string' && isValidLocale(locale)) return locale;
-    warnOnce(this.localName, `invalid locale ${JSON.stringify(locale)}; using the browser's`);
-    return undefined;
+    return this.language.locale;
+  }
+
+  /** The words in use: the built-in language's, with `strings` over them. */
+  protected get words(): Words<G> {
+    return this.language.words;
   }
 
   /** What changed while `defer-hydration` held updates back, replayed when it goes. */

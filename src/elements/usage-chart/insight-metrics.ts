@@ -26,23 +26,6 @@ const FIELD: Record<InsightMetric, keyof Pick<InsightsFigures, 'error_rate' | 'p
   active_users: 'active_users',
 };
 
-export const INSIGHT_LABELS: Record<InsightMetric, string> = {
-  error_rate: 'Error rate',
-  latency_p50: 'p50 latency',
-  latency_p95: 'p95 latency',
-  latency_p99: 'p99 latency',
-  active_users: 'Active users',
-};
-
-/** The unit a CSV column states (its cells are plain numbers). */
-export const CSV_UNITS: Record<InsightMetric, string> = {
-  error_rate: ' (fraction)',
-  latency_p50: ' (ms)',
-  latency_p95: ' (ms)',
-  latency_p99: ' (ms)',
-  active_users: '',
-};
-
 /** A value as the reader reads it: "2.3%", "659 ms", "2.6 s", "1,204"; '' (nothing measured) is "—". */
 export function formatMetric(metric: InsightMetric, value: string | number, locale?: string): string {
   if (value === '' || value === null) return '—';

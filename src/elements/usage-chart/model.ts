@@ -44,7 +44,14 @@ export interface TableModel {
   previousSpans?: { from: number; to: number }[];
 }
 
-export function buildModel(data: ChartData, metricLabel: string, otherLabel: string): TableModel {
+/** The model's own words: the single column's name, the rest summed, a group with an empty key. */
+export interface ModelLabels {
+  metric: string;
+  other: string;
+  none: string;
+}
+
+export function buildModel(data: ChartData, labels: ModelLabels): TableModel {
   if (data.breakdown) {
     const b = data.breakdown;
     const shown = sumDecimals(b.groups.map((g) => g.total_quantity));
@@ -53,7 +60,7 @@ export function buildModel(data: ChartData, metricLabel: string, otherLabel: str
     if (rest !== '0') rows.push({ key: OTHER_KEY, values: [rest], total: rest });
     return {
       kind: 'breakdown',
-      columns: [{ key: TOTAL_KEY, label: metricLabel }],
+      columns: [{ key: TOTAL_KEY, label: labels.metric }],
       rows,
       columnTotals: [b.total_quantity],
       total: b.total_quantity,
@@ -63,8 +70,8 @@ export function buildModel(data: ChartData, metricLabel: string, otherLabel: str
   const series = data.series!;
   const grouped = series.group_keys !== undefined;
   const columns: ModelColumn[] = grouped
-    ? [...series.group_keys!.map((key) => ({ key, label: key || '(none)' })), { key: OTHER_KEY, label: otherLabel }]
-    : [{ key: TOTAL_KEY, label: metricLabel }];
+    ? [...series.group_keys!.map((key) => ({ key, label: key || labels.none })), { key: OTHER_KEY, label: labels.other }]
+    : [{ key: TOTAL_KEY, label: labels.metric }];
   const rows: ModelRow[] = series.buckets.map((bucket) => {
     const values = grouped ? [...bucket.groups!.map((g) => g.total_quantity), bucket.other!.total_quantity] : [bucket.total_quantity];
     return { key: String(bucket.from), from: bucket.from, to: bucket.to, values, total: bucket.total_quantity };
@@ -89,10 +96,17 @@ export function buildModel(data: ChartData, metricLabel: string, otherLabel: str
 /** A cell as a CSV number; '' (nothing measured in the bucket: an insight metric) stays empty, never 0. */
 const num = (value: string): number | string => (value === '' ? '' : Number(value));
 
-/** The model as CSV: bucket edges as ISO instants plus the local label, then one column per series. */
+/** The model as CSV: bucket edges as ISO instants (machine columns: from, to) plus the local label, then one column per series. */
 export function modelToCsv(
   model: TableModel,
-  labels: { groupBy: string; rowLabel: (key: string) => string; bucketLabel: (from: number) => string; unit?: string },
+  labels: {
+    groupBy: string;
+    rowLabel: (key: string) => string;
+    bucketLabel: (from: number) => string;
+    unit?: string;
+    total: string;
+    previousPeriod: string;
+  },
 ): string {
   if (model.kind === 'breakdown') {
     return toCsv(
@@ -106,8 +120,8 @@ export function modelToCsv(
     'to',
     'bucket',
     ...model.columns.map((c) => c.label + (labels.unit ?? '')),
-    ...(multi ? ['Total'] : []),
-    ...(model.previous ? ['Previous period'] : []),
+    ...(multi ? [labels.total] : []),
+    ...(model.previous ? [labels.previousPeriod] : []),
   ];
   const rows = model.rows.map((r, i) => [
     new Date(r.from!).toISOString(),

@@ -1,14 +1,13 @@
 /**
- * The chart's words and the host's settings, validated: a value the element does not know (a typo
+ * The host's settings, validated: a value the element does not know (a typo
  * in an attribute, a stale framework binding) falls back to the default with one console warning,
  * and never throws or reaches the BFF.
  */
 import { USAGE_ENTITY_TYPES, USAGE_GROUP_BY, type UsageEntityType } from '../../contract/constants.ts';
-import type { SeriesInterval } from '../../contract/protocol.ts';
 import { RANGE_PRESETS, type RangePreset } from '../../core/ranges.ts';
 import type { ChartType } from './chart-config.ts';
 import type { ChartMetric, ChartView } from './data.ts';
-import { INSIGHT_LABELS, INSIGHT_METRICS, isInsightMetric } from './insight-metrics.ts';
+import { INSIGHT_METRICS, isInsightMetric } from './insight-metrics.ts';
 
 /** The presets the chart's Range picker offers. */
 export const CHART_RANGES = ['24h', '7d', '30d', '90d'] as const satisfies readonly RangePreset[];
@@ -18,23 +17,6 @@ const TYPES = ['bar', 'line', 'area'] as const satisfies readonly ChartType[];
 
 /** Every `metric` the chart takes: the Usage API's counts, then the figures of the logs. */
 export const CHART_METRICS = [...USAGE_ENTITY_TYPES, ...INSIGHT_METRICS] as const satisfies readonly ChartMetric[];
-export const METRIC_LABELS: Record<ChartMetric, string> = { tool_calls: 'Tool calls', sessions: 'Sessions', ...INSIGHT_LABELS };
-export const INTERVAL_NOUN: Record<SeriesInterval, string> = { hour: 'hour', day: 'day', week: 'week', month: 'month' };
-export const GROUP_LABELS: Record<string, string> = {
-  toolkit_slug: 'toolkit',
-  tool_slug: 'tool',
-  user_id: 'user',
-  session_id: 'session',
-  connected_account_id: 'connected account',
-  project_id: 'project',
-};
-
-export const KEY_HELP = {
-  series:
-    'Left and Right arrows move between buckets, Home and End to the first and last. Up and Down arrows move between the groups of a bucket. Enter selects the bucket; Shift+Enter or G selects the highlighted group. Escape clears.',
-  breakdown: 'Arrow keys move between bars, Enter selects one.',
-};
-
 export interface RawSettings {
   metric: unknown;
   view: unknown;

@@ -11,18 +11,23 @@ import { formatNumber, formatTick } from '../../client/format.ts';
 import type { SeriesInterval } from '../../contract/protocol.ts';
 import { autoInterval, parseTime, resolveWindow } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
+import { common, problem } from '../shared/i18n/en/common.ts';
+import { chart } from '../shared/i18n/en/chart.ts';
+import type { Words } from '../shared/i18n/strings.ts';
 import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import type { ChartType, ConfigInput } from './chart-config.ts';
 import { ChartController, loadChartJs, type Pick } from './chart-controller.ts';
 import { loadChartData, type ChartData, type ChartMetric, type ChartView } from './data.ts';
-import { buildInsightModel, CSV_UNITS, formatMetric, isInsightMetric } from './insight-metrics.ts';
-import { buildModel, modelToCsv, OTHER_KEY, seriesKeys, type TableModel } from './model.ts';
-import { CHART_RANGES, GROUP_LABELS, INTERVAL_NOUN, KEY_HELP, METRIC_LABELS, resolveSettings, type Settings } from './settings.ts';
+import { formatMetric, isInsightMetric } from './insight-metrics.ts';
+import { modelFor } from './model-cache.ts';
+import { modelToCsv, OTHER_KEY, seriesKeys, type TableModel } from './model.ts';
+import { CHART_RANGES, resolveSettings, type Settings } from './settings.ts';
 import { chartStyles } from './styles.ts';
-import { formatSpan, renderLegend, renderPickers, renderStats, renderTableView } from './views.ts';
-import { bucketLabel, describeActive, rowLabel, summarize, type Wording } from './words.ts';
+import { renderLegend, renderPickers, renderStats, renderTableView } from './views.ts';
+import { formatSpan, renderShown } from '../shared/span.ts';
+import { bucketLabel, describeActive, groupLabel, rowLabel, summarize, type Wording } from './words.ts';
 
 /**
  * Usage over time or by dimension, with totals, a data-table view and CSV/PNG export.
@@ -82,7 +87,9 @@ import { bucketLabel, describeActive, rowLabel, summarize, type Wording } from '
  * @csspart retry-now - The busy status's Retry now button.
  * @csspart note - Note shown when the series was computed in the browser.
  */
-export class ComposioUsageChart extends ComposioElement {
+export class ComposioUsageChart extends ComposioElement<'chart'> {
+  protected static override english: Words<'chart'> = { common, problem, chart };
+
   static override styles = [themeStyles, chartStyles];
 
   /**
@@ -127,7 +134,10 @@ export class ComposioUsageChart extends ComposioElement {
   }
   /** The last data that loaded; kept while a reload or an error is shown. */
   private data?: ChartData;
-  private model?: TableModel;
+  /** The table model of the data, in the current words. */
+  private get model(): TableModel | undefined {
+    return this.data && modelFor(this.data, this.words);
+  }
   private darkQuery?: MediaQueryList;
 
   private readonly plotter = new ChartController(this, {
@@ -166,12 +176,8 @@ export class ComposioUsageChart extends ComposioElement {
     onComplete: (data) => {
       this.busy.clear();
       this.data = data;
-      const { metric } = data.request;
-      this.model = isInsightMetric(metric)
-        ? buildInsightModel(data, metric, METRIC_LABELS[metric])
-        : buildModel(data, METRIC_LABELS[metric] ?? metric, 'Other');
       this.plotter.reset();
-      this.emit('composio-load', { kind: data.breakdown ? 'usage-breakdown' : 'usage-series', count: this.model.rows.length });
+      this.emit('composio-load', { kind: data.breakdown ? 'usage-breakdown' : 'usage-series', count: this.model!.rows.length });
     },
     onError: (error) => this.loadFailed(error),
   });
@@ -190,11 +196,15 @@ export class ComposioUsageChart extends ComposioElement {
   /** The data table as CSV (RFC 4180, formula-safe): exactly what the chart shows. */
   toCsv(): string {
     if (!this.model || !this.data) return '';
+    const { metric, groupBy } = this.data.request;
+    const { chart } = this.words;
     return modelToCsv(this.model, {
-      groupBy: this.data.request.groupBy ?? 'group',
-      rowLabel,
+      groupBy: groupBy ?? 'group',
+      rowLabel: (key) => rowLabel(key, this.words),
       bucketLabel: (from) => this.bucketLabel(from),
-      unit: isInsightMetric(this.data.request.metric) ? CSV_UNITS[this.data.request.metric] : undefined,
+      unit: isInsightMetric(metric) ? chart.csvUnits[metric] : undefined,
+      total: chart.total,
+      previousPeriod: chart.previousPeriod,
     });
   }
 
@@ -203,12 +213,13 @@ export class ComposioUsageChart extends ComposioElement {
     const chart = this.chart;
     if (!chart || !this.data) return null;
     const { request } = this.data;
-    const by = request.groupBy ? ` by ${GROUP_LABELS[request.groupBy] ?? request.groupBy}` : '';
+    const words = this.words.chart;
+    const metric = words.metrics[request.metric];
+    const title = request.groupBy ? words.titleBy(metric, groupLabel(request.groupBy, this.words)) : metric;
     // loaded with Chart.js, which drew the chart: no request here
     const { composePng, pngLegend } = await loadChartJs();
-    const legend = pngLegend(chart);
     const range = formatSpan(request.from, request.to, this.zone, this.formatLocale);
-    return composePng(chart.canvas, chart.width, { title: `${METRIC_LABELS[request.metric]}${by}`, range, legend }, resolveTheme(this));
+    return composePng(chart.canvas, chart.width, { title, range, legend: pngLegend(chart) }, resolveTheme(this));
   }
 
   private exportCsv() {
@@ -226,8 +237,8 @@ export class ComposioUsageChart extends ComposioElement {
     return this.data?.request.interval ?? 'day';
   }
 
-  private get words(): Wording {
-    return { zone: this.zone, locale: this.formatLocale, interval: this.interval_, format: (v) => this.format(v) };
+  private get wording(): Wording {
+    return { zone: this.zone, locale: this.formatLocale, interval: this.interval_, strings: this.words, format: (v) => this.format(v) };
   }
 
   /** A value of the shown metric: a count, or a rate or duration for a metric of the logs. */
@@ -237,7 +248,7 @@ export class ComposioUsageChart extends ComposioElement {
   }
 
   private bucketLabel(from: number): string {
-    return bucketLabel(from, this.words);
+    return bucketLabel(from, this.wording);
   }
 
   // ---- chart lifecycle
@@ -264,9 +275,9 @@ export class ComposioUsageChart extends ComposioElement {
       formatBucket: (from) => this.bucketLabel(from),
       formatNumber: (v) => this.format(v),
       fractional: isInsightMetric(this.data!.request.metric) && this.data!.request.metric !== 'active_users',
-      previousLabel: 'Previous period',
-      totalLabel: 'Total',
-      rowLabel,
+      previousLabel: this.words.chart.previousPeriod,
+      totalLabel: this.words.chart.total,
+      rowLabel: (key) => rowLabel(key, this.words),
     };
   }
 
@@ -291,6 +302,7 @@ export class ComposioUsageChart extends ComposioElement {
 
   private renderControls() {
     const custom = parseTime(this.from) !== undefined && parseTime(this.to) !== undefined;
+    const { chart } = this.words;
     return html`
       ${
         this.controls
@@ -302,6 +314,7 @@ export class ComposioUsageChart extends ComposioElement {
                 this.range = range as (typeof CHART_RANGES)[number];
               },
               onInterval: (interval) => (this.interval = interval as 'auto' | SeriesInterval),
+              words: this.words,
             })
           : nothing
       }
@@ -311,44 +324,47 @@ export class ComposioUsageChart extends ComposioElement {
         aria-pressed=${this.showTable ? 'true' : 'false'}
         @click=${() => (this.showTable = !this.showTable)}
       >
-        Table
+        ${chart.table}
       </button>
-      <button type="button" part="export-csv" ?disabled=${!this.model} @click=${this.exportCsv}>CSV</button>
-      <button type="button" part="export-png" ?disabled=${!this.model || this.showTable} @click=${this.exportPng}>PNG</button>
+      <button type="button" part="export-csv" ?disabled=${!this.model} @click=${this.exportCsv}>${chart.csv}</button>
+      <button type="button" part="export-png" ?disabled=${!this.model || this.showTable} @click=${this.exportPng}>${chart.png}</button>
     `;
   }
 
   private renderBody() {
     const model = this.model;
     const pending = this.task.status === TaskStatus.PENDING;
+    const { chart } = this.words;
     if (!model)
       return pending || this.task.status === TaskStatus.INITIAL || this.busy.active
         ? html`<div class="plot skeleton" part="skeleton" aria-hidden="true"></div>`
         : nothing;
+    const { metric, groupBy } = this.data!.request;
     if (model.total === '0') {
-      const metric = this.data!.request.metric;
-      const noun = isInsightMetric(metric) ? 'tool calls' : METRIC_LABELS[metric].toLowerCase();
-      return html`<div class="empty" part="empty" role="status">No ${noun} in this period</div>`;
+      const empty = chart.empty[metric === 'sessions' ? 'sessions' : 'tool_calls'];
+      return html`<div class="empty" part="empty" role="status">${empty}</div>`;
     }
     if (this.showTable) {
       const series = model.kind === 'series';
-      const noun = INTERVAL_NOUN[this.interval_];
       return renderTableView(model, {
-        caption: summarize(model, this.data!.request, this.words),
-        firstHeading: series ? noun[0].toUpperCase() + noun.slice(1) : (GROUP_LABELS[this.data!.request.groupBy ?? ''] ?? 'Group'),
-        rowLabel: (row) => (series ? this.bucketLabel(row.from!) : rowLabel(row.key)),
+        caption: summarize(model, this.data!.request, this.wording),
+        firstHeading: series ? chart.intervals[this.interval_] : groupBy ? groupLabel(groupBy, this.words) : chart.group,
+        rowLabel: (row) => (series ? this.bucketLabel(row.from!) : rowLabel(row.key, this.words)),
         format: (value) => this.format(value),
-        totalLabel: isInsightMetric(this.data!.request.metric) ? 'Whole period' : undefined,
+        totalLabel: isInsightMetric(metric) ? chart.wholePeriod : chart.total,
+        total: chart.total,
+        previousPeriod: chart.previousPeriod,
       });
     }
-    return html`${this.showTable ? nothing : renderLegend(model, this.plotter.hidden, (key) => this.plotter.toggle(key))}
+    const keys = model.kind === 'series' ? chart.keysSeries : chart.keysBreakdown;
+    return html`${renderLegend(model, this.plotter.hidden, (key) => this.plotter.toggle(key), this.words)}
       <div class="plot" part="plot" tabindex="0" @keydown=${(e: KeyboardEvent) => this.plotter.handleKey(e)} aria-describedby="keys">
-        <canvas role="img" aria-label=${summarize(model, this.data!.request, this.words)}></canvas>
+        <canvas role="img" aria-label=${summarize(model, this.data!.request, this.wording)}></canvas>
         ${pending ? html`<div class="busy" aria-hidden="true"></div>` : nothing}
       </div>
-      <p id="keys" class="visually-hidden">${KEY_HELP[model.kind]} The Table button shows the same data as a table.</p>
+      <p id="keys" class="visually-hidden">${keys} ${chart.keysTable}</p>
       <p class="visually-hidden" aria-live="polite">
-        ${describeActive(model, this.plotter.activeIndex, this.plotter.activeDataset, this.words)}
+        ${describeActive(model, this.plotter.activeIndex, this.plotter.activeDataset, this.wording)}
       </p>`;
   }
 
@@ -363,8 +379,7 @@ export class ComposioUsageChart extends ComposioElement {
   private renderShown() {
     if (this.task.status !== TaskStatus.ERROR || !this.data) return nothing;
     const { request, preset } = this.data;
-    const span = formatSpan(request.from, request.to, this.zone, this.formatLocale);
-    return html`<p class="shown" part="shown" role="status">Showing ${preset ? `Last ${preset}` : 'custom range'} (${span})</p>`;
+    return renderShown({ ...request, preset }, { zone: this.zone, locale: this.formatLocale, words: this.words.common });
   }
 
   protected override render() {
@@ -378,6 +393,7 @@ export class ComposioUsageChart extends ComposioElement {
             stale: this.stale,
             busy: this.task.status === TaskStatus.PENDING,
             locale: this.formatLocale,
+            words: this.words,
           });
     return html`
       <div class="header" part="header">
@@ -385,9 +401,9 @@ export class ComposioUsageChart extends ComposioElement {
         <div class="toolbar" part="toolbar">${this.renderControls()} ${this.renderShown()}</div>
       </div>
       <div class="body ${this.stale ? 'stale' : ''}">${this.renderBody()}</div>
-      ${renderBusy(this.busy)}
-      ${failed ? renderProblem(this.task.error, { subject: 'usage', stale: this.stale, onRetry: () => this.refresh() }) : nothing}
-      ${this.data?.fallback ? html`<p class="note" part="note">Computed per ${INTERVAL_NOUN[this.interval_]} in the browser: this server has no series route.</p>` : nothing}
+      ${renderBusy(this.busy, this.words, this.formatLocale)}
+      ${failed ? renderProblem(this.task.error, { subject: 'usage', stale: this.stale, onRetry: () => this.refresh(), words: this.words }) : nothing}
+      ${this.data?.fallback ? html`<p class="note" part="note">${this.words.chart.fallback(this.interval_)}</p>` : nothing}
     `;
   }
 }

@@ -3,10 +3,11 @@ import { html, nothing } from 'lit';
 import { formatNumber, formatPercent } from '../../client/format.ts';
 import { OTHER_KEY, PREVIOUS_KEY, seriesKeys, type ModelRow, type TableModel } from './model.ts';
 import type { ChartData } from './data.ts';
-import { CHART_RANGES, INTERVALS, METRIC_LABELS } from './settings.ts';
+import { CHART_RANGES, INTERVALS } from './settings.ts';
 import type { UsageSummaryResponse } from '../../contract/upstream.ts';
 import type { ChartMetric } from './data.ts';
 import { formatMetric, isInsightMetric, windowValue } from './insight-metrics.ts';
+import type { CommonStrings, Words } from '../shared/i18n/strings.ts';
 export { formatSpan } from '../shared/span.ts';
 
 /** The Range and Interval pickers (`controls`); `range` is 'custom' for a custom window. */
@@ -15,19 +16,21 @@ export function renderPickers(o: {
   interval: string;
   onRange: (range: string) => void;
   onInterval: (interval: string) => void;
+  words: Words<'chart'>;
 }) {
   const value = (e: Event) => (e.target as HTMLSelectElement).value;
+  const { common, chart } = o.words;
   return html`<label
-      >Range
+      >${chart.range}
       <select part="range-picker" .value=${o.range} @change=${(e: Event) => o.onRange(value(e))}>
-        ${o.range === 'custom' ? html`<option value="custom">Custom</option>` : nothing}
-        ${CHART_RANGES.map((r) => html`<option value=${r} ?selected=${r === o.range}>Last ${r}</option>`)}
+        ${o.range === 'custom' ? html`<option value="custom">${common.custom}</option>` : nothing}
+        ${CHART_RANGES.map((r) => html`<option value=${r} ?selected=${r === o.range}>${common.ranges[r]}</option>`)}
       </select></label
     >
     <label
-      >Interval
+      >${chart.interval}
       <select part="interval-picker" .value=${o.interval} @change=${(e: Event) => o.onInterval(value(e))}>
-        ${INTERVALS.map((i) => html`<option value=${i} ?selected=${i === o.interval}>${i === 'auto' ? 'Auto' : i[0].toUpperCase() + i.slice(1)}</option>`)}
+        ${INTERVALS.map((i) => html`<option value=${i} ?selected=${i === o.interval}>${i === 'auto' ? chart.auto : chart.intervals[i]}</option>`)}
       </select></label
     >`;
 }
@@ -35,29 +38,32 @@ export function renderPickers(o: {
 /** Above this the previous period was all but empty, and a percentage says nothing (+287,827 %). */
 const MAX_RATIO = 99;
 
-/** One header total, with its change against the previous period (a skeleton until loaded). */
-export function renderStat(
-  label: string,
-  current: string | undefined,
-  previous: string | undefined,
-  locale?: string,
-  format: (value: string) => string = (v) => formatNumber(v, locale),
+export interface StatOptions {
+  words: CommonStrings;
+  locale?: string;
+  /** The value as the reader reads it (default: a count). */
+  format?: (value: string) => string;
   /** A rise is bad news (an error rate, a latency): coloured as a fall of a count is. */
-  higherIsWorse = false,
-) {
+  higherIsWorse?: boolean;
+}
+
+/** One header total, with its change against the previous period (a skeleton until loaded). */
+export function renderStat(label: string, current: string | undefined, previous: string | undefined, o: StatOptions) {
+  const { words, locale, higherIsWorse = false } = o;
+  const format = o.format ?? ((v: string) => formatNumber(v, locale));
   let change = html``;
   if (current !== undefined && previous !== undefined) {
     const [c, p] = [Number(current), Number(previous)];
     // nothing to compare with (the period predates the data): say so, never a percentage of zero
     const ratio = p === 0 || current === '' || previous === '' ? undefined : (c - p) / p;
     const direction = ratio === undefined || ratio === 0 ? '' : ratio > 0 !== higherIsWorse ? 'up' : 'down';
-    const words =
+    const said =
       ratio === undefined
-        ? 'No data for the previous period'
+        ? words.noPrevious
         : ratio > MAX_RATIO
-          ? `Over ${formatNumber(MAX_RATIO + 1, locale)}× the previous period`
-          : `${formatPercent(ratio, locale)} vs previous period`;
-    change = html`<span class="change ${direction}" part="change">${words}</span>`;
+          ? words.overTimes(formatNumber(MAX_RATIO + 1, locale))
+          : words.versus(formatPercent(ratio, locale));
+    change = html`<span class="change ${direction}" part="change">${said}</span>`;
   }
   return html`<div class="stat" part="stat">
     <dt>${label}</dt>
@@ -76,8 +82,11 @@ export interface TableViewLabels {
   firstHeading: string;
   rowLabel: (row: ModelRow) => string;
   format: (value: string | number) => string;
-  /** The footer row's heading (default "Total"; "Whole period" for a rate or a percentile). */
-  totalLabel?: string;
+  /** The footer row's heading ("Total"; "Whole period" for a rate or a percentile). */
+  totalLabel: string;
+  /** The headings of the total and previous-period columns. */
+  total: string;
+  previousPeriod: string;
 }
 
 /** The accessible data table of exactly what the chart plots (and its screen-reader alternative). */
@@ -92,8 +101,9 @@ export function renderTableView(model: TableModel, labels: TableViewLabels) {
       <thead>
         <tr>
           <th scope="col">${labels.firstHeading}</th>
-          ${model.columns.map((c) => html`<th scope="col">${c.label}</th>`)} ${totalColumn ? html`<th scope="col">Total</th>` : nothing}
-          ${model.previous ? html`<th scope="col">Previous period</th>` : nothing}
+          ${model.columns.map((c) => html`<th scope="col">${c.label}</th>`)}
+          ${totalColumn ? html`<th scope="col">${labels.total}</th>` : nothing}
+          ${model.previous ? html`<th scope="col">${labels.previousPeriod}</th>` : nothing}
         </tr>
       </thead>
       <tbody>
@@ -108,7 +118,7 @@ export function renderTableView(model: TableModel, labels: TableViewLabels) {
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row">${labels.totalLabel ?? 'Total'}</th>
+          <th scope="row">${labels.totalLabel}</th>
           ${model.columnTotals.map((v) => html`<td>${format(v)}</td>`)} ${totalColumn ? html`<td>${format(model.total)}</td>` : nothing}
           ${model.previous ? html`<td>${format(model.previous.reduce((n, v) => n + Number(v), 0))}</td>` : nothing}
         </tr>
@@ -118,38 +128,45 @@ export function renderTableView(model: TableModel, labels: TableViewLabels) {
 }
 
 /** The header's totals: the chosen metric first, each with its change (dimmed when stale). */
-export function renderStats(metric: ChartMetric, data: ChartData | undefined, o: { stale: boolean; busy: boolean; locale?: string }) {
+export function renderStats(
+  metric: ChartMetric,
+  data: ChartData | undefined,
+  o: { stale: boolean; busy: boolean; locale?: string; words: Words<'chart'> },
+) {
+  const labels = o.words.chart.metrics;
+  const words = o.words.common;
   if (isInsightMetric(metric)) {
     // the window's own figure (the error rate over the window), then the calls it is of
     const insights = data?.insights;
     const calls = (s?: UsageSummaryResponse) => s?.entities.tool_calls?.total_quantity;
     return html`<dl class="stats ${o.stale ? 'stale' : ''}" aria-live="polite" aria-busy=${o.busy ? 'true' : 'false'}>
-      ${renderStat(
-        METRIC_LABELS[metric],
-        insights && windowValue(metric, insights.current),
-        insights && windowValue(metric, insights.previous),
-        o.locale,
-        (v) => formatMetric(metric, v, o.locale),
-        metric !== 'active_users',
-      )}
-      ${renderStat(METRIC_LABELS.tool_calls, calls(data?.summary), calls(data?.previousSummary), o.locale)}
+      ${renderStat(labels[metric], insights && windowValue(metric, insights.current), insights && windowValue(metric, insights.previous), {
+        words,
+        locale: o.locale,
+        format: (v) => formatMetric(metric, v, o.locale),
+        higherIsWorse: metric !== 'active_users',
+      })}
+      ${renderStat(labels.tool_calls, calls(data?.summary), calls(data?.previousSummary), { words, locale: o.locale })}
     </dl>`;
   }
   const order = metric === 'sessions' ? (['sessions', 'tool_calls'] as const) : (['tool_calls', 'sessions'] as const);
   return html`<dl class="stats ${o.stale ? 'stale' : ''}" aria-live="polite" aria-busy=${o.busy ? 'true' : 'false'}>
     ${order.map((m) =>
-      renderStat(METRIC_LABELS[m], data?.summary.entities[m]?.total_quantity, data?.previousSummary.entities[m]?.total_quantity, o.locale),
+      renderStat(labels[m], data?.summary.entities[m]?.total_quantity, data?.previousSummary.entities[m]?.total_quantity, {
+        words,
+        locale: o.locale,
+      }),
     )}
   </dl>`;
 }
 
 /** Series toggles (real buttons), for grouped or compared series. */
-export function renderLegend(model: TableModel, hidden: ReadonlySet<string>, onToggle: (key: string) => void) {
+export function renderLegend(model: TableModel, hidden: ReadonlySet<string>, onToggle: (key: string) => void, words: Words<'chart'>) {
   const keys = seriesKeys(model);
   if (keys.length < 2) return nothing;
-  const labels = [...model.columns.map((c) => c.label), 'Previous period'];
+  const labels = [...model.columns.map((c) => c.label), words.chart.previousPeriod];
   const swatch = (key: string, i: number) => (key === PREVIOUS_KEY ? 'previous' : key === OTHER_KEY ? 'c8' : `c${(i % 7) + 1}`);
-  return html`<ul class="legend" part="legend" aria-label="Series">
+  return html`<ul class="legend" part="legend" aria-label=${words.chart.series}>
     ${keys.map(
       (key, i) =>
         html`<li>

@@ -1,43 +1,55 @@
 /**
  * The chart's sentences: labels of rows and buckets, the canvas's summary (its screen-reader
- * name and the table's caption), and what the keyboard highlights.
+ * name and the table's caption), and what the keyboard highlights, in the element's language.
  */
 import { formatBucket, formatNumber } from '../../client/format.ts';
 import type { SeriesInterval } from '../../contract/protocol.ts';
+import type { Words } from '../shared/i18n/strings.ts';
 import type { ChartRequest } from './data.ts';
 import { OTHER_KEY, type TableModel } from './model.ts';
-import { GROUP_LABELS, INTERVAL_NOUN, METRIC_LABELS } from './settings.ts';
 import { isInsightMetric } from './insight-metrics.ts';
 
 export interface Wording {
   zone: string;
   locale?: string;
   interval: SeriesInterval;
+  strings: Words<'chart'>;
   /** A value of the metric as the reader reads it (default: a count). */
   format?: (value: string | number) => string;
 }
 
-export function rowLabel(key: string): string {
-  if (key === OTHER_KEY) return 'Other';
-  return key === '' ? '(none)' : key;
+export function rowLabel(key: string, strings: Words<'chart'>): string {
+  if (key === OTHER_KEY) return strings.common.other;
+  return key === '' ? strings.common.none : key;
+}
+
+/** A dimension in running text ("by toolkit"); one the words do not name stays its key. */
+export function groupLabel(groupBy: string | undefined, strings: Words<'chart'>): string {
+  return (strings.chart.groups as Record<string, string>)[groupBy ?? ''] ?? groupBy ?? '';
 }
 
 export const bucketLabel = (from: number, w: Wording): string => formatBucket(from, w.interval, w.zone, w.locale);
 
 /** One sentence for the whole chart: what, over which span, the total and the peak (or each bar). */
 export function summarize(model: TableModel, request: ChartRequest, w: Wording): string {
-  const metric = METRIC_LABELS[request.metric];
+  const { chart } = w.strings;
+  const metric = chart.metrics[request.metric];
   const n = (v: string | number) => (w.format ? w.format(v) : formatNumber(v, w.locale));
-  // a rate or a percentile is the window's own figure, not a sum of its buckets
-  const whole = isInsightMetric(request.metric) ? 'over the period' : 'in total';
   if (model.kind === 'breakdown') {
-    const by = GROUP_LABELS[request.groupBy ?? ''] ?? request.groupBy;
-    return `${metric} by ${by}: ${model.rows.map((r) => `${rowLabel(r.key)} ${n(r.total)}`).join(', ')}. Total ${n(model.total)}.`;
+    const bars = model.rows.map((r) => ({ label: rowLabel(r.key, w.strings), value: n(r.total) }));
+    return chart.summaryBreakdown({ metric, group: groupLabel(request.groupBy, w.strings), bars, total: n(model.total) });
   }
   const peak = model.rows.reduce((best, r) => (Number(r.total) > Number(best.total) ? r : best), model.rows[0]);
-  const span = model.rows.length ? `${bucketLabel(model.rows[0].from!, w)} to ${bucketLabel(model.rows.at(-1)!.from!, w)}` : '';
-  const highest = peak ? `; highest ${n(peak.total)} (${bucketLabel(peak.from!, w)})` : '';
-  return `${metric} per ${INTERVAL_NOUN[w.interval]}, ${span}: ${n(model.total)} ${whole}${highest}.`;
+  return chart.summarySeries({
+    metric,
+    interval: w.interval,
+    first: model.rows.length ? bucketLabel(model.rows[0].from!, w) : undefined,
+    last: model.rows.length ? bucketLabel(model.rows.at(-1)!.from!, w) : undefined,
+    total: n(model.total),
+    // a rate or a percentile is the window's own figure, not a sum of its buckets
+    rate: isInsightMetric(request.metric),
+    peak: peak ? { value: n(peak.total), at: bucketLabel(peak.from!, w) } : undefined,
+  });
 }
 
 /** The highlighted bucket (and segment) in words, or '' when nothing is highlighted. */
@@ -45,7 +57,9 @@ export function describeActive(model: TableModel | undefined, index: number, dat
   const row = model?.rows[index];
   if (!model || !row) return '';
   const n = (v: string) => (w.format ? w.format(v) : formatNumber(v, w.locale));
-  if (model.kind === 'breakdown') return `${rowLabel(row.key)}: ${n(row.total)}`;
+  const { labelValue } = w.strings.common;
+  if (model.kind === 'breakdown') return labelValue(rowLabel(row.key, w.strings), n(row.total));
   const segment = dataset === undefined ? undefined : model.columns[dataset];
-  return `${bucketLabel(row.from!, w)}: ${n(row.total)}${segment ? `; ${segment.label}: ${n(row.values[dataset!])}` : ''}`;
+  const bucket = labelValue(bucketLabel(row.from!, w), n(row.total));
+  return segment ? `${bucket}; ${labelValue(segment.label, n(row.values[dataset!]))}` : bucket;
 }

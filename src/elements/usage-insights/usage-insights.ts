@@ -9,11 +9,15 @@ import { property, state } from 'lit/decorators.js';
 import { INSIGHTS_GROUP_BY, INSIGHTS_MAX_GROUP_LIMIT, type InsightsErrorGroup, type InsightsGroupBy } from '../../contract/protocol.ts';
 import { RANGE_PRESETS, resolveWindow, type RangePreset } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
+import { common, problem } from '../shared/i18n/en/common.ts';
+import { hints } from '../shared/i18n/en/hints.ts';
+import { insights } from '../shared/i18n/en/insights.ts';
+import type { Words } from '../shared/i18n/strings.ts';
 import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
-import { formatSpan } from '../shared/span.ts';
+import { formatSpan, renderShown } from '../shared/span.ts';
 import { loadInsights, type InsightsData } from './data.ts';
-import { buildTiles, GROUP_LABELS, SKELETON_TILES } from './figures.ts';
+import { buildTiles, skeletonTiles } from './figures.ts';
 import { insightsStyles } from './styles.ts';
 import { renderErrorGroups, renderGroupTable, renderTiles, type Sort, type SortColumn } from './views.ts';
 
@@ -66,7 +70,9 @@ import { renderErrorGroups, renderGroupTable, renderTiles, type Sort, type SortC
  * @csspart retry-now - The busy status's Retry now button.
  * @csspart note - Note when the logs cover only part of the window.
  */
-export class ComposioUsageInsights extends ComposioElement {
+export class ComposioUsageInsights extends ComposioElement<'insights' | 'hints'> {
+  protected static override english: Words<'insights' | 'hints'> = { common, problem, hints, insights };
+
   static override styles = [themeStyles, insightsStyles];
 
   /** `1h`, `24h`, `7d`, `30d` or `90d`; ignored when `from` and `to` are set. */
@@ -170,32 +176,32 @@ export class ComposioUsageInsights extends ComposioElement {
   private renderShown() {
     if (this.task.status !== TaskStatus.ERROR || !this.data) return nothing;
     const { query, preset } = this.data;
-    const span = formatSpan(query.from, query.to, this.zone, this.formatLocale);
-    return html`<p class="shown" part="shown" role="status">Showing ${preset ? `Last ${preset}` : 'custom range'} (${span})</p>`;
+    return renderShown({ ...query, preset }, { zone: this.zone, locale: this.formatLocale, words: this.words.common });
   }
 
   private renderData(data: InsightsData) {
     const { current, query } = data;
-    const heading = GROUP_LABELS[query.groupBy];
+    const words = this.words;
     const span = formatSpan(query.from, query.to, this.zone, this.formatLocale);
     const errors = this.whole('errors', this.errors, 0, 50, 5);
     return html`
-      ${current.coverage.complete ? nothing : html`<p class="note" part="note">Logs cover only part of this period; the figures count that part.</p>`}
-      <h3 id="groups">By ${heading.toLowerCase()}</h3>
+      ${current.coverage.complete ? nothing : html`<p class="note" part="note">${words.insights.partialCoverage}</p>`}
+      <h3 id="groups">${words.insights.byGroup[query.groupBy]}</h3>
       ${renderGroupTable({
-        heading,
-        caption: `Calls, error rate and latency by ${heading.toLowerCase()}, ${span}. Select a ${heading.toLowerCase()} to see its calls.`,
+        heading: words.insights.groupHeadings[query.groupBy],
+        caption: words.insights.caption(query.groupBy, span),
         groups: current.groups ?? [],
         other: current.other,
         sort: this.sort,
         locale: this.formatLocale,
         onSort: (c) => this.onSort(c),
         onSelect: (k) => this.onSelect(k),
+        words,
       })}
       ${
         errors
-          ? html`<h3>Top errors</h3>
-              ${renderErrorGroups(current.error_groups, { limit: errors, locale: this.formatLocale, onPick: (g) => this.onError(g) })}`
+          ? html`<h3>${words.insights.topErrors}</h3>
+              ${renderErrorGroups(current.error_groups, { limit: errors, locale: this.formatLocale, onPick: (g) => this.onError(g), words })}`
           : nothing
       }
     `;
@@ -208,20 +214,21 @@ export class ComposioUsageInsights extends ComposioElement {
     const failed = status === TaskStatus.ERROR && !this.busy.active;
     const data = this.data;
     const empty = data && data.current.totals.calls === 0;
-    const tiles = data ? buildTiles(data, this.formatLocale) : SKELETON_TILES;
+    const words = this.words;
+    const tiles = data ? buildTiles(data, this.formatLocale, words) : skeletonTiles(words);
     return html`
-      ${failed && !data ? nothing : renderTiles(tiles, { stale: this.stale, busy: loading })}
+      ${failed && !data ? nothing : renderTiles(tiles, { stale: this.stale, busy: loading, words })}
       ${
         loading
           ? html`<div class="busy" aria-hidden="true"></div>
-              <p class="visually-hidden" role="status">Loading insights…</p>`
+              <p class="visually-hidden" role="status">${words.insights.loading}</p>`
           : nothing
       }
-      ${this.renderShown()} ${renderBusy(this.busy)}
+      ${this.renderShown()} ${renderBusy(this.busy, words, this.formatLocale)}
       <div class=${this.stale ? 'stale' : ''}>
-        ${empty ? html`<p class="empty" part="empty" role="status">No tool calls in this period.</p>` : data ? this.renderData(data) : nothing}
+        ${empty ? html`<p class="empty" part="empty" role="status">${words.insights.empty}</p>` : data ? this.renderData(data) : nothing}
       </div>
-      ${failed ? renderProblem(this.task.error, { subject: 'usage', stale: this.stale, onRetry: () => this.refresh() }) : nothing}
+      ${failed ? renderProblem(this.task.error, { subject: 'usage', stale: this.stale, onRetry: () => this.refresh(), words }) : nothing}
     `;
   }
 }

@@ -2,6 +2,8 @@
 import { html, nothing, svg } from 'lit';
 import { formatNumber } from '../../client/format.ts';
 import type { InsightsErrorGroup, InsightsFigures, InsightsGroup } from '../../contract/protocol.ts';
+import { count } from '../shared/i18n/count.ts';
+import type { Words } from '../shared/i18n/strings.ts';
 import { formatLatency, formatRate, type Tile } from './figures.ts';
 
 const W = 100;
@@ -30,7 +32,7 @@ export function renderSparkline(values: (number | null)[] | undefined) {
   </svg>`;
 }
 
-export function renderTiles(tiles: Tile[], o: { stale: boolean; busy: boolean }) {
+export function renderTiles(tiles: Tile[], o: { stale: boolean; busy: boolean; words: Words<'insights' | 'hints'> }) {
   return html`<dl class="tiles ${o.stale ? 'stale' : ''}" part="tiles" aria-busy=${o.busy ? 'true' : 'false'}>
     ${tiles.map(
       (t) =>
@@ -40,7 +42,7 @@ export function renderTiles(tiles: Tile[], o: { stale: boolean; busy: boolean })
             ${
               t.value === undefined
                 ? html`<span class="value-skeleton skeleton" part="skeleton" aria-hidden="true"></span>
-                    <span class="visually-hidden">Loading</span>`
+                    <span class="visually-hidden">${o.words.insights.loadingTile}</span>`
                 : html`<span class="value" part="value">${t.value}</span>
                     ${t.change ? html`<span class="change ${t.tone}" part="change">${t.change}</span>` : nothing} ${renderSparkline(t.line)}`
             }
@@ -56,13 +58,7 @@ export interface Sort {
   descending: boolean;
 }
 
-const COLUMNS: [SortColumn, string][] = [
-  ['calls', 'Calls'],
-  ['error_rate', 'Error rate'],
-  ['p50', 'p50'],
-  ['p95', 'p95'],
-  ['p99', 'p99'],
-];
+const COLUMNS = ['calls', 'error_rate', 'p50', 'p95', 'p99'] as const satisfies readonly SortColumn[];
 
 /** Groups in the table's order: `null` figures (nothing measured) last either way, ties by key. */
 export function sortGroups(groups: InsightsGroup[], sort: Sort): InsightsGroup[] {
@@ -75,7 +71,7 @@ export function sortGroups(groups: InsightsGroup[], sort: Sort): InsightsGroup[]
   });
 }
 
-export const groupLabel = (key: string) => key || '(none)';
+export const groupLabel = (key: string, words: Words<'insights' | 'hints'>) => key || words.common.none;
 
 function cells(f: InsightsFigures, locale?: string) {
   return html`<td>${formatNumber(f.calls, locale)}</td>
@@ -94,6 +90,7 @@ export function renderGroupTable(o: {
   locale?: string;
   onSort: (column: SortColumn) => void;
   onSelect: (key: string) => void;
+  words: Words<'insights' | 'hints'>;
 }) {
   const header = (column: SortColumn, label: string) => {
     const active = o.sort.column === column;
@@ -111,21 +108,21 @@ export function renderGroupTable(o: {
       </caption>
       <thead>
         <tr>
-          ${header('key', o.heading)} ${COLUMNS.map(([c, label]) => header(c, label))}
+          ${header('key', o.heading)} ${COLUMNS.map((c) => header(c, o.words.insights.columns[c]))}
         </tr>
       </thead>
       <tbody>
         ${sortGroups(o.groups, o.sort).map(
           (g) =>
             html`<tr part="row" class="selectable" data-key=${g.key} @click=${() => o.onSelect(g.key)}>
-              <th scope="row"><button type="button" class="row-button" part="row-button">${groupLabel(g.key)}</button></th>
+              <th scope="row"><button type="button" class="row-button" part="row-button">${groupLabel(g.key, o.words)}</button></th>
               ${cells(g, o.locale)}
             </tr>`,
         )}
         ${
           o.other
             ? html`<tr part="row other">
-                <th scope="row">Other</th>
+                <th scope="row">${o.words.common.other}</th>
                 ${cells(o.other, o.locale)}
               </tr>`
             : nothing
@@ -135,34 +132,26 @@ export function renderGroupTable(o: {
   </div>`;
 }
 
-const KIND_LABELS: Record<string, string> = {
-  token_expired: 'Expired connection',
-  missing_scopes: 'Missing permissions',
-  invalid_input: 'Invalid input',
-  tool_not_found: 'Unknown tool',
-  no_connected_account: 'No connected account',
-  rate_limited: 'Rate limited',
-  upstream_error: 'App error',
-  timeout: 'Timed out',
-  other: 'Other failure',
-};
-
 export function renderErrorGroups(
   groups: InsightsErrorGroup[],
-  o: { limit: number; locale?: string; onPick: (g: InsightsErrorGroup) => void },
+  o: { limit: number; locale?: string; onPick: (g: InsightsErrorGroup) => void; words: Words<'insights' | 'hints'> },
 ) {
-  if (!groups.length) return html`<p class="quiet" part="no-errors">No failed calls in this period.</p>`;
+  const { insights, hints } = o.words;
+  if (!groups.length) return html`<p class="quiet" part="no-errors">${insights.noErrors}</p>`;
+  // the server words its hint in English; the reader gets the kind's hint in their language
+  const hint = (g: InsightsErrorGroup, cause = (hints.causes as Record<string, string>)[g.kind]) =>
+    cause ? `${cause} ${(hints.nextSteps as Record<string, string>)[g.kind]}` : `${g.hint!.cause} ${g.hint!.next}`;
   return html`<ul class="errors" part="errors">
     ${groups.slice(0, o.limit).map(
       (g) =>
         html`<li class="error-group" part="error-group">
           <button type="button" class="error-button" part="error-button" @click=${() => o.onPick(g)}>
-            <span class="kind">${KIND_LABELS[g.kind] ?? g.kind}</span>
-            <span class="tool">${g.tool_slug || '(unknown tool)'}</span>
-            <span class="count">${formatNumber(g.count, o.locale)} ${g.count === 1 ? 'call' : 'calls'}</span>
+            <span class="kind">${(hints.kinds as Record<string, string>)[g.kind] ?? g.kind}</span>
+            <span class="tool">${g.tool_slug || insights.unknownTool}</span>
+            <span class="count">${insights.calls(count(g.count, o.locale))}</span>
           </button>
-          ${g.hint ? html`<p class="hint" part="hint">${g.hint.cause} ${g.hint.next}</p>` : nothing}
-          <p class="example">Example: <code part="example">${g.example_log_id}</code></p>
+          ${g.hint ? html`<p class="hint" part="hint">${hint(g)}</p>` : nothing}
+          <p class="example">${insights.example} <code part="example">${g.example_log_id}</code></p>
         </li>`,
     )}
   </ul>`;
