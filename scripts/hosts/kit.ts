@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 export const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -62,7 +63,9 @@ export function project(base: string, name: string, files: Record<string, string
  * `badLines` (each line holds one wrong usage), whatever the checker's output format, as long as
  * it prints `file:line` or `file(line,`.
  */
-export function expectVerdicts(output: string, okFile: string, badFile: string, badLines: Record<number, string>): void {
+export function expectVerdicts(colored: string, okFile: string, badFile: string, badLines: Record<number, string>): void {
+  // a checker may colour its output (CI=true makes some force colours): match the plain text
+  const output = stripVTControlCharacters(colored);
   const errorLines = (file: string) =>
     [...output.matchAll(new RegExp(`${file.replace(/[.]/g, '\\.')}(?::|\\()(\\d+)[:,]`, 'g'))].map((m) => Number(m[1]));
   if (errorLines(okFile).length) throw new Error(`valid usage does not compile:\n${output}`);
