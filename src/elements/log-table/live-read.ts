@@ -9,7 +9,7 @@ import type { LogEntry, LogListResponse } from '../../contract/upstream.ts';
 import { requestBody, time, type LogQuery } from './data.ts';
 
 /** Where a live-tail poll reads: from the newest row shown (or waiting), down to the oldest loaded while more pages exist. */
-export function tailWindow(rows: readonly LogEntry[], pending: readonly LogEntry[], paging: boolean, from: number) {
+function tailWindow(rows: readonly LogEntry[], pending: readonly LogEntry[], paging: boolean, from: number) {
   const newest = [rows[0], pending[0]].filter(Boolean).map((l) => Date.parse(l.timestamp));
   const oldest = rows.at(-1);
   return { since: newest.length ? Math.max(...newest) : undefined, floor: paging && oldest ? Date.parse(oldest.timestamp) : from };
@@ -30,11 +30,11 @@ const CLOCK_SLACK_MS = 3_600_000;
 export async function fetchNewer(
   client: BffClient,
   query: LogQuery,
-  window: { since?: number; overlapMs: number; floor: number },
-  known: (id: string) => boolean,
+  shown: { rows: readonly LogEntry[]; pending: readonly LogEntry[]; paging: boolean; overlapMs: number; known: (id: string) => boolean },
   signal: AbortSignal,
 ): Promise<LogEntry[] | null> {
-  const { since, overlapMs, floor } = window;
+  const { since, floor } = tailWindow(shown.rows, shown.pending, shown.paging, query.from);
+  const { overlapMs, known } = shown;
   const from = Math.max(query.from, floor, (since ?? query.from) - Math.max(0, overlapMs));
   const tail: LogQuery = { ...query, from, to: query.custom ? query.to : Date.now() + CLOCK_SLACK_MS, limit: 100 };
   const fresh: LogEntry[] = [];

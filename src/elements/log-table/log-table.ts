@@ -35,7 +35,6 @@ import { SearchController } from './search-controller.ts';
 import { tableStyles } from './styles.ts';
 
 export { LOG_COLUMNS, type LogColumn };
-
 /**
  * @tagname composio-log-table
  * @fires {CustomEvent<LogSelectDetail>} composio-log-select - A row was opened (click or Enter): `{ log }`.
@@ -193,17 +192,14 @@ export class ComposioLogTable extends ComposioElement<'table'> {
   }
 
   // ---- live tail
-
   /** One live-tail poll: new and late rows go in at their time, or wait behind "N new". */
   private async pollNewer(signal: AbortSignal): Promise<void> {
-    const { fetchNewer, tailWindow } = await import('./live-read.ts');
+    const { fetchNewer } = await import('./live-read.ts');
     const query = this.query!;
-    const known = (id: string) => this.rows.has(id) || this.pending.some((l) => l.id === id);
-    const window = {
-      ...tailWindow(this.rows.rows, this.pending, Boolean(this.pager.cursor), query.from),
-      overlapMs: this.liveOverlap * 1000,
-    };
-    const fresh = await fetchNewer(this.client, query, window, known, signal);
+    const { rows, pending } = this;
+    const known = (id: string) => rows.has(id) || pending.some((l) => l.id === id);
+    const shown = { rows: rows.rows, pending, paging: Boolean(this.pager.cursor), overlapMs: this.liveOverlap * 1000, known };
+    const fresh = await fetchNewer(this.client, query, shown, signal);
     if (this.query !== query) return; // the filters changed meanwhile
     if (fresh === null) return this.refresh();
     if (!fresh.length) return;
@@ -229,7 +225,6 @@ export class ComposioLogTable extends ComposioElement<'table'> {
   }
 
   // ---- filters
-
   private setFilters(filters: LogFilter[], range = this.preset): void {
     this.filters = this.ownFilters = filters;
     this.range = range as (typeof TABLE_RANGES)[number]; // the filter bar offers only table ranges
@@ -246,7 +241,6 @@ export class ComposioLogTable extends ComposioElement<'table'> {
   }
 
   // ---- keyboard and detail
-
   /** Open a log in the detail panel (also what clicking a row does). */
   open(log: LogEntry): void {
     this.openId(log.id, log);
@@ -277,7 +271,6 @@ export class ComposioLogTable extends ComposioElement<'table'> {
   }
 
   // ---- rendering
-
   private readonly rowState = {
     focused: () => this.grid.focused,
     selected: () => this.selected?.id,
@@ -334,13 +327,11 @@ export class ComposioLogTable extends ComposioElement<'table'> {
   /** The first page failed (rows shown, if any, are from the previous choice: stale) or the next page did. */
   private renderError() {
     if (this.busy.active) return nothing; // waited out: renderBusy says so
-    if (this.firstPage.status === TaskStatus.ERROR) {
-      const stale = this.rows.rows.length > 0;
-      return renderProblem(this.firstPage.error, { subject: 'activity', stale, onRetry: () => this.refresh(), words: this.words });
-    }
-    return this.pager.error
-      ? renderProblem(this.pager.error, { subject: 'activity', stale: false, onRetry: () => this.loadMore(), words: this.words })
-      : nothing;
+    const firstFailed = this.firstPage.status === TaskStatus.ERROR;
+    const error = firstFailed ? this.firstPage.error : this.pager.error;
+    if (!error) return nothing;
+    const onRetry = firstFailed ? () => this.refresh() : () => this.loadMore();
+    return renderProblem(error, { subject: 'activity', stale: firstFailed && this.rows.rows.length > 0, onRetry, words: this.words });
   }
 
   protected override render() {

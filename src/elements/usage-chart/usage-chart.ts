@@ -18,15 +18,16 @@ import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import type { ChartType, ConfigInput } from './chart-config.ts';
-import { ChartController, loadChartJs, type Pick } from './chart-controller.ts';
+import { ChartController, type Pick } from './chart-controller.ts';
 import { loadChartData, type ChartData, type ChartMetric, type ChartView } from './data.ts';
 import { formatMetric, isInsightMetric } from './insight-metrics.ts';
 import { modelFor } from './model-cache.ts';
-import { modelToCsv, OTHER_KEY, seriesKeys, type TableModel } from './model.ts';
+import { chartCsv, chartPng } from './files.ts';
+import { OTHER_KEY, seriesKeys, type TableModel } from './model.ts';
 import { CHART_RANGES, resolveSettings, type Settings } from './settings.ts';
 import { chartStyles } from './styles.ts';
 import { renderLegend, renderPickers, renderStats, renderTableView } from './views.ts';
-import { formatSpan, renderShown } from '../shared/span.ts';
+import { renderShown } from '../shared/span.ts';
 import { bucketLabel, describeActive, groupLabel, rowLabel, summarize, type Wording } from './words.ts';
 
 /**
@@ -195,31 +196,13 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
 
   /** The data table as CSV (RFC 4180, formula-safe): exactly what the chart shows. */
   toCsv(): string {
-    if (!this.model || !this.data) return '';
-    const { metric, groupBy } = this.data.request;
-    const { chart } = this.words;
-    return modelToCsv(this.model, {
-      groupBy: groupBy ?? 'group',
-      rowLabel: (key) => rowLabel(key, this.words),
-      bucketLabel: (from) => this.bucketLabel(from),
-      unit: isInsightMetric(metric) ? chart.csvUnits[metric] : undefined,
-      total: chart.total,
-      previousPeriod: chart.previousPeriod,
-    });
+    return this.model && this.data ? chartCsv(this.model, this.data.request, this.words, (from) => this.bucketLabel(from)) : '';
   }
 
   /** The chart as a PNG blob: title, window and legend above the plot, on the theme's background. */
   async toPng(): Promise<Blob | null> {
-    const chart = this.chart;
-    if (!chart || !this.data) return null;
-    const { request } = this.data;
-    const words = this.words.chart;
-    const metric = words.metrics[request.metric];
-    const title = request.groupBy ? words.titleBy(metric, groupLabel(request.groupBy, this.words)) : metric;
-    // loaded with Chart.js, which drew the chart: no request here
-    const { composePng, pngLegend } = await loadChartJs();
-    const range = formatSpan(request.from, request.to, this.zone, this.formatLocale);
-    return composePng(chart.canvas, chart.width, { title, range, legend: pngLegend(chart) }, resolveTheme(this));
+    if (!this.chart || !this.data) return null;
+    return chartPng(this.chart, this.data.request, this.words, { zone: this.zone, locale: this.formatLocale, theme: resolveTheme(this) });
   }
 
   private exportCsv() {
