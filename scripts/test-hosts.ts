@@ -14,7 +14,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { footprint, install, project, root, run, versionOf, type Footprint } from './hosts/kit.ts';
+import { footprint, hostTsconfig, install, project, root, run, versionOf, type Footprint } from './hosts/kit.ts';
 import { reactSsrHost } from './hosts/react-ssr-host.ts';
 import { svelteHost, vueHost } from './hosts/typed-tag-hosts.ts';
 
@@ -106,19 +106,7 @@ try {
         chart.range = '7d';
         chart.addEventListener('composio-range-select', (e) => console.log(e.detail.from.toFixed()));
         document.querySelector('composio-log-table')!.filters = [{ field: 'status', operator: '==', value: 'failed' }];`,
-      'tsconfig.json': JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'bundler',
-          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          types: [],
-        },
-        files: ['main.ts'],
-      }),
+      'tsconfig.json': hostTsconfig({ lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] }, { files: ['main.ts'] }),
     });
     // the host already uses Chart.js (the version issue 13 met): ours must share it, not add a copy
     install(dir, [tarball, 'chart.js@4.5.1', `vite@${versionOf('vite')}`, `typescript@${versionOf('typescript')}`]);

@@ -73,3 +73,9 @@ export function expectVerdicts(colored: string, okFile: string, badFile: string,
   for (const [line, usage] of Object.entries(badLines))
     if (!bad.includes(Number(line))) throw new Error(`${usage} compiles (expected an error on ${badFile}:${line}):\n${output}`);
 }
+
+/** A host's tsconfig.json: strict, bundler resolution, our types checked (skipLibCheck off), plus its own options. */
+export function hostTsconfig(compilerOptions: Record<string, unknown>, rest: Record<string, unknown>): string {
+  const base = { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: false };
+  return JSON.stringify({ compilerOptions: { ...base, ...compilerOptions }, ...rest });
+}

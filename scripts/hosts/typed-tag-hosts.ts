@@ -3,7 +3,7 @@
  * checker from the npm registry; valid usage must compile, and an unknown `range` value, a value
  * outside another closed set, an unknown attribute and a wrong event detail must not.
  */
-import { check, expectVerdicts, install, project, versionOf } from './kit.ts';
+import { check, expectVerdicts, hostTsconfig, install, project, versionOf } from './kit.ts';
 
 // Each wrong usage sits alone on its line of Bad.*: line number → what it tries.
 const BAD_USAGE = {
@@ -15,21 +15,11 @@ const BAD_USAGE = {
 
 export function vueHost(base: string, tarball: string): void {
   const dir = project(base, 'vue', {
-    'tsconfig.json': JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'ESNext',
-        moduleResolution: 'bundler',
-        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-        strict: true,
-        noEmit: true,
-        skipLibCheck: false,
-        types: ['composio-widgets/vue'],
-      },
+    'tsconfig.json': hostTsconfig(
+      { lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: ['composio-widgets/vue'] },
       // Vue lets unknown attributes fall through to the root element unless asked not to
-      vueCompilerOptions: { checkUnknownProps: true },
-      include: ['src/**/*.ts', 'src/**/*.vue'],
-    }),
+      { vueCompilerOptions: { checkUnknownProps: true }, include: ['src/**/*.ts', 'src/**/*.vue'] },
+    ),
     'src/Ok.vue': `<script setup lang="ts">
 import 'composio-widgets/usage-chart';
 import 'composio-widgets/log-table';
@@ -68,19 +58,10 @@ import 'composio-widgets/usage-chart';
 
 export function svelteHost(base: string, tarball: string): void {
   const dir = project(base, 'svelte', {
-    'tsconfig.json': JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'ESNext',
-        moduleResolution: 'bundler',
-        strict: true,
-        noEmit: true,
-        verbatimModuleSyntax: true,
-        isolatedModules: true,
-        skipLibCheck: false,
-      },
-      include: ['src/**/*.d.ts', 'src/**/*.ts', 'src/**/*.svelte'],
-    }),
+    'tsconfig.json': hostTsconfig(
+      { verbatimModuleSyntax: true, isolatedModules: true },
+      { include: ['src/**/*.d.ts', 'src/**/*.ts', 'src/**/*.svelte'] },
+    ),
     // as README says, in SvelteKit's src/app.d.ts
     'src/app.d.ts': '/// <reference types="composio-widgets/svelte" />\n',
     'src/Ok.svelte': `<script lang="ts">

@@ -8,6 +8,7 @@
 import type { RangePreset } from '../../../core/ranges.ts';
 import type { FailureKind } from '../../../core/failure-hints.ts';
 import type { InsightsGroupBy, SeriesInterval } from '../../../contract/protocol.ts';
+import type { LogFilterField } from '../../../contract/upstream.ts';
 
 /** The built-in languages: English ships with the elements; the others load on first use. */
 export const LANGUAGES = ['en', 'de', 'fr', 'es', 'ja', 'pt-BR'] as const;
@@ -186,19 +187,7 @@ export interface TableStrings {
   value: string;
   add: string;
   cancel: string;
-  fields: Record<
-    | 'tool_slug'
-    | 'toolkit_slug'
-    | 'connected_account_id'
-    | 'auth_config_id'
-    | 'status'
-    | 'user_id'
-    | 'session_id'
-    | 'sandbox_id'
-    | 'request_id'
-    | 'log_id',
-    string
-  >;
+  fields: Record<LogFilterField, string>;
   suggestions: (n: Count) => string;
   goTo: string;
   goToForm: string;
