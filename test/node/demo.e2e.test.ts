@@ -371,6 +371,46 @@ describe('demo (npm run demo) in headless Chromium', () => {
     }
   });
 
+  for (const width of [375, 320]) {
+    it(`fits a ${width} px phone: no sideways scroll, also with a log open, its close button in view`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${demo.url}/`);
+      await bothShowData(page);
+      // the insights' table and error groups too, with the customer's longest names in them
+      await page.waitForFunction(
+        () => document.querySelector('composio-usage-insights')?.shadowRoot?.querySelector('[part="row"]'),
+        undefined,
+        {
+          timeout: 20_000,
+        },
+      );
+      const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok((await pageWidth()) <= width, `the page is ${await pageWidth()} px wide`);
+      await page.evaluate(() => {
+        const table = document.querySelector('composio-log-table')!;
+        table.scrollIntoView();
+        table.open(table.logs[0]);
+      });
+      const close = await page.waitForFunction(
+        () => {
+          const table = document.querySelector('composio-log-table')!.shadowRoot!;
+          const loaded = table.querySelector('composio-log-detail')?.shadowRoot?.querySelector('h2');
+          const box = table.querySelector('[part="detail"] .close')?.getBoundingClientRect();
+          return loaded && box && { left: box.left, right: box.right };
+        },
+        undefined,
+        { timeout: 20_000 },
+      );
+      const { left, right } = (await close.jsonValue()) as { left: number; right: number };
+      assert.ok(left >= 0 && right <= width, `close button at ${left}–${right} px`);
+      assert.ok((await pageWidth()) <= width, `with the detail open the page is ${await pageWidth()} px wide`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
   it('lists each time zone once, also when the browser names its zone by an alias', async () => {
     // Chromium reports Asia/Kolkata as the legacy Asia/Calcutta; the picker also offers Asia/Kolkata
     const page = await browser.newPage({ timezoneId: 'Asia/Calcutta' });
