@@ -5,6 +5,7 @@
  * table and is bounded the same way; it stops at `maxRows` with a final notice line. The stream
  * pulls one page per read: a client that cancels stops the paging.
  */
+import type { LogExportFormat } from '../contract/protocol.ts';
 import type { LogEntry, LogFilter } from '../contract/upstream.ts';
 import { LOG_CSV_HEADER, csvLine, logCsvCells } from '../core/log-csv.ts';
 import { listLogs, type LogsContext } from './logs.ts';
@@ -13,19 +14,17 @@ import type { Scope } from './scope.ts';
 /** Documented cap: most rows one export returns (then a final notice line). */
 export const EXPORT_MAX_ROWS = 100_000;
 
-export type ExportFormat = 'csv' | 'ndjson';
-
 export interface ExportRequest {
   filters?: LogFilter[];
   time_range?: { from: number; to: number };
-  format?: ExportFormat;
+  format?: LogExportFormat;
 }
 
 const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace(/[:]/g, '');
 const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 40);
 
 /** `tool-calls_2026-11-22T1200_2026-11-23T1200_status-is-failed.csv`: the window and the filters. */
-export function exportFileName(body: ExportRequest, window: [number, number], format: ExportFormat): string {
+export function exportFileName(body: ExportRequest, window: [number, number], format: LogExportFormat): string {
   const words = { '==': 'is', '!=': 'not', contains: 'has', not_contains: 'lacks' } as const;
   const filters = (body.filters ?? []).map((f) => safe(`${f.field}-${words[f.operator]}-${f.value}`));
   return (
@@ -33,11 +32,11 @@ export function exportFileName(body: ExportRequest, window: [number, number], fo
   );
 }
 
-function line(log: LogEntry, format: ExportFormat): string {
+function line(log: LogEntry, format: LogExportFormat): string {
   return format === 'csv' ? csvLine(logCsvCells(log)) : `${JSON.stringify(log)}\n`;
 }
 
-function notice(text: string, format: ExportFormat): string {
+function notice(text: string, format: LogExportFormat): string {
   return format === 'csv' ? csvLine([`# ${text}`]) : `${JSON.stringify({ notice: text })}\n`;
 }
 
