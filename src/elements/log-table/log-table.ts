@@ -23,8 +23,9 @@ import { readBar, requestBody, TABLE_RANGES, writeBar, type BarState, type LogQu
 import { emptySentence, LOG_COLUMNS, renderEmpty, renderFilterBar, renderLivePaused } from './views.ts';
 import { renderPanel, renderRow, SKELETON, type LogColumn } from './views.ts';
 import { checkAttributes } from './attributes.ts';
-import { ExportController, renderExport } from './export-controller.ts';
+import { ExportController } from './export-controller.ts';
 import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
+import { renderFooter } from './footer.ts';
 import { LogTree } from './tree.ts';
 import { UrlStateController } from './url-state-controller.ts';
 import { GridFocusController } from './grid-focus-controller.ts';
@@ -378,23 +379,14 @@ export class ComposioLogTable extends ComposioElement<'table'> {
                 ${this.renderBody(columns)}
               </div>`
         }
-        ${
-          this.selected
-            ? renderPanel(
-                this.selected,
-                this.detailSettings,
-                () => this.closeDetail(),
-                (log) => (this.selected = { id: log.id, entry: log }),
-              )
-            : nothing
-        }
+        ${renderPanel(
+          this.selected,
+          this.detailSettings,
+          () => this.closeDetail(),
+          (log) => (this.selected = { id: log.id, entry: log }),
+        )}
       </div>
-      <div class="footer" part="footer">
-        <span role="status">${words.table.loaded(count(loaded, locale), !this.pager.cursor && loaded > 0)}</span>
-        ${renderBusy(this.pager.busy, words, locale)}
-        ${this.pager.cursor && !this.pager.busy.active ? html`<button type="button" ?disabled=${this.pager.loading} @click=${() => this.loadMore()}>${this.pager.loading ? words.common.loading : words.table.loadMore}</button>` : nothing}
-        ${renderExport(this.exporter, loaded > 0, words, locale)}
-      </div>
+      ${renderFooter(loaded, this.pager, this.exporter, words, locale)}
     `;
   }
 }

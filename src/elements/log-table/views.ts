@@ -178,13 +178,17 @@ interface DetailSettings {
   link?: (id: string) => string;
 }
 
-/** The detail panel: Escape or × closes it; a link to another log (the parent call) opens that one. */
+/**
+ * The detail panel of the open log, if one is open: Escape or × closes it; a link to another log
+ * (the parent call) opens that one.
+ */
 export function renderPanel(
-  log: { id: string; entry?: LogEntry },
+  log: { id: string; entry?: LogEntry } | undefined,
   host: DetailSettings,
   onClose: () => void,
   onSelect: (log: LogEntry) => void,
 ) {
+  if (!log) return nothing;
   return html`<div
     class="panel"
     part="detail"
