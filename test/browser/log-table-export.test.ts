@@ -1,10 +1,10 @@
-// Export saves every matching log of the window through the BFF's export route, with progress,
-// and Cancel aborts the download.
+// Export saves every matching log of the window through the BFF's export route, as CSV or JSON
+// lines, with progress, and Cancel aborts the download.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import './resize-observer-noise.ts';
 import '../../src/elements/log-table/define.ts';
 import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts';
-import type { LogListResponse } from '../../src/contract/upstream.ts';
+import type { LogEntry, LogFilter, LogListResponse } from '../../src/contract/upstream.ts';
 import { bffPost, listWindows, resetWorker, startWorker } from './bff-in-page.ts';
 
 before(startWorker);
@@ -52,6 +52,27 @@ function csvColumn(text: string, column: number): string[] {
   return records.slice(1, -1).map((r) => r[column]);
 }
 
+/** Every log `post` lists for `filters` in `window`, page by page, as the table would scroll them. */
+async function listAll(
+  post: (path: string, body: unknown) => Promise<LogListResponse>,
+  filters: LogFilter[],
+  window: { from: number; to: number },
+): Promise<LogEntry[]> {
+  const logs: LogEntry[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: LogListResponse = await post('logs/tool_execution', {
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+      filters,
+      time_range: window,
+    });
+    logs.push(...page.logs);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return logs;
+}
+
 describe('<composio-log-table> export', () => {
   it('saves every matching log of the window, not only the loaded rows, in the listing’s order', async () => {
     await captureDownloads(async (saved) => {
@@ -83,6 +104,38 @@ describe('<composio-log-table> export', () => {
       const text = await (await fetch(saved[0].href)).text();
       expect(csvColumn(text, 7)).to.deep.equal(expected);
       await waitUntil(() => $(el, 'button.export'), 'button back');
+    });
+  });
+
+  it('Export JSON lines saves every matching log as NDJSON, one per line in the listing’s order, named for the window and filters', async () => {
+    await captureDownloads(async (saved) => {
+      const el = await fixture<ComposioLogTable>(
+        html`<composio-log-table
+          range="30d"
+          page-size="20"
+          filters='[{"field":"status","operator":"==","value":"failed"}]'
+        ></composio-log-table>`,
+      );
+      await waitUntil(() => el.logs.length > 0, 'first page', { timeout: 10_000 });
+      const expected = await listAll(bffPost, el.filters, listWindows[0]);
+      expect(expected.length).to.be.greaterThan(el.logs.length);
+      const button = $(el, 'button.export[data-format="ndjson"]')!;
+      expect(button.textContent!.trim()).to.equal('Export JSON lines');
+      button.click();
+      await waitUntil(() => saved.length === 1, 'file saved', { timeout: 20_000 });
+      expect(saved[0].name).to.match(/^tool-calls_.*_status-is-failed\.ndjson$/);
+      const file = await (await fetch(saved[0].href)).blob();
+      expect(file.type).to.match(/^application\/x-ndjson/);
+      const text = await file.text();
+      const lines = text.split('\n');
+      expect(lines.pop(), 'ends with a line break').to.equal('');
+      expect(lines.map((line) => JSON.parse(line) as LogEntry)).to.deep.equal(expected);
+      await waitUntil(() => $(el, 'button.export'), 'buttons back');
+      // the same export from script
+      await el.exportAll({ format: 'ndjson' });
+      expect(saved).to.have.length(2);
+      expect(saved[1].name).to.equal(saved[0].name);
+      expect(await (await fetch(saved[1].href)).text()).to.equal(text);
     });
   });
 

@@ -1,7 +1,7 @@
 /**
  * `<composio-log-table>`: the activity log. Cursor pages through the BFF into a virtualized grid
  * (only the visible rows are in the DOM), a filter bar mapped onto v3.1 filters, a detail panel
- * loaded on first use, live tail, and CSV export. Everything from a log is rendered as text.
+ * loaded on first use, live tail, and export. Everything from a log is rendered as text.
  */
 import { Task, TaskStatus } from '@lit/task';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
@@ -9,7 +9,7 @@ import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { count } from '../shared/i18n/count.ts';
-import { BFF_PATHS } from '../../contract/protocol.ts';
+import { BFF_PATHS, type LogExportFormat } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
 import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
@@ -58,7 +58,7 @@ export { LOG_COLUMNS, type LogColumn };
  * @csspart filters - The filter bar.
  * @csspart grid - The grid (header and rows).
  * @csspart row - A log row.
- * @csspart footer - Loaded-row count, Load more, CSV export.
+ * @csspart footer - Loaded-row count, Load more, Export CSV and Export JSON lines.
  * @csspart new-logs - The "N new" button of the live tail.
  * @csspart live-status - "Live updates paused — retrying in N s" while polls fail, with Retry now.
  * @csspart empty - The empty result, with the active filters and a Clear button.
@@ -266,9 +266,14 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     void this.grid.focusRow(this.grid.focused);
   }
 
-  /** The loaded rows as RFC 4180 CSV (formulas neutralised); Export CSV saves every matching row through the BFF. */
+  /** The loaded rows as RFC 4180 CSV (formulas neutralised); `exportAll` saves every matching row through the BFF. */
   toCsv(): string {
     return logsCsv(this.rows.rows);
+  }
+
+  /** Save every matching log of the window (≤ 100,000) as CSV or JSON lines, as Export does; settles when saved, cancelled or failed. */
+  exportAll({ format = 'csv' }: { format?: LogExportFormat } = {}): Promise<void> {
+    return this.exporter.start(format);
   }
 
   // ---- rendering

@@ -251,6 +251,7 @@ export const strings: Strings = {
     goToPlaceholder: 'log_… oder req_…',
     open: 'Öffnen',
     exportCsv: 'CSV exportieren',
+    exportNdjson: 'JSON-Zeilen exportieren',
     exportTitle: (max) => `Alle passenden Logs im Zeitraum (bis zu ${max})`,
     exporting: ({ count, shown }, size) => `Export läuft… ${shown} ${plural(count, { one: 'Zeile', other: 'Zeilen' })} (${size})`,
     kilobytes: (n) => `${n} kB`,

@@ -244,6 +244,7 @@ export const strings: Strings = {
     goToPlaceholder: 'log_… o req_…',
     open: 'Abrir',
     exportCsv: 'Exportar CSV',
+    exportNdjson: 'Exportar líneas JSON',
     exportTitle: (max) => `Todos los registros que coinciden en el periodo (hasta ${max})`,
     exporting: ({ count, shown }, size) => `Exportando… ${shown} ${plural(count, { one: 'fila', other: 'filas' })} (${size})`,
     kilobytes: (n) => `${n} kB`,

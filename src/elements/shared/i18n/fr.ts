@@ -244,6 +244,7 @@ export const strings: Strings = {
     goToPlaceholder: 'log_… ou req_…',
     open: 'Ouvrir',
     exportCsv: 'Exporter en CSV',
+    exportNdjson: 'Exporter en lignes JSON',
     exportTitle: (max) => `Tous les logs correspondants de la période (jusqu’à ${max})`,
     exporting: ({ count, shown }, size) => `Export en cours… ${shown} ${plural(count, { one: 'ligne', other: 'lignes' })} (${size})`,
     kilobytes: (n) => `${n}\u00a0ko`,

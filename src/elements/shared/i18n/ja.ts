@@ -225,6 +225,7 @@ export const strings: Strings = {
     goToPlaceholder: 'log_… または req_…',
     open: '開く',
     exportCsv: 'CSV をエクスポート',
+    exportNdjson: 'JSON 行形式でエクスポート',
     exportTitle: (max) => `期間内の一致するすべてのログ（最大 ${max} 件）`,
     exporting: ({ shown }, size) => `エクスポート中… ${shown} 行（${size}）`,
     kilobytes: (n) => `${n} KB`,

@@ -246,6 +246,7 @@ export const strings: Strings = {
     goToPlaceholder: 'log_… ou req_…',
     open: 'Abrir',
     exportCsv: 'Exportar CSV',
+    exportNdjson: 'Exportar linhas JSON',
     exportTitle: (max) => `Todos os logs correspondentes no período (até ${max})`,
     exporting: ({ count, shown }, size) => `Exportando… ${shown} ${plural(count, { one: 'linha', other: 'linhas' })} (${size})`,
     kilobytes: (n) => `${n} kB`,

@@ -194,6 +194,8 @@ export interface TableStrings {
   goToPlaceholder: string;
   open: string;
   exportCsv: string;
+  /** Export as JSON lines (NDJSON: one log per line). */
+  exportNdjson: string;
   exportTitle: (max: string) => string;
   exporting: (rows: Count, size: string) => string;
   kilobytes: (n: string) => string;

@@ -66,6 +66,7 @@ export const table: TableStrings = {
   goToPlaceholder: 'log_… or req_…',
   open: 'Open',
   exportCsv: 'Export CSV',
+  exportNdjson: 'Export JSON lines',
   exportTitle: (max) => `Every matching log in the window (up to ${max})`,
   exporting: ({ shown }, size) => `Exporting… ${shown} rows (${size})`,
   kilobytes: (n) => `${n} kB`,
