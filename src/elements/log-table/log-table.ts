@@ -26,6 +26,7 @@ import { checkAttributes } from './attributes.ts';
 import { ExportController } from './export-controller.ts';
 import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
 import { renderFooter } from './footer.ts';
+import { renderUserPicker } from './user-picker.ts';
 import { LogTree } from './tree.ts';
 import { UrlStateController } from './url-state-controller.ts';
 import { GridFocusController } from './grid-focus-controller.ts';
@@ -79,7 +80,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
   /** A custom window start (epoch ms or ISO date); with `to`, overrides `range`. */
   @property() from?: string;
   @property() to?: string;
-  /** v3.1 log filters, AND-ed (attribute: JSON). The filter bar edits status, toolkit and tool. */
+  /** v3.1 log filters, AND-ed (attribute: JSON). The filter bar edits status, toolkit, tool and (several user ids) user. */
   @property({ converter: filtersConverter }) filters: LogFilter[] = [];
   /** Rows per request, 1–100. */
   @property({ attribute: 'page-size', type: Number }) pageSize = 50;
@@ -132,7 +133,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     onError: (error) => this.loadFailed(error),
   });
 
-  /** Add filter (every field, suggested values), the toolkit list and Go to log. */
+  /** Add filter (every field, suggested values), the toolkit and user lists, and Go to log. */
   private readonly builder = new FilterBuilderController(this, {
     client: () => this.client,
     windowFrom: () => resolveWindow(this, Date.now(), this.zone, '24h').from,
@@ -351,6 +352,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
         bar: readBar(this.filters),
         toolDraft: this.search.draft,
         toolkits: this.builder.toolkits.value ?? [],
+        users: renderUserPicker(this.builder.users.value ?? [], this.filters, (filters) => this.setFilters(filters), words),
         builder: renderBuilder(this.builder, words, locale),
         range: this.preset,
         custom: Boolean(this.from),

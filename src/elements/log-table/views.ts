@@ -231,6 +231,8 @@ export interface FilterBarState {
   onRemove(filter: LogFilter): void;
   /** Add filter and Go to log (filter-builder.ts). */
   builder?: unknown;
+  /** The User picker of a multi-user customer (user-picker.ts). */
+  users?: unknown;
   words: Words<'table'>;
 }
 
@@ -254,6 +256,7 @@ export function renderFilterBar(s: FilterBarState) {
         ${[...new Set([...s.toolkits, ...(bar.toolkit ? [bar.toolkit] : [])])].map((t) => html`<option value=${t} title=${t} ?selected=${t === bar.toolkit}>${clip(t)}</option>`)}
       </select></label
     >
+    ${s.users ?? nothing}
     <label
       >${columns.tool}
       <input

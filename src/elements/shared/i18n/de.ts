@@ -192,6 +192,7 @@ export const strings: Strings = {
     },
     grid: 'Tool-Aufrufe',
     all: 'Alle',
+    allUsers: 'Alle Nutzer',
     toolPlaceholder: 'z. B. send_email',
     operators: { '==': 'ist', '!=': 'ist nicht', contains: 'enthält', not_contains: 'enthält nicht' },
     filter: (field, operator, value) => `${field} ${operator} ${value}`,

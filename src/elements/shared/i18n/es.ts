@@ -183,6 +183,7 @@ export const strings: Strings = {
     },
     grid: 'Llamadas a herramientas',
     all: 'Todos',
+    allUsers: 'Todos los usuarios',
     toolPlaceholder: 'p. ej. send_email',
     operators: { '==': 'es', '!=': 'no es', contains: 'contiene', not_contains: 'no contiene' },
     filter: (field, operator, value) => `${field} ${operator} ${value}`,

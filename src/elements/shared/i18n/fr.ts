@@ -184,6 +184,7 @@ export const strings: Strings = {
     },
     grid: 'Appels d’outils',
     all: 'Tous',
+    allUsers: 'Tous les utilisateurs',
     toolPlaceholder: 'ex. send_email',
     operators: { '==': 'est', '!=': 'n’est pas', contains: 'contient', not_contains: 'ne contient pas' },
     filter: (field, operator, value) => `${field} ${operator} ${value}`,

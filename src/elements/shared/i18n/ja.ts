@@ -172,6 +172,7 @@ export const strings: Strings = {
     },
     grid: 'ツール呼び出し',
     all: 'すべて',
+    allUsers: 'すべてのユーザー',
     toolPlaceholder: '例: send_email',
     operators: { '==': '等しい', '!=': '等しくない', contains: '含む', not_contains: '含まない' },
     filter: (field, operator, value) => `${field} ${operator} ${value}`,

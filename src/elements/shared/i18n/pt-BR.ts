@@ -183,6 +183,7 @@ export const strings: Strings = {
     },
     grid: 'Chamadas de ferramentas',
     all: 'Todos',
+    allUsers: 'Todos os usuários',
     toolPlaceholder: 'ex.: send_email',
     operators: { '==': 'é', '!=': 'não é', contains: 'contém', not_contains: 'não contém' },
     filter: (field, operator, value) => `${field} ${operator} ${value}`,

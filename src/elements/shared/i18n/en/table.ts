@@ -7,6 +7,7 @@ export const table: TableStrings = {
   columns: { time: 'Time', status: 'Status', tool: 'Tool', toolkit: 'Toolkit', user: 'User', message: 'Message', duration: 'Duration' },
   grid: 'Tool calls',
   all: 'All',
+  allUsers: 'All users',
   toolPlaceholder: 'e.g. send_email',
   operators: { '==': 'is', '!=': 'is not', contains: 'contains', not_contains: 'does not contain' },
   filter: (field, operator, value) => `${field} ${operator} ${value}`,
