@@ -42,6 +42,11 @@ export interface UpstreamCall {
   shape: UpstreamShape;
   /** Also remember a 404 this long (an unknown id then costs one upstream call, not one per ask). */
   notFoundTtlMs?: number;
+  /**
+   * Keep the answer for this caller only (a scope key) when the request itself does not name the
+   * caller: another caller's entry would answer without an upstream call, which times can tell.
+   */
+  cachedFor?: string;
 }
 
 /** A 429 without a usable Retry-After: wait this long (plus jitter) rather than hammer the limit. */
@@ -138,9 +143,10 @@ export class Upstream {
 
   /** The parsed JSON answer, from the store, from an identical call in flight, or from upstream. */
   async call<T>(request: UpstreamCall): Promise<T> {
-    // the scope is part of the key through the body (usage: filters.user_id; logs: user_id ==); a
-    // log detail's key is its id alone and its owner is checked after the cache, on every request
-    const raw = `${request.auth} ${request.method} ${request.path} ${canonicalJson(request.body ?? null)}`;
+    // the scope is part of the key through the body (usage: filters.user_id; logs: user_id ==), or
+    // through cachedFor (a log detail: its owner is checked after the cache, on every request)
+    const caller = request.cachedFor === undefined ? '' : ` for ${request.cachedFor}`;
+    const raw = `${request.auth} ${request.method} ${request.path} ${canonicalJson(request.body ?? null)}${caller}`;
     this.counts.lookups++;
     let pending = this.inFlight.get(raw);
     if (!pending) {
