@@ -86,6 +86,11 @@ describe('BFF: upstream answers are validated before use or caching', () => {
   for (const [route, body, shapeless] of [
     ['usage/summary', { from: NOW - 5 * DAY, to: NOW - 4 * DAY }, {}],
     ['usage/tool_calls', { group_by: 'toolkit_slug', from: NOW - 5 * DAY, to: NOW - 4 * DAY }, null],
+    [
+      'usage/tool_calls/series',
+      { from: NOW - 5 * DAY, to: NOW - 3 * DAY, interval: 'day', time_zone: 'UTC', group_by: 'toolkit_slug' },
+      { groups: 'nope' },
+    ],
     ['logs/tool_execution', { limit: 5 }, { logs: 'nope' }],
   ] as const) {
     it(`${route}: a 200 of the wrong shape is a 502 with a clear message, never cached`, async () => {
