@@ -113,6 +113,29 @@ describe('BFF: 429s are waited out sanely', () => {
     assert.ok(Date.now() - started >= 2_000, `waited ${Date.now() - started} ms`);
   });
 
+  it('spreads the retries of callers told the same Retry-After over up to 500 ms (jitter), never before it', async (t) => {
+    // the waits the BFF schedules, read from its setTimeout calls: exact, whatever the machine's load
+    const scheduled: number[] = [];
+    const setTimeoutAsIs = globalThis.setTimeout;
+    t.mock.method(globalThis, 'setTimeout', ((callback: () => void, ms?: number) => {
+      scheduled.push(ms ?? 0);
+      return setTimeoutAsIs(callback, ms);
+    }) as typeof setTimeout);
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const upstream = scripted((attempt) =>
+          attempt === 0 ? json({ message: 'Rate limit exceeded' }, 429, { 'retry-after': '1' }) : json({ entities: {} }),
+        );
+        assert.equal((await upstream.bff.post('usage/summary', {})).status, 200);
+      }),
+    );
+    // the other timers are each attempt's timeout (10 s)
+    const waits = scheduled.filter((ms) => ms >= 500 && ms < 5_000);
+    assert.equal(waits.length, 20, `waits ${waits.map(Math.round)}`);
+    assert.ok(Math.min(...waits) >= 1_000 && Math.max(...waits) < 1_500, `waits ${waits.map(Math.round)}`);
+    assert.ok(Math.max(...waits) - Math.min(...waits) > 150, `the same wait for all: ${waits.map(Math.round)}`);
+  });
+
   it('never passes "Retry-After: 0" on to the browser', async () => {
     const upstream = scripted(() => json({ message: 'Rate limit exceeded' }, 429, { 'retry-after': '0' }), {
       handler: { upstream: { retries: 0 } },
