@@ -146,16 +146,23 @@ describe('BFF: 429s are waited out sanely', () => {
   });
 });
 
-describe('BFF: upstream text is scrubbed before it reaches the browser', () => {
-  it('drops the configured key and anything key-like from a 4xx message, fix and errors', async () => {
-    const leak = 'key sim_ak_demo, token Bearer abc.def.ghi, secret Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWpr';
-    const upstream = scripted(() =>
-      json({ error: { message: leak, status: 400, code: 10400, slug: 'BadRequest', suggested_fix: leak, errors: [leak] } }, 400),
+describe('BFF: an upstream refusal reaches the browser in our words only', () => {
+  it('builds the message from its own words; Composio’s text, scrubbed of anything key-like, goes to onError', async () => {
+    const leak = 'key sim_ak_demo, token Bearer abc.def.ghi, secret Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWpr, at db-7.internal:5432';
+    const reported: unknown[] = [];
+    const upstream = scripted(
+      () => json({ error: { message: leak, status: 400, code: 10400, slug: 'BadRequest', suggested_fix: leak, errors: [leak] } }, 400),
+      { handler: { onError: (error) => reported.push(error) } },
     );
     const got = await upstream.bff.post('usage/summary', {});
     assert.equal(got.status, 400);
-    assert.doesNotMatch(got.text, /sim_ak_demo|abc\.def\.ghi|Zm9vYmFy/);
-    assert.match(got.body.error.message, /\[redacted\]/);
+    assert.equal(got.body.error.message, 'Composio refused the request (HTTP 400)');
+    assert.equal(got.body.error.errors, undefined);
+    assert.doesNotMatch(got.text, /sim_ak_demo|abc\.def\.ghi|Zm9vYmFy|db-7/, 'nothing of Composio’s text');
+    assert.equal(reported.length, 1, 'the operator is told');
+    const told = (reported[0] as Error).message;
+    assert.match(told, /HTTP 400.*db-7\.internal/, 'in Composio’s words');
+    assert.doesNotMatch(told, /sim_ak_demo|abc\.def\.ghi|Zm9vYmFy/, 'scrubbed of the key and anything key-like');
   });
 });
 
