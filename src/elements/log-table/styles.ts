@@ -211,10 +211,6 @@ export const tableStyles = css`
     margin: 0.4rem 0.75rem;
     color: var(--_warning);
   }
-  /* rows from the previous choice, kept while the new one failed to load */
-  .grid.stale .rows {
-    opacity: 0.5;
-  }
   .panel {
     position: relative;
     width: min(28rem, 45%);
