@@ -235,7 +235,13 @@ export const tableStyles = css`
       display: none;
     }
     .c-time {
-      width: 7.5rem;
+      width: 6.5rem;
+      white-space: normal;
+      line-height: 1.25;
+    }
+    .c-time .day,
+    .c-time .clock {
+      display: block;
     }
     .row > .c-tool {
       flex: 1;
