@@ -19,6 +19,7 @@ import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import type { ChartType, ConfigInput } from './chart-config.ts';
 import { ChartController, type Pick } from './chart-controller.ts';
+import { ColorSchemeController } from './color-scheme-controller.ts';
 import { loadChartData, type ChartData, type ChartMetric, type ChartView } from './data.ts';
 import { formatMetric, isInsightMetric } from './insight-metrics.ts';
 import { modelFor } from './model-cache.ts';
@@ -121,7 +122,6 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
   @property({ type: Boolean }) controls = false;
 
   @state() private showTable = false;
-  @state() private themeVersion = 0;
 
   /** The settings in use: the properties above, validated (see settings.ts). */
   private settings: Settings = this.resolve();
@@ -139,17 +139,16 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
   private get model(): TableModel | undefined {
     return this.data && modelFor(this.data, this.words);
   }
-  private darkQuery?: MediaQueryList;
+  private readonly scheme = new ColorSchemeController(this);
 
   private readonly plotter = new ChartController(this, {
     canvas: () => this.canvas ?? undefined,
     plot: () => this.plot ?? undefined,
-    key: () => [this.model, this.settings.type, this.themeVersion, this.formatLocale, this.zone],
+    key: () => [this.model, this.settings.type, this.scheme.version, this.formatLocale, this.zone],
     config: () => this.chartConfig(),
     seriesKeys: () => seriesKeys(this.model),
     onPick: (pick) => this.select(pick),
   });
-  private readonly onSchemeChange = () => this.themeVersion++;
 
   private readonly task = new Task(this, {
     task: async ([client, settings, from, to, timeZone, compare], { signal }) => {
@@ -182,17 +181,6 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
     },
     onError: (error) => this.loadFailed(error),
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
-    this.darkQuery.addEventListener('change', this.onSchemeChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.darkQuery?.removeEventListener('change', this.onSchemeChange);
-  }
 
   /** The data table as CSV (RFC 4180, formula-safe): exactly what the chart shows. */
   toCsv(): string {
@@ -237,7 +225,7 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
   // ---- chart lifecycle
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('theme')) this.themeVersion++;
+    if (changed.has('theme')) this.scheme.themeChanged();
     if ((['metric', 'view', 'groupBy', 'range', 'interval', 'type', 'top'] as const).some((k) => changed.has(k)))
       this.settings = this.resolve();
   }
