@@ -21,12 +21,13 @@ import type { Words } from '../shared/i18n/strings.ts';
 import { extraFilters, filtersConverter, logsCsv, LogRows, mergeByTime, pageLimit } from './data.ts';
 import { readBar, requestBody, TABLE_RANGES, writeBar, type BarState, type LogQuery } from './data.ts';
 import { emptySentence, LOG_COLUMNS, renderEmpty, renderFilterBar, renderLivePaused } from './views.ts';
-import { renderPanel, renderRow, SKELETON, type LogColumn } from './views.ts';
+import { renderRow, SKELETON, type LogColumn } from './views.ts';
 import { checkAttributes } from './attributes.ts';
 import { ExportController, renderExport } from './export-controller.ts';
 import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
 import { LogTree } from './tree.ts';
 import { UrlStateController } from './url-state-controller.ts';
+import { DetailPanelController } from './detail-panel.ts';
 import { GridFocusController } from './grid-focus-controller.ts';
 import { TableLayout } from './layout.ts';
 import { LiveTailController } from './live-tail-controller.ts';
@@ -98,14 +99,11 @@ export class ComposioLogTable extends ComposioElement<'table'> {
 
   @state() private rows = new LogRows();
   @state() private pending: LogEntry[] = [];
-  /** The open log: its id, and its row when it was opened from one. */
-  @state() private selected?: { id: string; entry?: LogEntry };
 
   @query('.rows') private scroller?: HTMLElement;
 
   private query?: LogQuery;
   private ownFilters?: LogFilter[];
-  private detailModule?: Promise<unknown>;
   private shownColumns: LogColumn[] = [...LOG_COLUMNS];
 
   private readonly firstPage = new Task(this, {
@@ -249,20 +247,17 @@ export class ComposioLogTable extends ComposioElement<'table'> {
 
   /** Open a log by id (Go to log, a link): the detail loads it through the BFF, which checks it is the caller's. */
   openId(id: string, entry?: LogEntry): void {
-    this.detailModule ??= import('../log-detail/define.ts');
-    this.selected = { id, entry };
-    void this.detailModule.then(() => this.updateComplete).then(() => this.renderRoot.querySelector<HTMLElement>('.panel')?.focus());
+    this.detail.open(id, entry);
   }
 
   /** The id of the log open in the detail panel. */
   get openLogId(): string | undefined {
-    return this.selected?.id;
+    return this.detail.selected?.id;
   }
 
   /** Close the detail panel. */
   closeDetail(): void {
-    this.selected = undefined;
-    void this.grid.focusRow(this.grid.focused);
+    this.detail.close();
   }
 
   /** The loaded rows as RFC 4180 CSV (formulas neutralised); Export CSV saves every matching row through the BFF. */
@@ -273,7 +268,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
   // ---- rendering
   private readonly rowState = {
     focused: () => this.grid.focused,
-    selected: () => this.selected?.id,
+    selected: () => this.detail.selected?.id,
     zone: () => this.zone,
     locale: () => this.formatLocale,
     words: () => this.words,
@@ -299,6 +294,13 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     this.tree.toggle(log.id, expanded);
     this.requestUpdate();
   }
+
+  /** The side panel of the open log; it inherits the table's settings. */
+  private readonly detail = new DetailPanelController(this, {
+    root: () => this.renderRoot,
+    settings: () => this.detailSettings,
+    closed: () => void this.grid.focusRow(this.grid.focused),
+  });
 
   private get detailSettings() {
     const { endpoint, fetch, fetchToken, theme, formatLocale: locale, zone, strings, words } = this;
@@ -378,16 +380,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
                 ${this.renderBody(columns)}
               </div>`
         }
-        ${
-          this.selected
-            ? renderPanel(
-                this.selected,
-                this.detailSettings,
-                () => this.closeDetail(),
-                (log) => (this.selected = { id: log.id, entry: log }),
-              )
-            : nothing
-        }
+        ${this.detail.render()}
       </div>
       <div class="footer" part="footer">
         <span role="status">${words.table.loaded(count(loaded, locale), !this.pager.cursor && loaded > 0)}</span>

@@ -164,7 +164,7 @@ export function renderRow(row: TreeRow, index: number, columns: readonly LogColu
 }
 
 /** The table's settings the detail element inherits. */
-interface DetailSettings {
+export interface DetailSettings {
   endpoint: string;
   fetch?: typeof fetch;
   fetchToken?: unknown;
