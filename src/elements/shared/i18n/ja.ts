@@ -132,6 +132,22 @@ export const strings: Strings = {
     fallback: (interval) => `ブラウザーで${per[interval]}ごとに計算しました（このサーバーには系列のルートがありません）。`,
     csvUnits: { error_rate: '（割合）', latency_p50: '（ミリ秒）', latency_p95: '（ミリ秒）', latency_p99: '（ミリ秒）', active_users: '' },
   },
+  range: {
+    custom: 'カスタム…',
+    form: 'カスタム期間',
+    from: '開始日',
+    to: '終了日',
+    apply: '適用',
+    cancel: 'キャンセル',
+    zone: (zone) => `${zone} の暦日単位`,
+    problems: {
+      missing: '開始日と終了日を選んでください。',
+      invalid: '有効な日付を入力してください（1970年以降）。',
+      order: '開始日は終了日以前にしてください。',
+      future: '未来の日付は選べません。',
+    },
+    tooLong: (days) => `期間は最大 ${days} 日までです。`,
+  },
   insights: {
     tiles: {
       calls: '呼び出し',

@@ -139,6 +139,22 @@ export const strings: Strings = {
     fallback: (interval) => `Calculado por ${per[interval]} no navegador: este servidor não tem rota de séries.`,
     csvUnits: { error_rate: ' (fração)', latency_p50: ' (ms)', latency_p95: ' (ms)', latency_p99: ' (ms)', active_users: '' },
   },
+  range: {
+    custom: 'Personalizado…',
+    form: 'Período personalizado',
+    from: 'De',
+    to: 'Até',
+    apply: 'Aplicar',
+    cancel: 'Cancelar',
+    zone: (zone) => `Dias inteiros no fuso ${zone}`,
+    problems: {
+      missing: 'Escolha uma data inicial e uma final.',
+      invalid: 'Informe uma data válida (a partir de 1970).',
+      order: 'A data inicial não pode ser depois da final.',
+      future: 'As datas não podem estar no futuro.',
+    },
+    tooLong: (days) => `Um período pode ter no máximo ${days} dias.`,
+  },
   insights: {
     tiles: {
       calls: 'Chamadas',
