@@ -13,10 +13,12 @@ import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
 import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
-import { isRangePreset, resolveWindow, type RangePreset } from '../../core/ranges.ts';
+import { resolveWindow } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
 import { common, problem } from '../shared/i18n/en/common.ts';
 import { table } from '../shared/i18n/en/table.ts';
+import { range } from '../shared/i18n/en/range.ts';
+import { customWindow, rangeControlStyles, renderRangeControl } from '../shared/range-control.ts';
 import type { Words } from '../shared/i18n/strings.ts';
 import { extraFilters, filtersConverter, logsCsv, LogRows, mergeByTime, pageLimit } from './data.ts';
 import { readBar, requestBody, TABLE_RANGES, writeBar, type BarState, type LogQuery } from './data.ts';
@@ -27,6 +29,7 @@ import { ExportController, renderExport } from './export-controller.ts';
 import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
 import { LogTree } from './tree.ts';
 import { UrlStateController } from './url-state-controller.ts';
+import { timeControl } from './time-control.ts';
 import { DetailPanelController } from './detail-panel.ts';
 import { GridFocusController } from './grid-focus-controller.ts';
 import { TableLayout } from './layout.ts';
@@ -39,7 +42,7 @@ export { LOG_COLUMNS, type LogColumn };
 /**
  * @tagname composio-log-table
  * @fires {CustomEvent<LogSelectDetail>} composio-log-select - A row was opened (click or Enter): `{ log }`.
- * @fires {CustomEvent<FiltersChangeDetail>} composio-filters-change - The filter bar changed: `{ filters, range }` (keep them in your URL).
+ * @fires {CustomEvent<FiltersChangeDetail>} composio-filters-change - The filter bar changed: `{ filters, range }`, with `from` and `to` while a custom window applies (a range of whole days in `time-zone` chosen in the Time control, or the host's); keep them in your URL.
  * @fires {CustomEvent<LoadDetail>} composio-load - A page loaded: `{ kind: 'logs-page' | 'logs-live', count }`.
  * @fires {CustomEvent<ErrorDetail>} composio-error - A request failed; loaded rows stay (marked stale when they no longer match the filters), with a Retry button. Once per live-tail outage, and once per busy spell (429), which the table waits out by itself.
  * @cssprop --composio-table-height - Height of the scrolling rows area (default 480px).
@@ -56,6 +59,8 @@ export { LOG_COLUMNS, type LogColumn };
  * @cssprop --composio-focus-ring - Keyboard focus outline.
  * @cssprop --composio-radius - Corner radius.
  * @csspart filters - The filter bar.
+ * @csspart range-picker - The Time select: the presets, a custom window in words while one is shown ("Nov 3 – 9"), and Custom…, which opens `range-custom`.
+ * @csspart range-custom - The custom range form: From and To dates (whole days in `time-zone`, none in the future, at most 365), Apply, Cancel; Escape cancels.
  * @csspart grid - The grid (header and rows).
  * @csspart row - A log row.
  * @csspart footer - Loaded-row count, Load more, CSV export.
@@ -69,15 +74,16 @@ export { LOG_COLUMNS, type LogColumn };
  * @csspart hint - In the detail panel: the failure hint (exported from `<composio-log-detail>`).
  * @csspart payload - In the detail panel: the request/response JSON tree (exported from `<composio-log-detail>`).
  */
-export class ComposioLogTable extends ComposioElement<'table'> {
-  protected static override english: Words<'table'> = { common, problem, table };
+export class ComposioLogTable extends ComposioElement<'table' | 'range'> {
+  protected static override english: Words<'table' | 'range'> = { common, problem, table, range };
 
-  static override styles = [themeStyles, tableStyles];
+  static override styles = [themeStyles, tableStyles, rangeControlStyles];
 
   /** `1h`, `24h`, `7d` or `30d`; ignored when `from` and `to` are set. */
   @property() range: (typeof TABLE_RANGES)[number] = '24h';
-  /** A custom window start (epoch ms or ISO date); with `to`, overrides `range`. */
+  /** A custom window start (epoch ms or ISO date); with `to`, overrides `range`. The Time control's Custom… sets both. */
   @property() from?: string;
+  /** A custom window end, exclusive (epoch ms or ISO date). */
   @property() to?: string;
   /** v3.1 log filters, AND-ed (attribute: JSON). The filter bar edits status, toolkit and tool. */
   @property({ converter: filtersConverter }) filters: LogFilter[] = [];
@@ -138,6 +144,8 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     openId: (id) => this.openId(id),
   });
   private readonly url = new UrlStateController(this);
+  /** The Time control: presets, or whole days of the zone as a custom window. */
+  private readonly ranges = timeControl(this, { zone: () => this.zone, changed: (range) => this.setFilters(this.filters, range) });
   private readonly exporter = new ExportController(this, {
     client: () => this.client,
     query: () => this.query,
@@ -179,11 +187,6 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     if (checked.columns) this.shownColumns = checked.columns;
   }
 
-  /** The preset in use (`range`, or 24h when it is unknown). */
-  private get preset(): RangePreset {
-    return isRangePreset(this.range) ? this.range : '24h';
-  }
-
   /** Load the next page now (what Load more does). */
   loadMore(): Promise<void> {
     return this.pager.loadMore();
@@ -223,10 +226,10 @@ export class ComposioLogTable extends ComposioElement<'table'> {
   }
 
   // ---- filters
-  private setFilters(filters: LogFilter[], range = this.preset): void {
+  private setFilters(filters: LogFilter[], range = this.ranges.preset): void {
     this.filters = this.ownFilters = filters;
     this.range = range as (typeof TABLE_RANGES)[number]; // the filter bar offers only table ranges
-    this.emit('composio-filters-change', { filters, range });
+    this.emit('composio-filters-change', { filters, range, ...customWindow(this.from, this.to) });
   }
 
   private setBar(patch: Partial<BarState>): void {
@@ -313,7 +316,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     const status = this.firstPage.status;
     if (!rows.length && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL || this.busy.active)) return SKELETON;
     if (!rows.length && status === TaskStatus.COMPLETE) {
-      const sentence = emptySentence(readBar(this.filters), extraFilters(this.filters), this.preset, Boolean(this.from), this.words);
+      const sentence = emptySentence(readBar(this.filters), extraFilters(this.filters), this.ranges.preset, Boolean(this.from), this.words);
       return renderEmpty(sentence, this.filters.length > 0, () => this.clearFilters(), this.words);
     }
     return html`<div
@@ -348,12 +351,10 @@ export class ComposioLogTable extends ComposioElement<'table'> {
         toolDraft: this.search.draft,
         toolkits: this.builder.toolkits.value ?? [],
         builder: renderBuilder(this.builder, words, locale),
-        range: this.preset,
-        custom: Boolean(this.from),
+        range: renderRangeControl(this.ranges, { label: words.table.columns.time, words, locale }),
         extras: extraFilters(this.filters),
         onBar: (patch) => this.setBar(patch),
         onToolInput: (value, now) => this.search.input(value, now),
-        onRange: (range) => ((this.from = this.to = undefined), this.setFilters(this.filters, range)),
         onRemove: (filter) => this.setFilters(this.filters.filter((x) => x !== filter)),
         words,
       })}

@@ -21,7 +21,6 @@ export const strings: Strings = {
       '30d': 'Letzte 30 Tage',
       '90d': 'Letzte 90 Tage',
     },
-    custom: 'Benutzerdefiniert',
     shown: (range, span) => `Angezeigt: ${range ?? 'eigener Zeitraum'} (${span})`,
     labelValue: (label, value) => `${label}: ${value}`,
     noPrevious: 'Keine Daten für den Vorzeitraum',

@@ -21,7 +21,6 @@ export const strings: Strings = {
       '30d': 'Últimos 30 días',
       '90d': 'Últimos 90 días',
     },
-    custom: 'Personalizado',
     shown: (range, span) => `Mostrando: ${range ?? 'periodo personalizado'} (${span})`,
     labelValue: (label, value) => `${label}: ${value}`,
     noPrevious: 'Sin datos del periodo anterior',

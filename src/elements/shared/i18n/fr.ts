@@ -21,7 +21,6 @@ export const strings: Strings = {
       '30d': '30 derniers jours',
       '90d': '90 derniers jours',
     },
-    custom: 'Personnalisée',
     shown: (range, span) => `Affichage\u00a0: ${range ?? 'période personnalisée'} (${span})`,
     labelValue: (label, value) => `${label}\u00a0: ${value}`,
     noPrevious: 'Aucune donnée pour la période précédente',

@@ -14,7 +14,6 @@ export const strings: Strings = {
     success: '成功',
     failed: '失敗',
     ranges: { '1h': '過去1時間', '24h': '過去24時間', '7d': '過去7日間', '30d': '過去30日間', '90d': '過去90日間' },
-    custom: 'カスタム',
     shown: (range, span) => `表示中: ${range ?? 'カスタム期間'}（${span}）`,
     labelValue: (label, value) => `${label}: ${value}`,
     noPrevious: '前期間のデータなし',

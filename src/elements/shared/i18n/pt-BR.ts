@@ -21,7 +21,6 @@ export const strings: Strings = {
       '30d': 'Últimos 30 dias',
       '90d': 'Últimos 90 dias',
     },
-    custom: 'Personalizado',
     shown: (range, span) => `Exibindo: ${range ?? 'período personalizado'} (${span})`,
     labelValue: (label, value) => `${label}: ${value}`,
     noPrevious: 'Sem dados do período anterior',
