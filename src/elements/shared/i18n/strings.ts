@@ -44,7 +44,7 @@ export interface CommonStrings {
   failed: string;
   /** Range presets as pickers name them ("Last 24h"). */
   ranges: Record<RangePreset, string>;
-  /** After a failure: which window the dimmed data is for; `range` is undefined for a custom window. */
+  /** After a failure: which window the greyed data is for; `range` is undefined for a custom window. */
   shown: (range: string | undefined, span: string) => string;
   /** "Calls: 12", as a screen reader hears a highlighted value. */
   labelValue: (label: string, value: string) => string;
