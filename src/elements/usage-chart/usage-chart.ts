@@ -56,6 +56,7 @@ import { bucketLabel, describeActive, groupLabel, rowLabel, summarize, type Word
  * @cssprop --composio-accent - Accent (busy bar, pressed toggle).
  * @cssprop --composio-success - Positive change.
  * @cssprop --composio-danger - Negative change, errors.
+ * @cssprop --composio-warning - The stripes over the last data that loaded, shown under an error.
  * @cssprop --composio-focus-ring - Keyboard focus outline.
  * @cssprop --composio-radius - Corner radius.
  * @cssprop --composio-padding - Inner padding (default 1rem).
