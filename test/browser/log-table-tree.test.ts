@@ -7,7 +7,7 @@ import './resize-observer-noise.ts';
 import '../../src/elements/log-table/define.ts';
 import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts';
 import type { LogEntry, LogListResponse } from '../../src/contract/upstream.ts';
-import { resetWorker, startWorker, worker } from './bff-in-page.ts';
+import { bff, bffPost, resetWorker, startWorker, worker } from './bff-in-page.ts';
 import { fakeLog } from './log-fixtures.ts';
 
 before(startWorker);
@@ -92,5 +92,53 @@ describe('<composio-log-table> meta-tool trees', () => {
     await waitUntil(() => shownIds(el).length === 6 && focusedOn(PARENT.log_id), 'unfolded by keyboard, focus kept');
     await sendKeys({ press: 'ArrowLeft' });
     await waitUntil(() => shownIds(el).length === 3, 'folded by keyboard');
+  });
+
+  it('with the simulator through the BFF: a multi-execute call whose children came on the page before shows them under it', async () => {
+    // a meta-tool call of the customer with 2+ children, listed (newest first) before it
+    const to = Date.now() - 3_600_000;
+    const { logs }: LogListResponse = await bffPost('logs/tool_execution', { limit: 100, time_range: { from: to - 30 * 86_400_000, to } });
+    const at = logs.findIndex(
+      (l, i) => l.parent && logs[i + 1]?.parent?.log_id === l.parent.log_id && logs.findIndex((p) => p.id === l.parent!.log_id) > i,
+    );
+    expect(at, 'the simulator makes meta-tool calls').to.be.at.least(0);
+    const parentId = logs[at].parent!.log_id;
+    // end the window just after the newest child: the children open the list, the parent follows
+    const window = { from: to - 30 * 86_400_000, to: Date.parse(logs[at].timestamp) + 1 };
+    const children = logs.filter((l) => l.parent?.log_id === parentId);
+    const parent = logs.find((l) => l.id === parentId)!;
+    // pages of 2: the first holds only children, the parent comes on a later page
+    const pages: string[][] = [];
+    worker.use(
+      http.post('/api/composio/logs/tool_execution', async ({ request }) => {
+        const answer = await bff(request);
+        pages.push(((await answer.clone().json()) as LogListResponse).logs.map((l) => l.id));
+        return answer;
+      }),
+    );
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table from=${window.from} to=${window.to} page-size="2"></composio-log-table>`,
+    );
+    await waitUntil(() => el.logs.length > 0, 'first page', { timeout: 10_000 });
+    while (!el.logs.some((l) => l.id === parentId)) await el.loadMore();
+    expect(pages[0]).to.deep.equal(children.slice(0, 2).map((l) => l.id));
+    expect(
+      pages.findIndex((page) => page.includes(parentId)),
+      'the parent on a later page',
+    ).to.be.above(0);
+    // the parent first, then its calls in the order they ran (oldest first), one level in
+    const shown = () =>
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="row"]:not(.head)')]
+        .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+        .slice(0, children.length + 1)
+        .map((r) => `${/depth-(\d)/.exec(r.className)![1]} ${r.querySelector('.c-message')!.textContent!.trim()}`);
+    const expected = [`0 ${parent.message}`, ...[...children].reverse().map((c) => `1 ${c.message}`)];
+    await waitUntil(() => JSON.stringify(shown()) === JSON.stringify(expected), 'children under the parent', { timeout: 10_000 }).catch(
+      (e) => {
+        throw new Error(`${e.message}: shown ${JSON.stringify(shown())}, expected ${JSON.stringify(expected)}`);
+      },
+    );
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('[role="row"][aria-rowindex="2"] .tree-toggle')!;
+    expect(toggle.getAttribute('aria-label')).to.equal(`Hide ${children.length} calls inside`);
   });
 });
