@@ -179,8 +179,11 @@ describe('<composio-log-table> filter bar', () => {
   it('Go to log opens a log by its id and by its request id', async () => {
     const el = await fixture<ComposioLogTable>(html`<composio-log-table range="30d"></composio-log-table>`);
     await loaded(el);
-    const target = el.logs[3];
-    for (const typed of [target.id, String(target.metadata.request_id)]) {
+    // two different logs, so the second jump cannot pass on the detail the first one left open
+    for (const [target, typed] of [
+      [el.logs[3], el.logs[3].id],
+      [el.logs[5], String(el.logs[5].metadata.request_id)],
+    ] as const) {
       $<HTMLInputElement>(el, 'input[name="goto"]').focus();
       await sendKeys({ type: typed });
       await sendKeys({ press: 'Enter' });
