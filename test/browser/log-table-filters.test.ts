@@ -84,20 +84,27 @@ async function addByKeyboard(el: ComposioLogTable, field: LogFilter['field'], op
 }
 
 describe('<composio-log-table> filter bar', () => {
-  it('adds a filter on each of the ten fields by keyboard; the request and every row match it', async () => {
-    const window = { from: Date.now() - 30 * 86_400_000, to: Date.now() };
-    // values from real rows: one that has every field set, and one with a sandbox
-    const sample: LogListResponse = await bffPost('logs/tool_execution', { limit: 100, time_range: window });
-    const withSandbox: LogListResponse = await bffPost('logs/tool_execution', {
-      limit: 1,
-      time_range: window,
-      filters: [{ field: 'sandbox_id', operator: '!=', value: '' }],
-    });
-    const full = sample.logs.find((l) => l.metadata.connected_account_id && l.metadata.session_id)!;
-    for (const [i, field] of LOG_FILTER_FIELDS.entries()) {
-      const source = field === 'sandbox_id' ? withSandbox.logs[0] : full;
-      const [operator, words] = OPERATORS[i % 4];
+  // one test per field, so a field the bar cannot reach fails by name; the operators rotate so
+  // each of the four is used (with a real value from the simulator) on at least two fields
+  const window = { from: Date.now() - 30 * 86_400_000, to: Date.now() };
+  let samples: Promise<{ full: LogEntry; withSandbox: LogEntry }> | undefined;
+  const sampleLogs = () =>
+    (samples ??= (async () => {
+      const sample: LogListResponse = await bffPost('logs/tool_execution', { limit: 100, time_range: window });
+      const withSandbox: LogListResponse = await bffPost('logs/tool_execution', {
+        limit: 1,
+        time_range: window,
+        filters: [{ field: 'sandbox_id', operator: '!=', value: '' }],
+      });
+      return { full: sample.logs.find((l) => l.metadata.connected_account_id && l.metadata.session_id)!, withSandbox: withSandbox.logs[0] };
+    })());
+  for (const [i, field] of LOG_FILTER_FIELDS.entries()) {
+    const [operator, words] = OPERATORS[i % 4];
+    it(`adds "${LABELS[field]} ${words} …" (${field} ${operator}) by keyboard; the request and every row match it`, async () => {
+      const { full, withSandbox } = await sampleLogs();
+      const source = field === 'sandbox_id' ? withSandbox : full;
       const whole = fieldOf(source, field);
+      expect(whole, `a ${field} to filter on`).to.not.equal('');
       const value = operator === 'contains' || operator === 'not_contains' ? whole.slice(0, Math.min(6, whole.length)) : whole;
       const bodies = recordBodies();
       const el = await fixture<ComposioLogTable>(html`<composio-log-table range="30d" page-size="100"></composio-log-table>`);
@@ -118,9 +125,8 @@ describe('<composio-log-table> filter bar', () => {
         },
       );
       expect(el.filters).to.deep.equal([expected]);
-      worker.resetHandlers();
-    }
-  });
+    });
+  }
 
   it('shows added filters as removable chips, AND-ed', async () => {
     const bodies = recordBodies();
