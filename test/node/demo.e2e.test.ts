@@ -97,6 +97,34 @@ describe('demo (npm run demo) in headless Chromium', () => {
     await page.close();
   });
 
+  it('a log opened in the demo is in the URL; that link opens the same log in a fresh page; the detail’s Copy link names it too', async () => {
+    const { page, errors } = await open(`${demo.url}/`);
+    await bothShowData(page);
+    // a click on the first row, as a person opens a log
+    const table = page.locator('composio-log-table');
+    await table.locator('[role="row"][aria-rowindex="2"]').click();
+    const id = await page.evaluate(() => (document.querySelector('composio-log-table') as any).openLogId as string);
+    assert.match(id, /^log_/);
+    await page.waitForFunction((logId) => new URL(location.href).searchParams.get('log.id') === logId, id, { timeout: 10_000 });
+    const link = await page.evaluate(
+      () => ((document.querySelector('composio-log-table') as any).shadowRoot.querySelector('composio-log-detail') as any).link as string,
+    );
+    assert.equal(new URL(link).searchParams.get('log.id'), id);
+    // the shared address, in a page of its own: the detail of that log, through the BFF
+    const shared = await open(page.url());
+    await shared.page.waitForFunction(
+      (logId) => {
+        const detail = (document.querySelector('composio-log-table') as any)?.shadowRoot?.querySelector('composio-log-detail');
+        return detail?.logId === logId && detail.shadowRoot?.textContent?.includes(logId);
+      },
+      id,
+      { timeout: 20_000 },
+    );
+    assert.deepEqual([...errors, ...shared.errors], []);
+    await shared.page.close();
+    await page.close();
+  });
+
   it('an error group in the insights filters the log to its failed calls; a toolkit row to its toolkit; "Show all activity" undoes it', async () => {
     const { page, errors } = await open(`${demo.url}/`);
     await bothShowData(page);
