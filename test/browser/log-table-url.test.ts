@@ -129,9 +129,19 @@ describe('<composio-log-table url-state>', () => {
     });
     const detail = $(el, 'composio-log-detail') as Detail;
     expect(new URL(detail.link!).searchParams.get('log.id')).to.equal(id);
+    // what Copy link puts on the clipboard: this very address with the log open
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void copied.push(text) },
+    });
     const button = [...detail.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Copy link')!;
     button.click();
-    await waitUntil(() => detail.shadowRoot!.textContent!.includes('Copied link'), 'copied (or told it was blocked)');
+    await waitUntil(() => copied.length === 1, 'copied');
+    expect(copied[0]).to.equal(detail.link);
+    expect(new URL(copied[0]).searchParams.get('log.id')).to.equal(id);
+    expect(new URL(copied[0]).pathname).to.equal(location.pathname);
+    await waitUntil(() => detail.shadowRoot!.textContent!.includes('Copied link'), 'told it was copied');
   });
 
   it('another customer’s log or an unknown id shows "not found", never the log', async () => {
