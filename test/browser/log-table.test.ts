@@ -169,22 +169,30 @@ describe('<composio-log-table> filters', () => {
   });
 
   it('aborts the request in flight when the filters change', async () => {
-    const signals: AbortSignal[] = [];
+    /** Each log list request the table sends: the status it filters on, and its signal. */
+    const lists: { status: unknown; signal: AbortSignal }[] = [];
     const el = await fixture<ComposioLogTable>(html`<composio-log-table></composio-log-table>`);
     await loaded(el);
     el.fetch = (input, init) => {
-      signals.push(init!.signal!);
-      return fetch(input, init);
+      if (!String(input).endsWith('/logs/tool_execution')) return fetch(input, init);
+      const request = { status: JSON.parse(String(init!.body)).filters?.[0]?.value, signal: init!.signal! };
+      lists.push(request);
+      if (request.status !== 'failed') return fetch(input, init);
+      // the first query never answers: only an abort ends it, so nothing races the filter change
+      return new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
     };
     await el.updateComplete;
     el.filters = [{ field: 'status', operator: '==', value: 'failed' }];
-    await el.updateComplete;
+    await waitUntil(() => lists.some((l) => l.status === 'failed'), 'the first query sent');
     el.filters = [{ field: 'status', operator: '==', value: 'success' }];
     await waitUntil(() => el.logs.length && el.logs.every((l) => l.status === 'success'), 'second query shown');
-    const listSignals = signals.filter((s) => s);
+    const byStatus = (status: string) => lists.filter((l) => l.status === status);
+    expect(byStatus('failed'), 'one request for the first query').to.have.length(1);
+    expect(byStatus('failed')[0].signal.aborted, 'the first query was aborted').to.equal(true);
+    expect(byStatus('success').length, 'the second query was sent').to.be.greaterThan(0);
     expect(
-      listSignals.some((s) => s.aborted),
-      'the first query was aborted',
+      byStatus('success').every((l) => !l.signal.aborted),
+      'the second query ran to the end',
     ).to.equal(true);
   });
 
