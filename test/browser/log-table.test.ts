@@ -209,6 +209,27 @@ describe('<composio-log-table> filters', () => {
   });
 });
 
+describe('<composio-log-table> columns', () => {
+  const headerColumns = (el: Element) => [...el.shadowRoot!.querySelectorAll('[role="columnheader"]')].map((h) => h.className);
+  const rowColumns = (row: Element) => [...row.querySelectorAll(':scope > [role="gridcell"]')].map((c) => c.className);
+
+  it('shows the columns named in `columns`, in that order, in the header and every row, and follows a change', async () => {
+    worker.use(feedRoute(Array.from({ length: 30 }, (_, i) => entry(i))));
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table columns="message, status,tool"></composio-log-table>`);
+    await loaded(el);
+    await waitUntil(() => bodyRows(el).length > 0, 'rows rendered');
+    expect(headerColumns(el)).to.deep.equal(['c-message', 'c-status', 'c-tool']);
+    expect(shadow(el, '[role="grid"]').getAttribute('aria-colcount')).to.equal('3');
+    for (const row of bodyRows(el)) expect(rowColumns(row)).to.deep.equal(['c-message', 'c-status', 'c-tool']);
+    expect(bodyRows(el)[0].querySelector('.c-message')!.textContent).to.equal('message 0');
+
+    el.columns = 'duration,time';
+    await waitUntil(() => headerColumns(el).join() === 'c-duration,c-time', 'the new header');
+    await waitUntil(() => bodyRows(el).every((row) => rowColumns(row).join() === 'c-duration,c-time'), 'the new cells in every row');
+    expect(bodyRows(el).length).to.be.greaterThan(0);
+  });
+});
+
 describe('<composio-log-table> detail, keyboard and export', () => {
   it('opens the detail on Enter, walks rows with arrow keys, and returns focus on Escape', async () => {
     const el = await fixture<ComposioLogTable>(html`<composio-log-table></composio-log-table>`);
