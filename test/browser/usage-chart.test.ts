@@ -760,6 +760,42 @@ describe('<composio-usage-chart> bad values from the host', () => {
       window.removeEventListener('unhandledrejection', onError);
     }
   });
+
+  it('an unknown time-zone warns once, throws nothing, and cuts days in the browser’s zone', async () => {
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    /** The time_zone of each series request the chart sent. */
+    const zones: string[] = [];
+    const recording = ((input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).endsWith('/series')) zones.push(JSON.parse(String(init!.body)).time_zone);
+      return fetch(input, init);
+    }) as typeof fetch;
+    const warnings: string[] = [];
+    const errors: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onError);
+    try {
+      const el = await fixture<ComposioUsageChart>(
+        html`<composio-usage-chart range="30d" time-zone="Mars/Base" .fetch=${recording}></composio-usage-chart>`,
+      );
+      const points = pointsOf(await drawn(el));
+      expect(points, 'the 30 days, per day').to.have.length(30);
+      expect(zones.length, 'series requested').to.be.greaterThan(0);
+      expect(new Set(zones), 'the zone sent to the BFF').to.deep.equal(new Set([browserZone]));
+      // days start at the browser's local midnight (the test page runs in the browser's zone)
+      for (const p of points) expect([new Date(p.from).getHours(), new Date(p.from).getMinutes()]).to.deep.equal([0, 0]);
+      expect(headerTotal(el)).to.be.greaterThan(0);
+      expect(warnings.filter((w) => w.includes('"Mars/Base"'))).to.have.length(1);
+      expect(shadow(el, '[part="error"]'), 'no error banner').to.equal(null);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      console.warn = warn;
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onError);
+    }
+  });
 });
 
 describe('<composio-usage-chart> small screens', () => {
