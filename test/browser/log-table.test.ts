@@ -349,3 +349,30 @@ describe('<composio-log-table> against the real BFF', () => {
     expect(el.logs.slice(0, 10).map((l) => l.id)).to.deep.equal(upstreamIds.slice(0, 10));
   });
 });
+
+describe('<composio-log-table> embed token (fetchToken)', () => {
+  it('sends the token on every request, the detail panel’s included', async () => {
+    const requests: { url: string; authorization: string | null }[] = [];
+    const recording = ((input: RequestInfo | URL, init?: RequestInit) => {
+      requests.push({ url: String(input), authorization: new Headers(init?.headers).get('authorization') });
+      return fetch(input, init);
+    }) as typeof fetch;
+    let issued = 0;
+    const fetchToken = async () => `embed-token-${++issued}`;
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table .fetch=${recording} .fetchToken=${fetchToken}></composio-log-table>`,
+    );
+    await loaded(el);
+    el.open(el.logs[0]);
+    const detailUrl = `/logs/tool_execution/${encodeURIComponent(el.logs[0].id)}`;
+    await waitUntil(() => requests.some((r) => r.url.endsWith(detailUrl)), 'the detail panel asked for the log');
+    expect(
+      requests.some((r) => r.url.endsWith('/logs/tool_execution')),
+      'the list was asked for',
+    ).to.equal(true);
+    const unsigned = requests.filter((r) => !/^Bearer embed-token-\d+$/.test(r.authorization ?? ''));
+    expect(unsigned, 'requests without the token').to.deep.equal([]);
+    // one token per client while it is valid: the table's, and the detail panel's own
+    expect(issued).to.be.within(1, 2);
+  });
+});
