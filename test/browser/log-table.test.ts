@@ -173,6 +173,8 @@ describe('<composio-log-table> filters', () => {
     const lists: { status: unknown; signal: AbortSignal }[] = [];
     const el = await fixture<ComposioLogTable>(html`<composio-log-table></composio-log-table>`);
     await loaded(el);
+    const errors: Event[] = [];
+    el.addEventListener('composio-error', (e) => errors.push(e));
     el.fetch = (input, init) => {
       if (!String(input).endsWith('/logs/tool_execution')) return fetch(input, init);
       const request = { status: JSON.parse(String(init!.body)).filters?.[0]?.value, signal: init!.signal! };
@@ -194,6 +196,9 @@ describe('<composio-log-table> filters', () => {
       byStatus('success').every((l) => !l.signal.aborted),
       'the second query ran to the end',
     ).to.equal(true);
+    // an abort is not a failure: nothing to tell the host or the reader
+    expect(errors, 'composio-error events').to.have.length(0);
+    expect(shadow(el, '[part="error"]'), 'error banner').to.equal(null);
   });
 
   it('says which filters left nothing, in plain words, and clears them', async () => {
