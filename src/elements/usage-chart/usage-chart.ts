@@ -19,6 +19,7 @@ import { download } from '../shared/download.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import type { ChartType, ConfigInput } from './chart-config.ts';
 import { ChartController, type Pick } from './chart-controller.ts';
+import { ColorSchemeController } from './color-scheme-controller.ts';
 import { loadChartData, type ChartData, type ChartMetric, type ChartView } from './data.ts';
 import { formatMetric, isInsightMetric } from './insight-metrics.ts';
 import { modelFor } from './model-cache.ts';
@@ -139,17 +140,17 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
   private get model(): TableModel | undefined {
     return this.data && modelFor(this.data, this.words);
   }
-  private darkQuery?: MediaQueryList;
 
   private readonly plotter = new ChartController(this, {
     canvas: () => this.canvas ?? undefined,
     plot: () => this.plot ?? undefined,
-    key: () => [this.model, this.settings.type, this.themeVersion, this.formatLocale, this.zone],
+    key: () => [this.model, this.settings.type, this.themeVersion, this.scheme.version, this.formatLocale, this.zone],
     config: () => this.chartConfig(),
     seriesKeys: () => seriesKeys(this.model),
     onPick: (pick) => this.select(pick),
   });
-  private readonly onSchemeChange = () => this.themeVersion++;
+  /** `theme="auto"` follows the reader's colour scheme: a change redraws. */
+  private readonly scheme = new ColorSchemeController(this);
 
   private readonly task = new Task(this, {
     task: async ([client, settings, from, to, timeZone, compare], { signal }) => {
@@ -182,17 +183,6 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
     },
     onError: (error) => this.loadFailed(error),
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
-    this.darkQuery.addEventListener('change', this.onSchemeChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.darkQuery?.removeEventListener('change', this.onSchemeChange);
-  }
 
   /** The data table as CSV (RFC 4180, formula-safe): exactly what the chart shows. */
   toCsv(): string {
