@@ -7,6 +7,7 @@
  * - Next-style React 19: 'use client' entries; server-rendered and hydrated in Chromium, a page makes
  *   no more BFF and upstream calls than the same page rendered on the client only;
  * - Vue 3 with vue-tsc and Svelte 5 with svelte-check: typed tags accept valid usage, reject wrong values;
+ * - msw 3: the peer range accepts it, and the simulator's handlers answer through its worker in Chromium;
  * - the lockfile is what a fresh resolution writes.
  * Prints the install footprint (packages, bytes) of browser-only and server installs. Exits non-zero
  * on any failure; every step has a time limit.
@@ -15,6 +16,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { footprint, hostTsconfig, install, project, root, run, versionOf, type Footprint } from './hosts/kit.ts';
+import { msw3Host } from './hosts/msw3-host.ts';
 import { reactSsrHost } from './hosts/react-ssr-host.ts';
 import { svelteHost, vueHost } from './hosts/typed-tag-hosts.ts';
 
@@ -137,6 +139,10 @@ try {
   await step('Svelte 5 host: svelte-check accepts valid tags and rejects range="45d", an unknown attribute, a wrong detail', () =>
     svelteHost(base, tarball),
   );
+
+  await step('msw 3 host: npm accepts the peer; the simulator answers through msw 3’s service worker in Chromium', async () => {
+    results.push(`msw ${await msw3Host(base, tarball)} served the simulator`);
+  });
 
   await step('lockfile: a fresh resolution (npm install --package-lock-only) leaves package-lock.json as committed', () => {
     const dir = project(base, 'lockfile', {

@@ -1,7 +1,8 @@
 /**
  * Vue 3 and Svelte 5 hosts of `npm run test:hosts`: the packed tarball plus the framework and its
- * checker from the npm registry; valid usage must compile, and an unknown `range` value, a value
- * outside another closed set, an unknown attribute and a wrong event detail must not.
+ * checker from the npm registry; valid usage must compile (a bare `url-state`, `columns` as a list),
+ * and an unknown `range` value, a value outside another closed set (a group, a column), an unknown
+ * attribute and a wrong event detail must not.
  */
 import { check, expectVerdicts, hostTsconfig, install, project, versionOf } from './kit.ts';
 
@@ -11,6 +12,7 @@ const BAD_USAGE = {
   attribute: '<composio-usage-chart bogus>',
   groupBy: '<composio-usage-insights group-by="session_id">',
   detail: 'e.detail.nope in a composio-range-select handler',
+  columns: "columns ['time', 'bogus']",
 };
 
 export function vueHost(base: string, tarball: string): void {
@@ -31,7 +33,8 @@ const token = async () => 'jwt';
   <composio-usage-chart range="30d" group-by="toolkit_slug" type="area" compare class="wide" aria-label="Usage"
     :fetch-token="token" @composio-range-select="(e) => (from = e.detail.from)" />
   <composio-usage-insights range="1h" group-by="user_id" :errors="3" />
-  <composio-log-table range="24h" :page-size="20" columns="time,status,tool" url-state="activity" />
+  <composio-log-table range="24h" :page-size="20" :columns="['time', 'status', 'tool']" url-state="activity" />
+  <composio-log-table url-state />
   <p>{{ from }}</p>
 </template>
 `,
@@ -43,6 +46,7 @@ import 'composio-widgets/usage-chart';
   <composio-usage-chart bogus />
   <composio-usage-insights group-by="session_id" />
   <composio-usage-chart @composio-range-select="(e) => e.detail.nope" />
+  <composio-log-table :columns="['time', 'bogus']" />
 </template>
 `,
   });
@@ -53,6 +57,7 @@ import 'composio-widgets/usage-chart';
     6: BAD_USAGE.attribute,
     7: BAD_USAGE.groupBy,
     8: BAD_USAGE.detail,
+    9: BAD_USAGE.columns,
   });
 }
 
@@ -74,7 +79,8 @@ export function svelteHost(base: string, tarball: string): void {
 <composio-usage-chart bind:this={chart} range="30d" group-by="toolkit_slug" type="area" compare class="wide"
   aria-label="Usage" data-section="usage" fetchToken={token} oncomposio-range-select={(e) => (from = e.detail.from)}></composio-usage-chart>
 <composio-usage-insights range="1h" group-by="user_id" errors={3}></composio-usage-insights>
-<composio-log-table range="24h" page-size={20} columns="time,status,tool" url-state="activity"></composio-log-table>
+<composio-log-table range="24h" page-size={20} columns={['time', 'status', 'tool']} url-state="activity"></composio-log-table>
+<composio-log-table url-state></composio-log-table>
 <p>{from}</p>
 `,
     'src/Bad.svelte': `<script lang="ts">
@@ -84,6 +90,7 @@ export function svelteHost(base: string, tarball: string): void {
 <composio-usage-chart bogus></composio-usage-chart>
 <composio-usage-insights group-by="session_id"></composio-usage-insights>
 <composio-usage-chart oncomposio-range-select={(e) => e.detail.nope}></composio-usage-chart>
+<composio-log-table columns={['time', 'bogus']}></composio-log-table>
 `,
   });
   install(dir, [tarball, 'svelte@^5', 'svelte-check@^4', `typescript@${versionOf('typescript')}`]);
@@ -93,5 +100,6 @@ export function svelteHost(base: string, tarball: string): void {
     5: BAD_USAGE.attribute,
     6: BAD_USAGE.groupBy,
     7: BAD_USAGE.detail,
+    8: BAD_USAGE.columns,
   });
 }

@@ -151,3 +151,29 @@ describe('<composio-log-table url-state>', () => {
     }
   });
 });
+
+// What a framework sets: Svelte passes `true` for a bare attribute; React/Vue/Svelte bind `columns` as a list.
+describe('<composio-log-table> properties set by a framework', () => {
+  const headers = (el: ComposioLogTable) => [...el.shadowRoot!.querySelectorAll('[role="columnheader"]')].map((h) => h.className);
+
+  it('urlState = true mirrors under "log."; false turns it off', async () => {
+    visit({ 'log.range': '7d' });
+    const on = await fixture<ComposioLogTable>(html`<composio-log-table .urlState=${true}></composio-log-table>`);
+    await waitUntil(() => on.logs.length > 0, 'first page', { timeout: 10_000 });
+    expect(on.range).to.equal('7d');
+    history.replaceState(null, '', START);
+    visit({ 'log.range': '7d' });
+    const off = await fixture<ComposioLogTable>(html`<composio-log-table .urlState=${false}></composio-log-table>`);
+    await waitUntil(() => off.logs.length > 0, 'first page', { timeout: 10_000 });
+    expect(off.range).to.equal('24h');
+  });
+
+  it('columns as a list shows those columns in that order; the attribute form still works', async () => {
+    const list = await fixture<ComposioLogTable>(html`<composio-log-table .columns=${['status', 'time']}></composio-log-table>`);
+    await waitUntil(() => headers(list).length > 0, 'headers');
+    expect(headers(list)).to.deep.equal(['c-status', 'c-time']);
+    const attr = await fixture<ComposioLogTable>(html`<composio-log-table columns="tool, status"></composio-log-table>`);
+    await waitUntil(() => headers(attr).length > 0, 'headers');
+    expect(headers(attr)).to.deep.equal(['c-tool', 'c-status']);
+  });
+});

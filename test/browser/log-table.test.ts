@@ -124,7 +124,8 @@ describe('<composio-log-table> paging and virtualization', () => {
     await loaded(el, 100);
     const scroller = shadow(el, '.rows');
     scroller.scrollTop = scroller.scrollHeight;
-    await waitUntil(() => el.logs.length >= 200, 'next page on scroll', { timeout: 5000 });
+    // automatic pages keep a second apart (a held End key); on a loaded machine the page takes longer
+    await waitUntil(() => el.logs.length >= 200, 'next page on scroll', { timeout: 10_000 });
     expect(el.logs.map((l) => l.id)).to.deep.equal(feed.slice(0, el.logs.length).map((l) => l.id));
     await el.loadMore();
     await el.loadMore();

@@ -1,89 +1,22 @@
 /**
- * End to end: the built demo in headless Chromium (Debian's, driven by playwright-core), served
- * by its host server (npm run demo) and, for the static build, by a plain static file server.
+ * End to end: the built demo in headless Chromium (Debian's, driven by playwright-core), served by
+ * its host server (npm run demo). Its live tail and phone widths: demo-live-phone.e2e.test.ts; the
+ * static build and the CDN files: demo-static.e2e.test.ts.
  */
 import assert from 'node:assert/strict';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { startDemoServer, type RunningDemo } from '../../demo/server.ts';
-import { buildCdn } from '../../scripts/build-cdn.ts';
-import { findChromium } from '../../scripts/find-chromium.mjs';
+import { bothShowData, buildServerDemo, clickBar, headerTotal, open as openPage, useBrowser } from './e2e-browser.ts';
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const SERVER_BUILD = '.tmp/e2e-demo';
-const STATIC_BUILD = '.tmp/e2e-static';
 
-let browser: Browser;
-
-before(async () => {
-  browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ARGS });
-});
-after(() => browser?.close());
-
-async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && !/favicon/.test(m.text()) && errors.push(m.text()));
-  await page.goto(url);
-  return { page, errors };
-}
-
-/** Both elements show data: the chart is drawn and the table has rows. */
-async function bothShowData(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const chart = document.querySelector('composio-usage-chart') as (HTMLElement & { chart?: unknown }) | null;
-      const table = document.querySelector('composio-log-table') as (HTMLElement & { logs?: unknown[] }) | null;
-      return !!chart?.chart && (table?.logs?.length ?? 0) > 0;
-    },
-    undefined,
-    { timeout: 20_000 },
-  );
-}
-
-/** Clicks the middle of a chart bar with the real mouse; returns the bucket it stands for. */
-async function clickBar(page: Page, index: number): Promise<{ from: number; to: number }> {
-  const target = await page.evaluate((i) => {
-    const el = document.querySelector('composio-usage-chart') as HTMLElement & { chart: any };
-    // the insights sit above the chart: bring it into the viewport, where a real click lands
-    el.scrollIntoView({ block: 'center', behavior: 'instant' });
-    const chart = el.chart;
-    const dataset = chart.data.datasets.findIndex((d: { stack?: string }) => d.stack === 'usage');
-    const bar = chart.getDatasetMeta(dataset).data[i].getProps(['x', 'y', 'base'], true);
-    const rect = chart.canvas.getBoundingClientRect();
-    const point = chart.data.datasets[dataset].data[i];
-    return { x: rect.left + bar.x, y: rect.top + (bar.y + bar.base) / 2, from: point.from, to: point.to };
-  }, index);
-  await page.mouse.move(target.x, target.y);
-  await page.mouse.click(target.x, target.y);
-  return { from: target.from, to: target.to };
-}
-
-const headerTotal = (page: Page) =>
-  page.evaluate(() => document.querySelector('composio-usage-chart')!.shadowRoot!.querySelector('[part="total"]')?.textContent ?? '');
+const browser = useBrowser();
+const open = (url: string) => openPage(browser(), url);
 
 describe('demo (npm run demo) in headless Chromium', () => {
   let demo: RunningDemo;
   before(async () => {
-    await build({
-      configFile: 'demo/vite.config.ts',
-      mode: 'server',
-      logLevel: 'silent',
-      build: { outDir: join(process.cwd(), SERVER_BUILD) },
-    });
+    await buildServerDemo(SERVER_BUILD);
     demo = await startDemoServer({ root: SERVER_BUILD });
   });
   after(() => demo?.close());
@@ -275,7 +208,7 @@ describe('demo (npm run demo) in headless Chromium', () => {
   });
 
   it('asks for nothing but the page and the scripts it names before the first data; a reload fetches no script', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     const html = await (await page.goto(`${demo.url}/`))!.text();
@@ -314,7 +247,7 @@ describe('demo (npm run demo) in headless Chromium', () => {
 
   it('lists each time zone once, also when the browser names its zone by an alias', async () => {
     // Chromium reports Asia/Kolkata as the legacy Asia/Calcutta; the picker also offers Asia/Kolkata
-    const page = await browser.newPage({ timezoneId: 'Asia/Calcutta' });
+    const page = await browser().newPage({ timezoneId: 'Asia/Calcutta' });
     await page.goto(`${demo.url}/`);
     await page.waitForFunction(() => (document.querySelector('#zone') as HTMLSelectElement).options.length > 1);
     const zones = await page.$$eval('#zone option', (options) => options.map((o) => (o as HTMLOptionElement).value));
@@ -341,137 +274,4 @@ describe('demo (npm run demo) in headless Chromium', () => {
       await page.close();
     });
   }
-});
-
-/** A plain static file server: no BFF, no rewriting, just files. */
-function serveStatic(root: string): Promise<{ url: string; server: Server }> {
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-    '.json': 'application/json',
-    '.svg': 'image/svg+xml',
-  };
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(root, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })),
-  );
-}
-
-describe('static demo (npm run build:demo) on a plain static file server', () => {
-  it('renders both elements with data from the BFF and simulator running in the page', async () => {
-    await build({
-      configFile: 'demo/vite.config.ts',
-      mode: 'static',
-      logLevel: 'silent',
-      build: { outDir: join(process.cwd(), STATIC_BUILD) },
-    });
-    assert.ok(existsSync(join(STATIC_BUILD, 'mockServiceWorker.js')), 'the service worker ships with the site');
-    const { url, server } = await serveStatic(STATIC_BUILD);
-    try {
-      const { page, errors } = await open(`${url}/`);
-      await bothShowData(page);
-      const before = await headerTotal(page);
-      await page.selectOption('#customer', 'user-2f9a61c4'); // Initech
-      await page.waitForFunction(
-        (b) => document.querySelector('composio-usage-chart')!.shadowRoot!.querySelector('[part="total"]')?.textContent !== b,
-        before,
-        { timeout: 20_000 },
-      );
-      assert.deepEqual(errors, []);
-      await page.close();
-    } finally {
-      server.closeAllConnections();
-      server.close();
-    }
-  });
-});
-
-describe('CDN file (npm run build:cdn) on a page without a build step', () => {
-  it('renders both elements from one script tag', async () => {
-    const root = '.tmp/e2e-cdn';
-    mkdirSync(root, { recursive: true });
-    await buildCdn(root, 'silent');
-    assert.deepEqual(
-      readdirSync(root)
-        .filter((f) => f.endsWith('.js'))
-        .sort(),
-      ['composio-widgets.loader.js', 'composio-widgets.min.js'],
-      'the single file and the per-tag loader',
-    );
-    assert.doesNotMatch(
-      readFileSync(join(root, 'composio-widgets.min.js'), 'utf8'),
-      /\bimport\s*\(?\s*["']\.\//,
-      'one self-contained file',
-    );
-    writeFileSync(
-      join(root, 'index.html'),
-      `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
-       <script type="module" src="./composio-widgets.min.js"></script>
-       <composio-usage-chart range="7d"></composio-usage-chart>
-       <composio-log-table range="7d"></composio-log-table>`,
-    );
-    const demo = await startDemoServer({ root });
-    try {
-      const { page, errors } = await open(`${demo.url}/`);
-      await bothShowData(page);
-      assert.deepEqual(errors, []);
-      await page.close();
-    } finally {
-      await demo.close();
-    }
-  });
-  it('the per-tag loader fetches only the elements on the page (a table-only page gets no chart, no Chart.js)', async () => {
-    const root = '.tmp/e2e-cdn';
-    writeFileSync(
-      join(root, 'table.html'),
-      `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
-       <script type="module" src="./composio-widgets.loader.js"></script>
-       <composio-log-table range="7d"></composio-log-table>`,
-    );
-    const demo = await startDemoServer({ root });
-    try {
-      const { page, errors } = await open(`${demo.url}/table.html`);
-      const scripts: string[] = [];
-      page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
-      await page.waitForFunction(
-        () => ((document.querySelector('composio-log-table') as unknown as { logs?: unknown[] } | null)?.logs?.length ?? 0) > 0,
-        undefined,
-        {
-          timeout: 20_000,
-        },
-      );
-      const all = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-      const js = all.filter((path) => path.endsWith('.js'));
-      assert.ok(js.some((path) => path.endsWith('/composio-widgets.loader.js')));
-      assert.equal(await page.evaluate(() => customElements.get('composio-usage-chart')), undefined);
-      const chartChunk = readdirSync(join(root, 'cdn')).find((f) => f.startsWith('chart-register'));
-      assert.ok(chartChunk, 'the build has a Chart.js chunk');
-      assert.deepEqual(
-        js.filter((path) => path.includes(chartChunk!) || path.endsWith('composio-widgets.min.js')),
-        [],
-        'no Chart.js, no single file',
-      );
-      // adding a chart later loads it
-      await page.evaluate(() => document.body.append(document.createElement('composio-usage-chart')));
-      await page.waitForFunction(() => !!document.querySelector('composio-usage-chart')?.chart, undefined, {
-        timeout: 20_000,
-      });
-      assert.ok(
-        scripts.some((path) => path.includes(chartChunk!)),
-        'Chart.js fetched once a chart appears',
-      );
-      assert.deepEqual(errors, []);
-      await page.close();
-    } finally {
-      await demo.close();
-    }
-  });
 });

@@ -7,12 +7,15 @@ import { isRangePreset } from '../../core/ranges.ts';
 import { cleanFilters, pageLimit } from './data.ts';
 import { LOG_COLUMNS, type LogColumn } from './views.ts';
 
-/** The known columns named in `columns`, in order (all when none is known), and the unknown names. */
+/** `columns` as an attribute: a comma-separated list (checked by `pickColumns`, not here). */
+export const columnsConverter = {
+  fromAttribute: (value: string | null) => (value ?? '').split(',') as LogColumn[],
+  toAttribute: (value: readonly LogColumn[]) => value.join(','),
+};
+
+/** The known columns named in `columns` (a list, or a comma-separated string from plain JS), in order (all when none is known), and the unknown names. */
 export function pickColumns(value: unknown): { columns: LogColumn[]; unknown: string[] } {
-  const names = String(value ?? '')
-    .split(',')
-    .map((c) => c.trim())
-    .filter(Boolean);
+  const names = (Array.isArray(value) ? value.map(String) : String(value ?? '').split(',')).map((c) => c.trim()).filter(Boolean);
   const columns = names.filter((c): c is LogColumn => (LOG_COLUMNS as readonly string[]).includes(c));
   return { columns: columns.length ? columns : [...LOG_COLUMNS], unknown: names.filter((c) => !columns.includes(c as LogColumn)) };
 }

@@ -11,3 +11,4 @@ declare global {
 }
 
 export { ComposioLogTable };
+export type { LogColumn } from './log-table.ts';

@@ -22,7 +22,7 @@ import { extraFilters, filtersConverter, logsCsv, LogRows, mergeByTime, pageLimi
 import { readBar, requestBody, TABLE_RANGES, writeBar, type BarState, type LogQuery } from './data.ts';
 import { emptySentence, LOG_COLUMNS, renderEmpty, renderFilterBar, renderLivePaused } from './views.ts';
 import { renderPanel, renderRow, SKELETON, type LogColumn } from './views.ts';
-import { checkAttributes } from './attributes.ts';
+import { checkAttributes, columnsConverter } from './attributes.ts';
 import { ExportController, renderExport } from './export-controller.ts';
 import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
 import { LogTree } from './tree.ts';
@@ -82,17 +82,17 @@ export class ComposioLogTable extends ComposioElement<'table'> {
   @property({ converter: filtersConverter }) filters: LogFilter[] = [];
   /** Rows per request, 1–100. */
   @property({ attribute: 'page-size', type: Number }) pageSize = 50;
-  /** Which columns, in order (comma-separated): time, status, tool, toolkit, user, message, duration. */
-  @property() columns = LOG_COLUMNS.join(',');
+  /** Which columns, in order, of time, status, tool, toolkit, user, message, duration (attribute: comma-separated). */
+  @property({ converter: columnsConverter }) columns: readonly LogColumn[] = LOG_COLUMNS;
   /** Poll for new logs every N seconds (0 = off). */
   @property({ type: Number }) live = 0;
   /**
    * Mirror filters, range (or a custom `from`/`to` window) and the open log into the page URL under
-   * this prefix (`log.f`, `log.range`, `log.from`, `log.to`, `log.id`; empty = `log`), one history
+   * this prefix (`log.f`, `log.range`, `log.from`, `log.to`, `log.id`; empty or `true` = `log`), one history
    * entry per change; restored on load and on back/forward. A link naming a log opens it (only if it
    * is the signed-in customer's).
    */
-  @property({ attribute: 'url-state' }) urlState?: string;
+  @property({ attribute: 'url-state' }) urlState?: string | boolean;
   /** Seconds before the newest row that each poll reads again, for logs that reach the API late. */
   @property({ attribute: 'live-overlap', type: Number }) liveOverlap = 60;
 
@@ -302,7 +302,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
 
   private get detailSettings() {
     const { endpoint, fetch, fetchToken, theme, formatLocale: locale, zone, strings, words } = this;
-    const link = this.urlState === undefined ? undefined : (id: string) => this.url.linkTo(id);
+    const link = this.url.prefix ? (id: string) => this.url.linkTo(id) : undefined;
     return { endpoint, fetch, fetchToken, theme, locale, zone, strings, words, link };
   }
 

@@ -49,8 +49,8 @@ export function writeUrlState(url: string | URL, state: UrlState, prefix = 'log'
 
 /** What the controller reads and sets: the table's public surface. */
 export interface UrlStateHost extends ReactiveControllerHost {
-  /** The `url-state` attribute: the prefix ("" or absent attribute value = "log"), undefined = off. */
-  urlState?: string;
+  /** The `url-state` attribute: the prefix ("", `true` or a bare attribute = "log"); undefined or `false` = off. */
+  urlState?: string | boolean;
   filters: LogFilter[];
   range: RangePreset;
   from?: string;
@@ -72,9 +72,11 @@ export class UrlStateController implements ReactiveController {
     host.addController(this);
   }
 
-  private get prefix(): string | undefined {
+  /** The prefix in use, or undefined while URL state is off. */
+  get prefix(): string | undefined {
     const value = this.host.urlState;
-    return value === undefined || value === null ? undefined : value.trim() || 'log';
+    if (value === undefined || value === null || value === false) return undefined;
+    return (typeof value === 'string' && value.trim()) || 'log';
   }
 
   private get state(): UrlState {
