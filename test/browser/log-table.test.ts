@@ -229,7 +229,7 @@ describe('<composio-log-table> columns', () => {
     for (const row of bodyRows(el)) expect(rowColumns(row)).to.deep.equal(['c-message', 'c-status', 'c-tool']);
     expect(bodyRows(el)[0].querySelector('.c-message')!.textContent).to.equal('message 0');
 
-    el.columns = 'duration,time';
+    el.columns = ['duration', 'time'];
     await waitUntil(() => headerColumns(el).join() === 'c-duration,c-time', 'the new header');
     await waitUntil(() => bodyRows(el).every((row) => rowColumns(row).join() === 'c-duration,c-time'), 'the new cells in every row');
     expect(bodyRows(el).length).to.be.greaterThan(0);
