@@ -1,7 +1,7 @@
 /**
  * `<composio-log-table>`: the activity log. Cursor pages through the BFF into a virtualized grid
  * (only the visible rows are in the DOM), a filter bar mapped onto v3.1 filters, a detail panel
- * loaded on first use, live tail, and CSV export. Everything from a log is rendered as text.
+ * loaded on first use, live tail, and export. Everything from a log is rendered as text.
  */
 import { Task, TaskStatus } from '@lit/task';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
@@ -9,7 +9,7 @@ import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { count } from '../shared/i18n/count.ts';
-import { BFF_PATHS } from '../../contract/protocol.ts';
+import { BFF_PATHS, type LogExportFormat } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
 import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
@@ -23,8 +23,10 @@ import { readBar, requestBody, TABLE_RANGES, writeBar, type BarState, type LogQu
 import { emptySentence, LOG_COLUMNS, renderEmpty, renderFilterBar, renderLivePaused } from './views.ts';
 import { renderPanel, renderRow, SKELETON, type LogColumn } from './views.ts';
 import { checkAttributes, columnsConverter } from './attributes.ts';
-import { ExportController, renderExport } from './export-controller.ts';
+import { ExportController } from './export-controller.ts';
 import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
+import { renderFooter } from './footer.ts';
+import { renderUserPicker } from './user-picker.ts';
 import { LogTree } from './tree.ts';
 import { UrlStateController } from './url-state-controller.ts';
 import { GridFocusController } from './grid-focus-controller.ts';
@@ -57,7 +59,7 @@ export { LOG_COLUMNS, type LogColumn };
  * @csspart filters - The filter bar.
  * @csspart grid - The grid (header and rows).
  * @csspart row - A log row.
- * @csspart footer - Loaded-row count, Load more, CSV export.
+ * @csspart footer - Loaded-row count, Load more, Export CSV and Export JSON lines.
  * @csspart new-logs - The "N new" button of the live tail.
  * @csspart live-status - "Live updates paused — retrying in N s" while polls fail, with Retry now.
  * @csspart empty - The empty result, with the active filters and a Clear button.
@@ -78,7 +80,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
   /** A custom window start (epoch ms or ISO date); with `to`, overrides `range`. */
   @property() from?: string;
   @property() to?: string;
-  /** v3.1 log filters, AND-ed (attribute: JSON). The filter bar edits status, toolkit and tool. */
+  /** v3.1 log filters, AND-ed (attribute: JSON). The filter bar edits status, toolkit, tool and (several user ids) user. */
   @property({ converter: filtersConverter }) filters: LogFilter[] = [];
   /** Rows per request, 1–100. */
   @property({ attribute: 'page-size', type: Number }) pageSize = 50;
@@ -131,7 +133,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     onError: (error) => this.loadFailed(error),
   });
 
-  /** Add filter (every field, suggested values), the toolkit list and Go to log. */
+  /** Add filter (every field, suggested values), the toolkit and user lists, and Go to log. */
   private readonly builder = new FilterBuilderController(this, {
     client: () => this.client,
     windowFrom: () => resolveWindow(this, Date.now(), this.zone, '24h').from,
@@ -265,9 +267,14 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     void this.grid.focusRow(this.grid.focused);
   }
 
-  /** The loaded rows as RFC 4180 CSV (formulas neutralised); Export CSV saves every matching row through the BFF. */
+  /** The loaded rows as RFC 4180 CSV (formulas neutralised); `exportAll` saves every matching row through the BFF. */
   toCsv(): string {
     return logsCsv(this.rows.rows);
+  }
+
+  /** Save every matching log of the window (≤ 100,000) as CSV or JSON lines, as Export does; settles when saved, cancelled or failed. */
+  exportAll({ format = 'csv' }: { format?: LogExportFormat } = {}): Promise<void> {
+    return this.exporter.start(format);
   }
 
   // ---- rendering
@@ -345,6 +352,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
         bar: readBar(this.filters),
         toolDraft: this.search.draft,
         toolkits: this.builder.toolkits.value ?? [],
+        users: renderUserPicker(this.builder.users.value ?? [], this.filters, (filters) => this.setFilters(filters), words),
         builder: renderBuilder(this.builder, words, locale),
         range: this.preset,
         custom: Boolean(this.from),
@@ -378,23 +386,14 @@ export class ComposioLogTable extends ComposioElement<'table'> {
                 ${this.renderBody(columns)}
               </div>`
         }
-        ${
-          this.selected
-            ? renderPanel(
-                this.selected,
-                this.detailSettings,
-                () => this.closeDetail(),
-                (log) => (this.selected = { id: log.id, entry: log }),
-              )
-            : nothing
-        }
+        ${renderPanel(
+          this.selected,
+          this.detailSettings,
+          () => this.closeDetail(),
+          (log) => (this.selected = { id: log.id, entry: log }),
+        )}
       </div>
-      <div class="footer" part="footer">
-        <span role="status">${words.table.loaded(count(loaded, locale), !this.pager.cursor && loaded > 0)}</span>
-        ${renderBusy(this.pager.busy, words, locale)}
-        ${this.pager.cursor && !this.pager.busy.active ? html`<button type="button" ?disabled=${this.pager.loading} @click=${() => this.loadMore()}>${this.pager.loading ? words.common.loading : words.table.loadMore}</button>` : nothing}
-        ${renderExport(this.exporter, loaded > 0, words, locale)}
-      </div>
+      ${renderFooter(loaded, this.pager, this.exporter, words, locale)}
     `;
   }
 }

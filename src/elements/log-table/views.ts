@@ -184,13 +184,17 @@ interface DetailSettings {
   link?: (id: string) => string;
 }
 
-/** The detail panel: Escape or × closes it; a link to another log (the parent call) opens that one. */
+/**
+ * The detail panel of the open log, if one is open: Escape or × closes it; a link to another log
+ * (the parent call) opens that one.
+ */
 export function renderPanel(
-  log: { id: string; entry?: LogEntry },
+  log: { id: string; entry?: LogEntry } | undefined,
   host: DetailSettings,
   onClose: () => void,
   onSelect: (log: LogEntry) => void,
 ) {
+  if (!log) return nothing;
   return html`<div
     class="panel"
     part="detail"
@@ -233,6 +237,8 @@ export interface FilterBarState {
   onRemove(filter: LogFilter): void;
   /** Add filter and Go to log (filter-builder.ts). */
   builder?: unknown;
+  /** The User picker of a multi-user customer (user-picker.ts). */
+  users?: unknown;
   words: Words<'table'>;
 }
 
@@ -256,6 +262,7 @@ export function renderFilterBar(s: FilterBarState) {
         ${[...new Set([...s.toolkits, ...(bar.toolkit ? [bar.toolkit] : [])])].map((t) => html`<option value=${t} title=${t} ?selected=${t === bar.toolkit}>${clip(t)}</option>`)}
       </select></label
     >
+    ${s.users ?? nothing}
     <label
       >${columns.tool}
       <input

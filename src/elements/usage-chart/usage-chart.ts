@@ -53,7 +53,7 @@ import { bucketLabel, describeActive, groupLabel, rowLabel, summarize, type Word
  * @cssprop --composio-accent - Accent (busy bar, pressed toggle).
  * @cssprop --composio-success - Positive change.
  * @cssprop --composio-danger - Negative change, errors.
- * @cssprop --composio-warning - Stripes over the data kept from the last load while a newer one failed.
+ * @cssprop --composio-warning - The stripes behind stale data (the last data that loaded, under an error).
  * @cssprop --composio-focus-ring - Keyboard focus outline.
  * @cssprop --composio-radius - Corner radius.
  * @cssprop --composio-padding - Inner padding (default 1rem).

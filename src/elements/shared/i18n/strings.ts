@@ -160,6 +160,8 @@ export interface TableStrings {
   /** The grid's accessible name. */
   grid: string;
   all: string;
+  /** The User picker's first option (a customer with several user ids). */
+  allUsers: string;
   toolPlaceholder: string;
   operators: Record<'==' | '!=' | 'contains' | 'not_contains', string>;
   /** A filter chip: "Session is not trs_1" (the field and the operator already in words). */
@@ -194,6 +196,8 @@ export interface TableStrings {
   goToPlaceholder: string;
   open: string;
   exportCsv: string;
+  /** Export as JSON lines (NDJSON: one log per line). */
+  exportNdjson: string;
   exportTitle: (max: string) => string;
   exporting: (rows: Count, size: string) => string;
   kilobytes: (n: string) => string;
