@@ -30,7 +30,7 @@ import { renderUserPicker } from './user-picker.ts';
 import { LogTree } from './tree.ts';
 import { UrlStateController } from './url-state-controller.ts';
 import { GridFocusController } from './grid-focus-controller.ts';
-import { TableLayout } from './layout.ts';
+import { rowKey, TableLayout } from './layout.ts';
 import { LiveTailController } from './live-tail-controller.ts';
 import { PagerController } from './pager-controller.ts';
 import { SearchController } from './search-controller.ts';
@@ -327,7 +327,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
       @keydown=${this.grid.onKey}
       @rangeChanged=${(e: RangeChangedEvent) => this.pager.visible(e.last)}
     >
-      ${virtualize({ items: this.shown, renderItem: (row, i) => renderRow(row, i, columns, this.rowState), keyFunction: (row) => row.log.id, scroller: true, layout: { type: TableLayout } })}
+      ${virtualize({ items: this.shown, renderItem: (row, i) => (row ? renderRow(row, i, columns, this.rowState) : html``), keyFunction: rowKey, scroller: true, layout: { type: TableLayout } })}
     </div>`;
   }
 
