@@ -1,14 +1,19 @@
 /**
- * Follows the reader's preferred colour scheme for the chart. Chart.js paints colours read from CSS
- * when it draws, so a `theme="auto"` chart must draw again when `prefers-color-scheme` flips; the
- * media query listener lives as long as the element is connected.
+ * When the canvas must be drawn again in other colours. Chart.js paints pixels with the colours the
+ * tokens had when it drew (resolveTheme), so unlike CSS they do not follow a change of the user's
+ * `prefers-color-scheme` or of the element's `theme` by themselves: `version` changes with each,
+ * and the chart's redraw key holds it.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class ColorSchemeController implements ReactiveController {
-  /** Bumped on each change of the preferred scheme: list it among what a redraw depends on. */
+  /** Changes whenever the colours may have. */
   version = 0;
   private query?: MediaQueryList;
+  private readonly onSchemeChange = () => {
+    this.version++;
+    this.host.requestUpdate();
+  };
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -16,16 +21,15 @@ export class ColorSchemeController implements ReactiveController {
 
   hostConnected(): void {
     this.query = matchMedia('(prefers-color-scheme: dark)');
-    this.query.addEventListener('change', this.changed);
+    this.query.addEventListener('change', this.onSchemeChange);
   }
 
   hostDisconnected(): void {
-    this.query?.removeEventListener('change', this.changed);
-    this.query = undefined;
+    this.query?.removeEventListener('change', this.onSchemeChange);
   }
 
-  private readonly changed = () => {
+  /** The element's `theme` changed (called before its render, which then draws with the new colours). */
+  themeChanged(): void {
     this.version++;
-    this.host.requestUpdate();
-  };
+  }
 }
