@@ -5,7 +5,7 @@ import { BffRequestError } from '../../client/bff-client.ts';
 import { formatDateTime, formatDuration, formatRelative, formatRowTime } from '../../client/format.ts';
 import type { LogEntry, LogFilter } from '../../contract/upstream.ts';
 import type { RangePreset } from '../../core/ranges.ts';
-import { TABLE_RANGES, type BarState } from './data.ts';
+import type { BarState } from './data.ts';
 import type { TreeRow } from './tree.ts';
 import { count } from '../shared/i18n/count.ts';
 import type { StringsOverride, Words } from '../shared/i18n/strings.ts';
@@ -170,7 +170,7 @@ export function renderRow(row: TreeRow, index: number, columns: readonly LogColu
 }
 
 /** The table's settings the detail element inherits. */
-interface DetailSettings {
+export interface DetailSettings {
   endpoint: string;
   fetch?: typeof fetch;
   fetchToken?: unknown;
@@ -226,14 +226,13 @@ export interface FilterBarState {
   /** What is typed in the tool search but not applied yet (debounce). */
   toolDraft?: string;
   toolkits: string[];
-  range: RangePreset;
-  custom: boolean;
+  /** The Time control (shared/range-control.ts: presets and a custom range of days). */
+  range: unknown;
   /** Filters the host set that the bar has no control for. */
   extras: LogFilter[];
   onBar(patch: Partial<BarState>): void;
   /** `now`: apply without the debounce (Escape). */
   onToolInput(value: string, now?: boolean): void;
-  onRange(range: RangePreset): void;
   onRemove(filter: LogFilter): void;
   /** Add filter and Go to log (filter-builder.ts). */
   builder?: unknown;
@@ -273,13 +272,7 @@ export function renderFilterBar(s: FilterBarState) {
         @input=${(e: Event) => s.onToolInput(value(e))}
         @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && value(e) && (e.preventDefault(), ((e.target as HTMLInputElement).value = ''), s.onToolInput('', true))}
     /></label>
-    <label
-      >${columns.time}
-      <select .value=${s.custom ? 'custom' : s.range} @change=${(e: Event) => s.onRange(value(e) as RangePreset)}>
-        ${s.custom ? html`<option value="custom" selected>${words.common.custom}</option>` : nothing}
-        ${TABLE_RANGES.map((r) => html`<option value=${r} ?selected=${!s.custom && r === s.range}>${words.common.ranges[r]}</option>`)}
-      </select></label
-    >
+    ${s.range}
     ${s.extras.map((f) => {
       const said = filterWords(f, words);
       return html`<span class="chip" title=${said}

@@ -21,7 +21,6 @@ export const strings: Strings = {
       '30d': 'Letzte 30 Tage',
       '90d': 'Letzte 90 Tage',
     },
-    custom: 'Benutzerdefiniert',
     shown: (range, span) => `Angezeigt: ${range ?? 'eigener Zeitraum'} (${span})`,
     labelValue: (label, value) => `${label}: ${value}`,
     noPrevious: 'Keine Daten für den Vorzeitraum',
@@ -142,6 +141,22 @@ export const strings: Strings = {
     keysTable: 'Die Schaltfläche „Tabelle“ zeigt dieselben Daten als Tabelle.',
     fallback: (interval) => `Pro ${per[interval]} im Browser berechnet: Dieser Server hat keine Route für Zeitreihen.`,
     csvUnits: { error_rate: ' (Anteil)', latency_p50: ' (ms)', latency_p95: ' (ms)', latency_p99: ' (ms)', active_users: '' },
+  },
+  range: {
+    custom: 'Benutzerdefiniert…',
+    form: 'Eigener Zeitraum',
+    from: 'Von',
+    to: 'Bis',
+    apply: 'Anwenden',
+    cancel: 'Abbrechen',
+    zone: (zone) => `Ganze Tage in der Zeitzone ${zone}`,
+    problems: {
+      missing: 'Wählen Sie ein Von- und ein Bis-Datum.',
+      invalid: 'Geben Sie ein gültiges Datum ein (ab 1970).',
+      order: '„Von“ darf nicht nach „Bis“ liegen.',
+      future: 'Datumsangaben dürfen nicht in der Zukunft liegen.',
+    },
+    tooLong: (days) => `Ein Zeitraum darf höchstens ${days} Tage umfassen.`,
   },
   insights: {
     tiles: {

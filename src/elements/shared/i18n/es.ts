@@ -21,7 +21,6 @@ export const strings: Strings = {
       '30d': 'Últimos 30 días',
       '90d': 'Últimos 90 días',
     },
-    custom: 'Personalizado',
     shown: (range, span) => `Mostrando: ${range ?? 'periodo personalizado'} (${span})`,
     labelValue: (label, value) => `${label}: ${value}`,
     noPrevious: 'Sin datos del periodo anterior',
@@ -138,6 +137,22 @@ export const strings: Strings = {
     keysTable: 'El botón «Tabla» muestra los mismos datos en forma de tabla.',
     fallback: (interval) => `Calculado por ${per[interval]} en el navegador: este servidor no tiene ruta de series.`,
     csvUnits: { error_rate: ' (fracción)', latency_p50: ' (ms)', latency_p95: ' (ms)', latency_p99: ' (ms)', active_users: '' },
+  },
+  range: {
+    custom: 'Personalizado…',
+    form: 'Rango personalizado',
+    from: 'Desde',
+    to: 'Hasta',
+    apply: 'Aplicar',
+    cancel: 'Cancelar',
+    zone: (zone) => `Días completos en la zona ${zone}`,
+    problems: {
+      missing: 'Elija una fecha de inicio y una de fin.',
+      invalid: 'Introduzca una fecha válida (desde 1970).',
+      order: '«Desde» no puede ser posterior a «Hasta».',
+      future: 'Las fechas no pueden ser futuras.',
+    },
+    tooLong: (days) => `Un rango puede abarcar como máximo ${days} días.`,
   },
   insights: {
     tiles: {

@@ -21,7 +21,6 @@ export const strings: Strings = {
       '30d': '30 derniers jours',
       '90d': '90 derniers jours',
     },
-    custom: 'Personnalisée',
     shown: (range, span) => `Affichage\u00a0: ${range ?? 'période personnalisée'} (${span})`,
     labelValue: (label, value) => `${label}\u00a0: ${value}`,
     noPrevious: 'Aucune donnée pour la période précédente',
@@ -140,6 +139,22 @@ export const strings: Strings = {
     keysTable: 'Le bouton «\u00a0Tableau\u00a0» affiche les mêmes données sous forme de tableau.',
     fallback: (interval) => `Calculé par ${per[interval]} dans le navigateur\u00a0: ce serveur n’a pas de route pour les séries.`,
     csvUnits: { error_rate: ' (proportion)', latency_p50: ' (ms)', latency_p95: ' (ms)', latency_p99: ' (ms)', active_users: '' },
+  },
+  range: {
+    custom: 'Personnalisée…',
+    form: 'Période personnalisée',
+    from: 'Du',
+    to: 'Au',
+    apply: 'Appliquer',
+    cancel: 'Annuler',
+    zone: (zone) => `Journées entières, fuseau ${zone}`,
+    problems: {
+      missing: 'Choisissez une date de début et une date de fin.',
+      invalid: 'Saisissez une date valide (à partir de 1970).',
+      order: 'La date de début doit précéder la date de fin ou lui être égale.',
+      future: 'Les dates ne peuvent pas être dans le futur.',
+    },
+    tooLong: (days) => `Une période ne peut pas dépasser ${days} jours.`,
   },
   insights: {
     tiles: {

@@ -14,7 +14,6 @@ export const strings: Strings = {
     success: '成功',
     failed: '失敗',
     ranges: { '1h': '過去1時間', '24h': '過去24時間', '7d': '過去7日間', '30d': '過去30日間', '90d': '過去90日間' },
-    custom: 'カスタム',
     shown: (range, span) => `表示中: ${range ?? 'カスタム期間'}（${span}）`,
     labelValue: (label, value) => `${label}: ${value}`,
     noPrevious: '前期間のデータなし',
@@ -131,6 +130,22 @@ export const strings: Strings = {
     keysTable: '「表」ボタンで同じデータを表として表示します。',
     fallback: (interval) => `ブラウザーで${per[interval]}ごとに計算しました（このサーバーには系列のルートがありません）。`,
     csvUnits: { error_rate: '（割合）', latency_p50: '（ミリ秒）', latency_p95: '（ミリ秒）', latency_p99: '（ミリ秒）', active_users: '' },
+  },
+  range: {
+    custom: 'カスタム…',
+    form: 'カスタム期間',
+    from: '開始日',
+    to: '終了日',
+    apply: '適用',
+    cancel: 'キャンセル',
+    zone: (zone) => `${zone} の暦日単位`,
+    problems: {
+      missing: '開始日と終了日を選んでください。',
+      invalid: '有効な日付を入力してください（1970年以降）。',
+      order: '開始日は終了日以前にしてください。',
+      future: '未来の日付は選べません。',
+    },
+    tooLong: (days) => `期間は最大 ${days} 日までです。`,
   },
   insights: {
     tiles: {

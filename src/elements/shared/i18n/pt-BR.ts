@@ -21,7 +21,6 @@ export const strings: Strings = {
       '30d': 'Últimos 30 dias',
       '90d': 'Últimos 90 dias',
     },
-    custom: 'Personalizado',
     shown: (range, span) => `Exibindo: ${range ?? 'período personalizado'} (${span})`,
     labelValue: (label, value) => `${label}: ${value}`,
     noPrevious: 'Sem dados do período anterior',
@@ -138,6 +137,22 @@ export const strings: Strings = {
     keysTable: 'O botão “Tabela” mostra os mesmos dados em forma de tabela.',
     fallback: (interval) => `Calculado por ${per[interval]} no navegador: este servidor não tem rota de séries.`,
     csvUnits: { error_rate: ' (fração)', latency_p50: ' (ms)', latency_p95: ' (ms)', latency_p99: ' (ms)', active_users: '' },
+  },
+  range: {
+    custom: 'Personalizado…',
+    form: 'Período personalizado',
+    from: 'De',
+    to: 'Até',
+    apply: 'Aplicar',
+    cancel: 'Cancelar',
+    zone: (zone) => `Dias inteiros no fuso ${zone}`,
+    problems: {
+      missing: 'Escolha uma data inicial e uma final.',
+      invalid: 'Informe uma data válida (a partir de 1970).',
+      order: 'A data inicial não pode ser depois da final.',
+      future: 'As datas não podem estar no futuro.',
+    },
+    tooLong: (days) => `Um período pode ter no máximo ${days} dias.`,
   },
   insights: {
     tiles: {

@@ -44,8 +44,6 @@ export interface CommonStrings {
   failed: string;
   /** Range presets as pickers name them ("Last 24h"). */
   ranges: Record<RangePreset, string>;
-  /** A window set by the host rather than a preset (picker option). */
-  custom: string;
   /** After a failure: which window the greyed data is for; `range` is undefined for a custom window. */
   shown: (range: string | undefined, span: string) => string;
   /** "Calls: 12", as a screen reader hears a highlighted value. */
@@ -132,6 +130,25 @@ export interface ChartStrings {
   fallback: (interval: SeriesInterval) => string;
   /** The unit a CSV column of a metric of the logs states (its cells are plain numbers). */
   csvUnits: Record<'error_rate' | 'latency_p50' | 'latency_p95' | 'latency_p99' | 'active_users', string>;
+}
+
+/** The range control of the chart and the log table: presets, and a custom range of whole days. */
+export interface RangeStrings {
+  /** The option that opens the custom range form ("Custom…"). */
+  custom: string;
+  /** The custom range form's accessible name. */
+  form: string;
+  /** The first and last day's labels. */
+  from: string;
+  to: string;
+  apply: string;
+  cancel: string;
+  /** Under the dates: whose days they are ("Whole days in Asia/Kolkata"); the zone is an IANA id. */
+  zone: (zone: string) => string;
+  /** Why Apply is off: a date missing, not a real date (or before 1970), From after To, a day in the future. */
+  problems: Record<'missing' | 'invalid' | 'order' | 'future', string>;
+  /** Why Apply is off: the days are too far apart (`days`, the most, formatted). */
+  tooLong: (days: string) => string;
 }
 
 export interface InsightsStrings {
@@ -245,12 +262,22 @@ export interface Strings {
   problem: ProblemStrings;
   hints: HintStrings;
   chart: ChartStrings;
+  range: RangeStrings;
   insights: InsightsStrings;
   table: TableStrings;
   detail: DetailStrings;
 }
 
-export const GROUPS = ['common', 'problem', 'hints', 'chart', 'insights', 'table', 'detail'] as const satisfies readonly (keyof Strings)[];
+export const GROUPS = [
+  'common',
+  'problem',
+  'hints',
+  'chart',
+  'range',
+  'insights',
+  'table',
+  'detail',
+] as const satisfies readonly (keyof Strings)[];
 
 /**
  * The words one element shows: its own groups, the shared words and the error banner's. An
