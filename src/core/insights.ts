@@ -147,10 +147,15 @@ export function merge(a: InsightsAggregate, b: InsightsAggregate): InsightsAggre
 
 // ---- serialisation (for the BFF's cache of closed buckets)
 
-/** A sketch as plain JSON: positive bins as a dense run of counts from key `k`, plus zeros and summary stats. */
+/**
+ * A sketch as plain JSON: positive bins as a dense run of counts from key `k` (`b`), or, when that
+ * is shorter, as `[key, count]` pairs flattened (`p`: a slot of a few calls spans hundreds of mostly
+ * empty keys); plus zeros and summary stats.
+ */
 interface SketchJson {
   k: number;
   b: number[];
+  p?: number[];
   z: number;
   n: number;
   s: number;
@@ -166,7 +171,8 @@ interface CellJson {
 }
 
 export interface InsightsAggregateJson {
-  v: 1;
+  /** 2 since sketches may be sparse (`p`); version 1 is still read. */
+  v: 1 | 2;
   group_by: InsightsGroupBy | null;
   all: CellJson;
   failed_by_kind: Partial<Record<ErrorKind, number>>;
@@ -178,10 +184,18 @@ export interface InsightsAggregateJson {
 function sketchToJson(sketch: DDSketch): SketchJson {
   const { store } = sketch;
   const bins: number[] = [];
-  if (store.count > 0) for (let key = store.minKey; key <= store.maxKey; key++) bins.push(store.bins[key - store.offset] ?? 0);
+  const pairs: number[] = [];
+  if (store.count > 0)
+    for (let key = store.minKey; key <= store.maxKey; key++) {
+      const count = store.bins[key - store.offset] ?? 0;
+      bins.push(count);
+      if (count > 0) pairs.push(key, count);
+    }
+  const sparse = pairs.length < bins.length;
   return {
     k: store.count > 0 ? store.minKey : 0,
-    b: bins,
+    b: sparse ? [] : bins,
+    ...(sparse ? { p: pairs } : {}),
     z: sketch.zeroCount,
     n: sketch.count,
     s: sketch.sum,
@@ -195,6 +209,7 @@ function sketchFromJson(json: SketchJson): DDSketch {
   json.b.forEach((count, i) => {
     if (count > 0) sketch.store.add(json.k + i, count);
   });
+  for (let i = 0; i + 1 < (json.p?.length ?? 0); i += 2) sketch.store.add(json.p![i], json.p![i + 1]);
   sketch.zeroCount = json.z;
   sketch.count = json.n;
   sketch.sum = json.s;
@@ -218,7 +233,7 @@ const cellFromJson = (json: CellJson): Cell => ({
 
 export function toJSON(agg: InsightsAggregate): InsightsAggregateJson {
   return {
-    v: 1,
+    v: 2,
     group_by: agg.groupBy,
     all: cellToJson(agg.all),
     failed_by_kind: { ...agg.failedByKind },
@@ -229,7 +244,7 @@ export function toJSON(agg: InsightsAggregate): InsightsAggregateJson {
 }
 
 export function fromJSON(json: InsightsAggregateJson): InsightsAggregate {
-  if (json?.v !== 1) throw new Error('insights: unknown aggregate version');
+  if (json?.v !== 1 && json?.v !== 2) throw new Error('insights: unknown aggregate version');
   return {
     groupBy: json.group_by,
     all: cellFromJson(json.all),

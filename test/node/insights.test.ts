@@ -74,6 +74,22 @@ describe('insights aggregate (core)', () => {
     });
   });
 
+  it('stores a sketch of a few calls as key/count pairs, which read back and merge like the dense form', () => {
+    // a 15-minute slot holds a few calls whose durations span hundreds of (mostly empty) sketch keys
+    const few = logs.slice(0, 3);
+    const json = toJSON(aggregateOf(few));
+    const sketch = json.all.latency as { b: number[]; p?: number[] };
+    assert.deepEqual(sketch.b, []);
+    assert.equal(
+      (sketch.p ?? []).reduce((sum, n, i) => sum + (i % 2 ? n : 0), 0),
+      few.length,
+      'every call counted once in the pairs',
+    );
+    const back = fromJSON(JSON.parse(JSON.stringify(json)));
+    assert.deepEqual(figures(back), figures(aggregateOf(few)));
+    assert.deepEqual(figures(merge(back, aggregateOf(logs.slice(3)))), figures(aggregateOf(logs)));
+  });
+
   it('keeps quantiles within 1 % of the exact ones (rank floor(q·(n−1)))', () => {
     const durations = logs.map((l) => l.metrics.duration_ms as number).sort((a, b) => a - b);
     const totals = summarize(aggregateOf(logs), 1);
