@@ -22,9 +22,9 @@ import { LOG_LIST_MAX_LIMIT, UPSTREAM_PATHS } from '../contract/constants.ts';
 import type { LogEntry, LogListResponse, UsageBreakdownResponse, UsageSummaryResponse } from '../contract/upstream.ts';
 import type { Bucket } from '../core/buckets.ts';
 import { mapWithConcurrency } from '../core/concurrency.ts';
-import { addLog, createAggregate, merge, mergeInto, type InsightsAggregate } from '../core/insights.ts';
+import { addLog, createAggregate, mergeJsonInto, toJSON, type InsightsAggregate, type InsightsAggregateJson } from '../core/insights.ts';
 import { BffError } from './errors.ts';
-import { decodeEntry, encodeEntry, layout, mergeOrTake, pieceAt, withLatest, type Shelf, type ShelfEntry } from './insights-slots.ts';
+import { decodeEntry, encodeEntry, layout, pieceAt, withLatest, type Piece, type Shelf, type ShelfEntry } from './insights-slots.ts';
 import { isProjectScope, scopeKey, type Scope } from './scope.ts';
 import type { Store } from './store.ts';
 import type { Upstream } from './upstream.ts';
@@ -90,7 +90,7 @@ export async function bucketAggregates(
     const agg = createAggregate(groupBy);
     for (const [s, p] of list) {
       const piece = plan.views[s][p];
-      if (piece) mergeInto(agg, piece);
+      if (piece) mergeJsonInto(agg, piece);
     }
     return agg;
   });
@@ -99,14 +99,14 @@ export async function bucketAggregates(
 interface Plan {
   entries: (ShelfEntry | undefined)[];
   /** Each shelf's pieces as this request sees them (replaced once read). */
-  views: (InsightsAggregate | null)[][];
+  views: Piece[][];
   needs: Need[];
 }
 
 async function planReads(ctx: ScanContext, shelves: readonly Shelf[], coverTo: number, groupBy: GroupBy): Promise<Plan> {
   const now = ctx.now();
   const entries = await Promise.all(shelves.map(async (s) => decodeEntry(await ctx.store.get(s.key), s.edges.length - 1, groupBy)));
-  const views: (InsightsAggregate | null)[][] = [];
+  const views: Piece[][] = [];
   const needs: Need[] = [];
   shelves.forEach((shelf, index) => {
     const entry = entries[index];
@@ -157,17 +157,23 @@ async function readNeeds(ctx: ScanContext, scope: Scope, shelves: readonly Shelf
   await Promise.all(
     read.map(async (index) => {
       const old = plan.entries[index];
-      const settled = old?.settled.slice() ?? shelves[index].edges.slice(1).map(() => null);
-      for (const [p, agg] of fresh.get(index) ?? []) settled[p] = mergeOrTake(settled[p], agg);
+      const settled: Piece[] = old?.settled.slice() ?? shelves[index].edges.slice(1).map(() => null);
+      for (const [p, agg] of fresh.get(index) ?? []) {
+        const before = settled[p];
+        settled[p] = toJSON(before ? mergeJsonInto(agg, before) : agg);
+      }
       const mine = needs.filter((n) => n.shelf === index);
       const upper = mine.find((n) => n.upper);
       // nothing newer than the close lag settles: such a read leaves the watermark where it started
       const upTo = upper ? Math.max(upper.from, Math.min(upper.to, settledTo)) : old!.upTo;
       const lo = Math.min(old?.lo ?? Infinity, mine[0].from);
-      let latest: Map<number, InsightsAggregate> | undefined;
+      let latest: Map<number, InsightsAggregateJson> | undefined;
       if (upper && upTo < upper.to) {
         latest = new Map();
-        for (const [p, agg] of tail.get(index) ?? []) latest.set(p, merge(settled[p] ?? createAggregate(groupBy), agg));
+        for (const [p, agg] of tail.get(index) ?? []) {
+          const before = settled[p];
+          latest.set(p, toJSON(before ? mergeJsonInto(agg, before) : agg));
+        }
       }
       const entry: ShelfEntry = { lo, upTo, readAt: now, settled, ...(latest ? { latest } : {}) };
       plan.views[index] = withLatest(entry);

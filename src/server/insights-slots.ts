@@ -13,7 +13,7 @@
  * present is the open bucket's calendar end, on the grid; the tail up to now is the watermark's job.)
  */
 import type { Bucket } from '../core/buckets.ts';
-import { fromJSON, mergeInto, toJSON, type InsightsAggregate, type InsightsAggregateJson } from '../core/insights.ts';
+import type { InsightsAggregate, InsightsAggregateJson } from '../core/insights.ts';
 
 export const SLOT_MS = 15 * 60_000;
 const DAY_MS = 86_400_000;
@@ -87,17 +87,19 @@ export function layout(reads: readonly (Bucket | null)[], prefix: string): Layou
   return { shelves, pieces };
 }
 
+/** A piece's aggregate as stored, or null for a piece without calls. Kept as JSON: merged with `mergeJsonInto`, never decoded. */
+export type Piece = InsightsAggregateJson | null;
+
 /**
- * A shelf's stored state: every log in [lo, upTo) folded into `settled` (a piece without calls is
- * null); `latest` holds, where they differ, the pieces with the tail newer than the close lag, as
- * read at `readAt`.
+ * A shelf's stored state: every log in [lo, upTo) folded into `settled`; `latest` holds, where
+ * they differ, the pieces with the tail newer than the close lag, as read at `readAt`.
  */
 export interface ShelfEntry {
   lo: number;
   upTo: number;
   readAt: number;
-  settled: (InsightsAggregate | null)[];
-  latest?: Map<number, InsightsAggregate>;
+  settled: Piece[];
+  latest?: Map<number, InsightsAggregateJson>;
 }
 
 interface ShelfEntryJson {
@@ -105,7 +107,7 @@ interface ShelfEntryJson {
   lo: number;
   upTo: number;
   readAt: number;
-  settled: (InsightsAggregateJson | null)[];
+  settled: Piece[];
   latest?: [number, InsightsAggregateJson][];
 }
 
@@ -115,8 +117,8 @@ export function encodeEntry(entry: ShelfEntry): string {
     lo: entry.lo,
     upTo: entry.upTo,
     readAt: entry.readAt,
-    settled: entry.settled.map((agg) => agg && toJSON(agg)),
-    ...(entry.latest ? { latest: [...entry.latest].map(([p, agg]): [number, InsightsAggregateJson] => [p, toJSON(agg)]) } : {}),
+    settled: entry.settled,
+    ...(entry.latest ? { latest: [...entry.latest] } : {}),
   };
   return JSON.stringify(json);
 }
@@ -127,20 +129,16 @@ export function decodeEntry(text: string | undefined, pieces: number, groupBy: G
   try {
     const json = JSON.parse(text) as ShelfEntryJson;
     if (json.v !== 1 || ![json.lo, json.upTo, json.readAt].every(Number.isFinite) || json.settled.length !== pieces) return undefined;
-    const settled = json.settled.map((agg) => agg && fromJSON(agg));
-    const latest = json.latest && new Map(json.latest.map(([p, agg]) => [p, fromJSON(agg)]));
-    const aggregates = [...settled, ...(latest?.values() ?? [])];
-    if (aggregates.some((agg) => agg && agg.groupBy !== groupBy)) return undefined;
+    const latest = json.latest && new Map(json.latest);
+    const aggregates = [...json.settled, ...(latest?.values() ?? [])];
+    // mergeJsonInto checks each piece's version as it merges
+    if (aggregates.some((agg) => agg !== null && agg.group_by !== groupBy)) return undefined;
     if (latest && [...latest.keys()].some((p) => !(p >= 0 && p < pieces))) return undefined;
-    return { lo: json.lo, upTo: json.upTo, readAt: json.readAt, settled, ...(latest ? { latest } : {}) };
+    return { lo: json.lo, upTo: json.upTo, readAt: json.readAt, settled: json.settled, ...(latest ? { latest } : {}) };
   } catch {
     return undefined;
   }
 }
 
 /** The pieces as they stand with the tail (`latest`) laid over the settled ones. */
-export const withLatest = (entry: ShelfEntry): (InsightsAggregate | null)[] => entry.settled.map((agg, p) => entry.latest?.get(p) ?? agg);
-
-/** `from` added into `into`, which may be null (then `from` itself). */
-export const mergeOrTake = (into: InsightsAggregate | null, from: InsightsAggregate): InsightsAggregate =>
-  into ? mergeInto(into, from) : from;
+export const withLatest = (entry: ShelfEntry): Piece[] => entry.settled.map((agg, p) => entry.latest?.get(p) ?? agg);

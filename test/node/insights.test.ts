@@ -8,6 +8,7 @@ import {
   createAggregate,
   errorGroups,
   fromJSON,
+  mergeJsonInto,
   merge,
   summarize,
   toJSON,
@@ -59,6 +60,8 @@ describe('insights aggregate (core)', () => {
     const back = fromJSON(JSON.parse(JSON.stringify(toJSON(agg))));
     assert.deepEqual(figures(back), figures(agg));
     assert.deepEqual(figures(merge(back, aggregateOf(logs.slice(2_000)))), figures(aggregateOf(logs)));
+    // merged straight from JSON (how the BFF merges stored slots): the same as decoding first
+    assert.deepEqual(figures(mergeJsonInto(aggregateOf(logs.slice(2_000)), toJSON(agg))), figures(aggregateOf(logs)));
     // an empty aggregate too: no calls → null rates and quantiles
     const empty = fromJSON(JSON.parse(JSON.stringify(toJSON(createAggregate(null)))));
     assert.deepEqual(summarize(empty, 0), {
