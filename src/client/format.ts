@@ -53,13 +53,14 @@ export function formatDateTime(epochMs: number, timeZone: string, locale?: strin
   ).format(epochMs);
 }
 
-/** "Nov 23, 10:54:39": a log row's time (the year and zone are in the hover title and the detail). */
-export function formatRowTime(epochMs: number, timeZone: string, locale?: string): string {
-  return cached(
-    `rt|${timeZone}|${locale}`,
-    () =>
-      new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', timeZone }),
-  ).format(epochMs);
+/** A log row's day and clock, "Nov 23" and "10:54:39 AM" (the year and zone are in the hover title and the detail). */
+export function formatRowTime(epochMs: number, timeZone: string, locale?: string): { day: string; clock: string } {
+  const day = cached(`rd|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone }));
+  const clock = cached(
+    `rc|${timeZone}|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit', timeZone }),
+  );
+  return { day: day.format(epochMs), clock: clock.format(epochMs) };
 }
 
 /** "3 minutes ago", for hover titles. */

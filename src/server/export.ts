@@ -3,15 +3,34 @@
  * or NDJSON. It pages through `listLogs` (100 rows a page, each user's stream read through
  * `Upstream.call` with the caller as payer), so an export spends the same budget as scrolling the
  * table and is bounded the same way; it stops at `maxRows` with a final notice line. The stream
- * pulls one page per read: a client that cancels stops the paging.
+ * pulls one page per read: a client that cancels stops the paging. When the caller's budget is
+ * spent mid-file, the export waits for the budget's next window (Retry-After) and goes on, so a
+ * long export is slower, never cut short; only an outage or waits beyond `maxWaitMs` in all end
+ * the file early, with a notice line that says so.
  */
 import type { LogEntry, LogFilter } from '../contract/upstream.ts';
 import { LOG_CSV_HEADER, csvLine, logCsvCells } from '../core/log-csv.ts';
+import { BffError } from './errors.ts';
 import { listLogs, type LogsContext } from './logs.ts';
 import type { Scope } from './scope.ts';
 
 /** Documented cap: most rows one export returns (then a final notice line). */
 export const EXPORT_MAX_ROWS = 100_000;
+/** Most time one export spends waiting for a spent budget, in all, before it ends the file. */
+export const EXPORT_MAX_WAIT_MS = 5 * 60_000;
+
+export interface ExportOptions {
+  maxRows?: number;
+  maxWaitMs?: number;
+  /** Waits `ms` (or until `signal` aborts); the handler's clock decides when a budget refills, tests inject one. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+const realSleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
 
 export type ExportFormat = 'csv' | 'ndjson';
 
@@ -49,7 +68,7 @@ export async function exportLogs(
   ctx: LogsContext,
   scope: Scope,
   body: ExportRequest,
-  maxRows = EXPORT_MAX_ROWS,
+  { maxRows = EXPORT_MAX_ROWS, maxWaitMs = EXPORT_MAX_WAIT_MS, sleep = realSleep }: ExportOptions = {},
 ): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string; contentType: string }> {
   const format = body.format ?? 'csv';
   const to = body.time_range?.to ?? Math.floor(ctx.now() / 1000) * 1000;
@@ -58,8 +77,24 @@ export async function exportLogs(
   let page = await listLogs(ctx, scope, query);
   let rows = 0;
   let started = false;
+  let waited = 0;
+  const cancelled = new AbortController();
+  /** The next page; a spent budget (429) is waited out while the total wait allows. */
+  const nextPage = async (cursor: string): Promise<typeof page> => {
+    for (;;) {
+      try {
+        return await listLogs(ctx, scope, { ...query, cursor });
+      } catch (error) {
+        const seconds = error instanceof BffError && error.status === 429 ? error.details.retryAfterSeconds : undefined;
+        if (seconds === undefined || waited + seconds * 1000 > maxWaitMs || cancelled.signal.aborted) throw error;
+        waited += seconds * 1000;
+        await sleep(seconds * 1000, cancelled.signal);
+      }
+    }
+  };
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
+    cancel: () => cancelled.abort(),
     pull: async (controller) => {
       if (!started) {
         started = true;
@@ -68,7 +103,7 @@ export async function exportLogs(
         return controller.close();
       } else {
         try {
-          page = await listLogs(ctx, scope, { ...query, cursor: page.next_cursor });
+          page = await nextPage(page.next_cursor);
         } catch (error) {
           const message = error instanceof Error ? error.message : 'upstream error';
           controller.enqueue(encoder.encode(notice(`export stopped after ${rows} rows: ${message}`, format)));

@@ -115,6 +115,11 @@ export interface ComposioHandlerOptions {
   cors?: { origins: string[]; credentials?: boolean; maxAgeSeconds?: number };
   /** Clock (default `Date.now`). */
   now?: () => number;
+  /**
+   * Waits `ms` on that clock, or until `signal` aborts (default a real timer). An export waits out a
+   * spent budget with it; a simulated `now` needs a `sleep` that moves it.
+   */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Called with unexpected errors (default `console.error`); the browser only sees a 500 envelope. */
   onError?: (error: unknown, request: Request) => void;
 }
@@ -185,7 +190,7 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
       ...options.upstream,
     },
     options.store ?? memoryStore({ maxEntries: cache.maxEntries ?? 5_000, maxBytes: cache.maxBytes ?? 50 * 1024 * 1024, now }),
-    isBudget(options.budget) ? options.budget : memoryBudget({ ...DEFAULT_BUDGET, ...options.budget }),
+    isBudget(options.budget) ? options.budget : memoryBudget({ ...DEFAULT_BUDGET, ...options.budget }, now),
   );
   const usageCtx: UsageContext = {
     upstream,
@@ -304,7 +309,10 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
   app.post(`/${BFF_ROUTES.logExport}`, async (c) => {
     requireLogs();
     const body = parse(logExportRequest, await jsonBody(c));
-    const { stream, fileName, contentType } = await exportLogs(logsCtx, c.get('scope'), body, limits.maxExportRows);
+    const { stream, fileName, contentType } = await exportLogs(logsCtx, c.get('scope'), body, {
+      maxRows: limits.maxExportRows,
+      sleep: options.sleep,
+    });
     return new Response(stream, {
       headers: {
         'content-type': contentType,

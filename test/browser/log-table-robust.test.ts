@@ -250,8 +250,12 @@ describe('<composio-log-table> errors in plain words', () => {
     expect(banner.textContent).to.contain('Showing the last data that loaded');
     const grid = shadow(el, '[part="grid"]');
     expect(grid.classList.contains('stale')).to.equal(true);
-    expect(Number(getComputedStyle(shadow(el, '.rows')).opacity)).to.be.below(1);
+    // marked by stripes and grey, not faded: the rows stay readable (axe checks their contrast)
+    expect(getComputedStyle(grid).backgroundImage).to.contain('repeating-linear-gradient');
+    expect(getComputedStyle(grid).filter).to.equal('grayscale(1)');
+    expect(getComputedStyle(shadow(el, '.rows')).opacity).to.equal('1');
     expect(el.shadowRoot!.querySelectorAll('[role="row"]:not(.head)').length).to.be.above(0);
+    await expect(el).to.be.accessible();
   });
 
   it('the empty state speaks plainly and chips use plain operators', async () => {
@@ -275,12 +279,16 @@ describe('<composio-log-table> small screens', () => {
   afterEach(() => setViewport({ width: 800, height: 600 }));
 
   for (const width of [375, 320])
-    it(`works at ${width} px: no sideways page scroll, full-width detail with its close button visible`, async () => {
+    it(`works at ${width} px: no sideways page scroll, whole times, full-width detail with its close button visible`, async () => {
       await setViewport({ width, height: 700 });
       const el = await fixture<ComposioLogTable>(html`<composio-log-table></composio-log-table>`);
       await loaded(el, 3);
       await waitUntil(() => shadow(el, '[role="row"]:not(.head)'), 'rows');
       expect(document.documentElement.scrollWidth).to.be.at.most(width);
+      // the time is whole (day over clock), never "Dec 2, 4:30:4…"
+      const times = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="row"]:not(.head) .c-time')];
+      expect(times.length).to.be.above(0);
+      for (const cell of times) expect(cell.scrollWidth, cell.textContent!).to.be.at.most(cell.clientWidth);
       el.open(el.logs[0]);
       await waitUntil(() => el.shadowRoot!.querySelector('composio-log-detail')?.shadowRoot?.querySelector('h2'), 'detail loaded');
       await el.updateComplete;

@@ -172,13 +172,15 @@ describe('<composio-usage-insights>', () => {
     expect(tileValue(el, 'calls')).to.match(/^[\d,]+$/);
   });
 
-  it('keeps the last data dimmed and marked when a later load fails', async () => {
+  it('keeps the last data marked (striped, grey, still readable) when a later load fails', async () => {
     const el = await mount();
     const before = tileValue(el, 'calls');
     worker.use(failOnce(/usage\/insights$/));
     el.from = FROM - DAY;
     await waitUntil(() => $(el, '[role="alert"]'), 'no error shown', { timeout: 15_000 });
     expect($(el, '[part="tiles"]')!.classList.contains('stale')).to.equal(true);
+    expect(getComputedStyle($(el, '[part="tiles"]')!).backgroundImage).to.contain('repeating-linear-gradient');
+    await expect(el).to.be.accessible(); // the stale figures keep their contrast
     expect($(el, '[part="shown"]')!.textContent).to.match(/^Showing custom range \(/);
     expect($(el, '[role="alert"]')!.textContent).to.contain('Showing the last data that loaded');
     expect(tileValue(el, 'calls')).to.equal(before);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LogEntry, LogListResponse } from '../../src/contract/upstream.ts';
 import { makeBff, NOW } from './bff-helpers.ts';
-import { DAY } from './helpers.ts';
+import { DAY, smallSimulator } from './helpers.ts';
 
 const WINDOW = { from: NOW - 14 * DAY, to: NOW };
 const BIG = { sim: { toolCalls: 70_000 }, handler: { budget: { perMinute: 1e9, perScopePerMinute: 1e9 } } };
@@ -104,6 +104,37 @@ describe('BFF log export', () => {
     const lines = text.trim().split('\r\n');
     assert.equal(lines.length, 1 + 250 + 1);
     assert.match(lines.at(-1)!, /^# export stopped at the cap of 250 rows/);
+  });
+
+  it('waits out a spent budget mid-file (Retry-After on the handler clock) and goes on: the file is whole', async () => {
+    let clock = NOW;
+    const simulator = smallSimulator({ toolCalls: 70_000, now: () => clock });
+    const window = { from: NOW - 2 * DAY, to: NOW };
+    const expected = await listAll(makeBff({ simulator, handler: BIG.handler }), { time_range: window });
+    const waits: number[] = [];
+    const bff = makeBff({
+      simulator,
+      handler: {
+        // ~19 upstream calls for this window: the customer's share runs out three times on the way
+        budget: { perMinute: 1e9, perScopePerMinute: 6 },
+        sleep: async (ms) => {
+          waits.push(ms);
+          clock += ms;
+        },
+      },
+    });
+    const text = await (await bff.handler(exportRequest({ time_range: window }))).text();
+    assert.ok(waits.length >= 2, `waited ${waits.length} times`);
+    assert.ok(
+      waits.every((ms) => ms >= 1000 && ms <= 60_000),
+      `waits within a budget minute: ${waits.join(', ')}`,
+    );
+    assert.doesNotMatch(text, /export stopped/);
+    assert.ok(expected.length > 1000, `${expected.length} rows`);
+    assert.deepEqual(
+      csvIds(text),
+      expected.map((l) => l.id),
+    );
   });
 
   it('cancelling the download stops upstream paging', async () => {

@@ -1,91 +1,22 @@
 /**
- * End to end: the built demo in headless Chromium (Debian's, driven by playwright-core), served
- * by its host server (npm run demo) and, for the static build, by a plain static file server.
+ * End to end: the built demo in headless Chromium (Debian's, driven by playwright-core), served by
+ * its host server (npm run demo). Its live tail and phone widths: demo-live-phone.e2e.test.ts; the
+ * static build and the CDN files: demo-static.e2e.test.ts.
  */
 import assert from 'node:assert/strict';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { startDemoServer, type RunningDemo } from '../../demo/server.ts';
-import { DEMO_LIVE_RATE } from '../../demo/session.ts';
-import { createSimulator } from '../../src/simulator/index.ts';
-import { buildCdn } from '../../scripts/build-cdn.ts';
-import { findChromium } from '../../scripts/find-chromium.mjs';
+import { bothShowData, buildServerDemo, clickBar, headerTotal, open as openPage, useBrowser } from './e2e-browser.ts';
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const SERVER_BUILD = '.tmp/e2e-demo';
-const STATIC_BUILD = '.tmp/e2e-static';
 
-let browser: Browser;
-
-before(async () => {
-  browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ARGS });
-});
-after(() => browser?.close());
-
-async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && !/favicon/.test(m.text()) && errors.push(m.text()));
-  await page.goto(url);
-  return { page, errors };
-}
-
-/** Both elements show data: the chart is drawn and the table has rows. */
-async function bothShowData(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const chart = document.querySelector('composio-usage-chart') as (HTMLElement & { chart?: unknown }) | null;
-      const table = document.querySelector('composio-log-table') as (HTMLElement & { logs?: unknown[] }) | null;
-      return !!chart?.chart && (table?.logs?.length ?? 0) > 0;
-    },
-    undefined,
-    { timeout: 20_000 },
-  );
-}
-
-/** Clicks the middle of a chart bar with the real mouse; returns the bucket it stands for. */
-async function clickBar(page: Page, index: number): Promise<{ from: number; to: number }> {
-  const target = await page.evaluate((i) => {
-    const el = document.querySelector('composio-usage-chart') as HTMLElement & { chart: any };
-    // the insights sit above the chart: bring it into the viewport, where a real click lands
-    el.scrollIntoView({ block: 'center', behavior: 'instant' });
-    const chart = el.chart;
-    const dataset = chart.data.datasets.findIndex((d: { stack?: string }) => d.stack === 'usage');
-    const bar = chart.getDatasetMeta(dataset).data[i].getProps(['x', 'y', 'base'], true);
-    const rect = chart.canvas.getBoundingClientRect();
-    const point = chart.data.datasets[dataset].data[i];
-    return { x: rect.left + bar.x, y: rect.top + (bar.y + bar.base) / 2, from: point.from, to: point.to };
-  }, index);
-  await page.mouse.move(target.x, target.y);
-  await page.mouse.click(target.x, target.y);
-  return { from: target.from, to: target.to };
-}
-
-const headerTotal = (page: Page) =>
-  page.evaluate(() => document.querySelector('composio-usage-chart')!.shadowRoot!.querySelector('[part="total"]')?.textContent ?? '');
+const browser = useBrowser();
+const open = (url: string) => openPage(browser(), url);
 
 describe('demo (npm run demo) in headless Chromium', () => {
   let demo: RunningDemo;
   before(async () => {
-    await build({
-      configFile: 'demo/vite.config.ts',
-      mode: 'server',
-      logLevel: 'silent',
-      build: { outDir: join(process.cwd(), SERVER_BUILD) },
-    });
+    await buildServerDemo(SERVER_BUILD);
     demo = await startDemoServer({ root: SERVER_BUILD });
   });
   after(() => demo?.close());
@@ -277,7 +208,7 @@ describe('demo (npm run demo) in headless Chromium', () => {
   });
 
   it('asks for nothing but the page and the scripts it names before the first data; a reload fetches no script', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     const html = await (await page.goto(`${demo.url}/`))!.text();
@@ -314,106 +245,9 @@ describe('demo (npm run demo) in headless Chromium', () => {
     await page.close();
   });
 
-  it('the log shows calls made after the page loaded: new rows on top, each once, none missing', async () => {
-    // the demo's simulator as the demo server makes it, but its present starts 10 minutes back, so
-    // that 10 minutes of calls "happen" at once when the clock catches up (no waiting in real time)
-    let clock = Date.now() - 10 * 60_000;
-    const live = await startDemoServer({
-      root: SERVER_BUILD,
-      simulator: createSimulator({ liveRate: DEMO_LIVE_RATE, now: () => clock }),
-    });
-    const { page, errors } = await open(`${live.url}/`);
-    try {
-      await bothShowData(page);
-      assert.equal(await page.getAttribute('composio-log-table', 'live'), '15', 'the shipped page polls every 15 s');
-      const table = () =>
-        page.evaluate(() =>
-          (document.querySelector('composio-log-table') as unknown as { logs: { id: string; timestamp: string }[] }).logs.map((l) => ({
-            id: l.id,
-            at: Date.parse(l.timestamp),
-          })),
-        );
-      const before = await table();
-      clock = Date.now();
-      // a tab shown again polls at once (else the 15 s timer would, within the timeout)
-      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-      await page.waitForFunction(
-        (first) => (document.querySelector('composio-log-table') as unknown as { logs: { id: string }[] }).logs[0]?.id !== first,
-        before[0].id,
-        { timeout: 25_000 },
-      );
-      const after = await table();
-      const ids = after.map((l) => l.id);
-      assert.equal(new Set(ids).size, ids.length, 'no row twice');
-      const k = ids.indexOf(before[0].id);
-      assert.ok(k > 0, 'new rows above the old ones');
-      assert.deepEqual(
-        ids.slice(k, k + before.length),
-        before.map((l) => l.id),
-        'the old rows stay, in order',
-      );
-      // every call of the scope newer than the old top row, as the BFF lists it, is in the table
-      const listed = await page.evaluate(async (from) => {
-        const response = await fetch('/api/composio/logs/tool_execution', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ limit: 100, time_range: { from, to: Date.now() } }),
-        });
-        return ((await response.json()) as { logs: { id: string }[] }).logs.map((l) => l.id);
-      }, before[0].at);
-      const newer = listed.filter((id) => !before.some((l) => l.id === id));
-      assert.ok(newer.length > 0, 'calls were made in the 10 minutes');
-      assert.deepEqual(ids.slice(0, k), newer, 'the new rows are exactly the calls made since, newest first');
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-      await live.close();
-    }
-  });
-
-  for (const width of [375, 320]) {
-    it(`fits a ${width} px phone: no sideways scroll, also with a log open, its close button in view`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 800 } });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(`${demo.url}/`);
-      await bothShowData(page);
-      // the insights' table and error groups too, with the customer's longest names in them
-      await page.waitForFunction(
-        () => document.querySelector('composio-usage-insights')?.shadowRoot?.querySelector('[part="row"]'),
-        undefined,
-        {
-          timeout: 20_000,
-        },
-      );
-      const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok((await pageWidth()) <= width, `the page is ${await pageWidth()} px wide`);
-      await page.evaluate(() => {
-        const table = document.querySelector('composio-log-table')!;
-        table.scrollIntoView();
-        table.open(table.logs[0]);
-      });
-      const close = await page.waitForFunction(
-        () => {
-          const table = document.querySelector('composio-log-table')!.shadowRoot!;
-          const loaded = table.querySelector('composio-log-detail')?.shadowRoot?.querySelector('h2');
-          const box = table.querySelector('[part="detail"] .close')?.getBoundingClientRect();
-          return loaded && box && { left: box.left, right: box.right };
-        },
-        undefined,
-        { timeout: 20_000 },
-      );
-      const { left, right } = (await close.jsonValue()) as { left: number; right: number };
-      assert.ok(left >= 0 && right <= width, `close button at ${left}–${right} px`);
-      assert.ok((await pageWidth()) <= width, `with the detail open the page is ${await pageWidth()} px wide`);
-      assert.deepEqual(errors, []);
-      await page.close();
-    });
-  }
-
   it('lists each time zone once, also when the browser names its zone by an alias', async () => {
     // Chromium reports Asia/Kolkata as the legacy Asia/Calcutta; the picker also offers Asia/Kolkata
-    const page = await browser.newPage({ timezoneId: 'Asia/Calcutta' });
+    const page = await browser().newPage({ timezoneId: 'Asia/Calcutta' });
     await page.goto(`${demo.url}/`);
     await page.waitForFunction(() => (document.querySelector('#zone') as HTMLSelectElement).options.length > 1);
     const zones = await page.$$eval('#zone option', (options) => options.map((o) => (o as HTMLOptionElement).value));
@@ -440,137 +274,4 @@ describe('demo (npm run demo) in headless Chromium', () => {
       await page.close();
     });
   }
-});
-
-/** A plain static file server: no BFF, no rewriting, just files. */
-function serveStatic(root: string): Promise<{ url: string; server: Server }> {
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-    '.json': 'application/json',
-    '.svg': 'image/svg+xml',
-  };
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(root, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })),
-  );
-}
-
-describe('static demo (npm run build:demo) on a plain static file server', () => {
-  it('renders both elements with data from the BFF and simulator running in the page', async () => {
-    await build({
-      configFile: 'demo/vite.config.ts',
-      mode: 'static',
-      logLevel: 'silent',
-      build: { outDir: join(process.cwd(), STATIC_BUILD) },
-    });
-    assert.ok(existsSync(join(STATIC_BUILD, 'mockServiceWorker.js')), 'the service worker ships with the site');
-    const { url, server } = await serveStatic(STATIC_BUILD);
-    try {
-      const { page, errors } = await open(`${url}/`);
-      await bothShowData(page);
-      const before = await headerTotal(page);
-      await page.selectOption('#customer', 'user-2f9a61c4'); // Initech
-      await page.waitForFunction(
-        (b) => document.querySelector('composio-usage-chart')!.shadowRoot!.querySelector('[part="total"]')?.textContent !== b,
-        before,
-        { timeout: 20_000 },
-      );
-      assert.deepEqual(errors, []);
-      await page.close();
-    } finally {
-      server.closeAllConnections();
-      server.close();
-    }
-  });
-});
-
-describe('CDN file (npm run build:cdn) on a page without a build step', () => {
-  it('renders both elements from one script tag', async () => {
-    const root = '.tmp/e2e-cdn';
-    mkdirSync(root, { recursive: true });
-    await buildCdn(root, 'silent');
-    assert.deepEqual(
-      readdirSync(root)
-        .filter((f) => f.endsWith('.js'))
-        .sort(),
-      ['composio-widgets.loader.js', 'composio-widgets.min.js'],
-      'the single file and the per-tag loader',
-    );
-    assert.doesNotMatch(
-      readFileSync(join(root, 'composio-widgets.min.js'), 'utf8'),
-      /\bimport\s*\(?\s*["']\.\//,
-      'one self-contained file',
-    );
-    writeFileSync(
-      join(root, 'index.html'),
-      `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
-       <script type="module" src="./composio-widgets.min.js"></script>
-       <composio-usage-chart range="7d"></composio-usage-chart>
-       <composio-log-table range="7d"></composio-log-table>`,
-    );
-    const demo = await startDemoServer({ root });
-    try {
-      const { page, errors } = await open(`${demo.url}/`);
-      await bothShowData(page);
-      assert.deepEqual(errors, []);
-      await page.close();
-    } finally {
-      await demo.close();
-    }
-  });
-  it('the per-tag loader fetches only the elements on the page (a table-only page gets no chart, no Chart.js)', async () => {
-    const root = '.tmp/e2e-cdn';
-    writeFileSync(
-      join(root, 'table.html'),
-      `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
-       <script type="module" src="./composio-widgets.loader.js"></script>
-       <composio-log-table range="7d"></composio-log-table>`,
-    );
-    const demo = await startDemoServer({ root });
-    try {
-      const { page, errors } = await open(`${demo.url}/table.html`);
-      const scripts: string[] = [];
-      page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
-      await page.waitForFunction(
-        () => ((document.querySelector('composio-log-table') as unknown as { logs?: unknown[] } | null)?.logs?.length ?? 0) > 0,
-        undefined,
-        {
-          timeout: 20_000,
-        },
-      );
-      const all = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-      const js = all.filter((path) => path.endsWith('.js'));
-      assert.ok(js.some((path) => path.endsWith('/composio-widgets.loader.js')));
-      assert.equal(await page.evaluate(() => customElements.get('composio-usage-chart')), undefined);
-      const chartChunk = readdirSync(join(root, 'cdn')).find((f) => f.startsWith('chart-register'));
-      assert.ok(chartChunk, 'the build has a Chart.js chunk');
-      assert.deepEqual(
-        js.filter((path) => path.includes(chartChunk!) || path.endsWith('composio-widgets.min.js')),
-        [],
-        'no Chart.js, no single file',
-      );
-      // adding a chart later loads it
-      await page.evaluate(() => document.body.append(document.createElement('composio-usage-chart')));
-      await page.waitForFunction(() => !!document.querySelector('composio-usage-chart')?.chart, undefined, {
-        timeout: 20_000,
-      });
-      assert.ok(
-        scripts.some((path) => path.includes(chartChunk!)),
-        'Chart.js fetched once a chart appears',
-      );
-      assert.deepEqual(errors, []);
-      await page.close();
-    } finally {
-      await demo.close();
-    }
-  });
 });

@@ -211,10 +211,6 @@ export const tableStyles = css`
     margin: 0.4rem 0.75rem;
     color: var(--_warning);
   }
-  /* rows from the previous choice, kept while the new one failed to load */
-  .grid.stale .rows {
-    opacity: 0.5;
-  }
   .panel {
     position: relative;
     width: min(28rem, 45%);
@@ -239,7 +235,13 @@ export const tableStyles = css`
       display: none;
     }
     .c-time {
-      width: 7.5rem;
+      width: 6.5rem;
+      white-space: normal;
+      line-height: 1.25;
+    }
+    .c-time .day,
+    .c-time .clock {
+      display: block;
     }
     .row > .c-tool {
       flex: 1;

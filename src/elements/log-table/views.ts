@@ -20,6 +20,12 @@ export const text = (value: unknown) => (typeof value === 'string' ? value : '')
 export const clip = (value: string, max = 48) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
 /** One cell; every value from the log is a text binding (Lit escapes it), never HTML. */
+/** Day and clock side by side; a narrow table stacks them (styles.ts) rather than cut the clock. */
+function rowTime(at: number, zone: string, locale?: string) {
+  const { day, clock } = formatRowTime(at, zone, locale);
+  return html`<span class="day">${day}</span> <span class="clock">${clock}</span>`;
+}
+
 export function renderCell(
   log: LogEntry,
   column: LogColumn,
@@ -34,7 +40,7 @@ export function renderCell(
         role="gridcell"
         class="c-time"
         title="${formatDateTime(at, zone, locale)} (${formatRelative(at, Date.now(), locale)})"
-        >${formatRowTime(at, zone, locale)}</span
+        >${rowTime(at, zone, locale)}</span
       >`;
     case 'status':
       return html`<span role="gridcell" class="c-status"

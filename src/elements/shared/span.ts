@@ -16,7 +16,7 @@ export function formatSpan(from: number, to: number, timeZone: string, locale?: 
   return format.formatRange(from, Math.max(from, to - 1));
 }
 
-/** After a failure, which window the dimmed data on screen is for: "Showing Last 30d (Nov 3 – Dec 2, 2026)". */
+/** After a failure, which window the greyed data on screen is for: "Showing Last 30d (Nov 3 – Dec 2, 2026)". */
 export function renderShown(
   shown: { from: number; to: number; preset?: string },
   o: { zone: string; locale?: string; words: CommonStrings },

@@ -100,6 +100,16 @@ export const themeStyles = css`
     opacity: 0.5;
     cursor: not-allowed;
   }
+  /* the last data that loaded, under an error: striped and grey, never faded, so that its text
+     keeps its contrast (WCAG 1.4.3) while it is plainly not what the controls ask for */
+  .stale {
+    background-image: repeating-linear-gradient(
+      -45deg,
+      transparent 0 0.5rem,
+      color-mix(in srgb, var(--_warning) 16%, transparent) 0.5rem 0.65rem
+    );
+    filter: grayscale(1);
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

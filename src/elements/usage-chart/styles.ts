@@ -203,11 +203,6 @@ export const chartStyles = css`
   .error {
     margin-top: 0.75rem;
   }
-  /* the last data that loaded, under an error: visibly not what the controls ask for */
-  .stale {
-    opacity: 0.45;
-    filter: grayscale(1);
-  }
   .shown {
     flex-basis: 100%;
     margin: 0;

@@ -42,7 +42,7 @@ import { bucketLabel, describeActive, groupLabel, rowLabel, summarize, type Word
  * @fires {CustomEvent<RangeSelectDetail>} composio-range-select - A bucket was clicked (or chosen with Enter): `{ from, to }`.
  * @fires {CustomEvent<GroupSelectDetail>} composio-group-select - The stacked segment or breakdown bar under a click (none above a stack), or the group chosen with Shift+Enter/G: `{ groupBy, key }`.
  * @fires {CustomEvent<LoadDetail>} composio-load - Data loaded: `{ kind: 'usage-series' | 'usage-breakdown', count }`.
- * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, dimmed and marked as such, with a Retry button. A busy server (429) fires it once, then the element retries by itself.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, greyed, striped and named as such, with a Retry button. A busy server (429) fires it once, then the element retries by itself.
  * @cssprop --composio-font-family - Font stack.
  * @cssprop --composio-text - Text colour.
  * @cssprop --composio-text-muted - Secondary text colour.
@@ -82,7 +82,7 @@ import { bucketLabel, describeActive, groupLabel, rowLabel, summarize, type Word
  * @csspart skeleton - Placeholder while the first data loads.
  * @csspart empty - "No tool calls in this period".
  * @csspart error - Error message in plain words, Retry, and the technical details (status, request id) folded away.
- * @csspart shown - After an error: which range the dimmed data on screen is for ("Showing Last 30d (…)").
+ * @csspart shown - After an error: which range the greyed data on screen is for ("Showing Last 30d (…)").
  * @csspart retry - The Retry button.
  * @csspart busy - "Busy — retrying in N s" while the server is busy (429 + Retry-After); the data stays, and the load runs again by itself.
  * @csspart retry-now - The busy status's Retry now button.
@@ -353,7 +353,7 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
 
   /**
    * After a failure with data on screen: that data is the last that loaded, not what the controls ask for
-   * (dimmed). Not while busy: it stays readable until the retry; the "Showing …" line names its period.
+   * (greyed, striped). Not while busy: it stays as it is until the retry; the "Showing …" line names its period.
    */
   private get stale(): boolean {
     return this.task.status === TaskStatus.ERROR && this.data !== undefined && !this.busy.active;

@@ -127,7 +127,7 @@ export function renderTableView(model: TableModel, labels: TableViewLabels) {
   </div>`;
 }
 
-/** The header's totals: the chosen metric first, each with its change (dimmed when stale). */
+/** The header's totals: the chosen metric first, each with its change (greyed and striped when stale). */
 export function renderStats(
   metric: ChartMetric,
   data: ChartData | undefined,

@@ -60,9 +60,6 @@ export const insightsStyles = css`
     margin-top: 0.3rem;
     color: var(--_accent);
   }
-  .stale {
-    opacity: 0.55;
-  }
   .busy {
     height: 2px;
     background: var(--_accent);

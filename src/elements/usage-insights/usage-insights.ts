@@ -33,7 +33,7 @@ import { renderErrorGroups, renderGroupTable, renderTiles, type Sort, type SortC
  * @fires {CustomEvent<GroupSelectDetail>} composio-group-select - A table row was clicked (or chosen with Enter): `{ groupBy, key }`.
  * @fires {CustomEvent<FiltersRequestDetail>} composio-filters-request - An error group was chosen: `{ filters, from, to }`, v3.1 log filters for a log table (`status == failed`, `tool_slug == …`).
  * @fires {CustomEvent<LoadDetail>} composio-load - Data loaded: `{ kind: 'usage-insights', count }` (groups in the table).
- * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, dimmed and marked as such, with a Retry button. A busy server (429) fires it once, then the element retries by itself.
+ * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, greyed, striped and named as such, with a Retry button. A busy server (429) fires it once, then the element retries by itself.
  * @cssprop --composio-font-family - Font stack.
  * @cssprop --composio-text - Text colour.
  * @cssprop --composio-text-muted - Secondary text colour.
@@ -63,7 +63,7 @@ import { renderErrorGroups, renderGroupTable, renderTiles, type Sort, type SortC
  * @csspart example - The id of an example failed call.
  * @csspart no-errors - "No failed calls in this period".
  * @csspart empty - "No tool calls in this period".
- * @csspart shown - After an error: which range the dimmed data on screen is for.
+ * @csspart shown - After an error: which range the greyed data on screen is for.
  * @csspart error - Error message in plain words, Retry, and the technical details folded away.
  * @csspart retry - The Retry button.
  * @csspart busy - "Busy — retrying in N s" while the server is busy (429 + Retry-After); the data stays, and the load runs again by itself.
@@ -167,7 +167,7 @@ export class ComposioUsageInsights extends ComposioElement<'insights' | 'hints'>
 
   /**
    * After a failure with data on screen: that data is the last that loaded
-   * (dimmed). Not while busy: it stays readable until the retry; the "Showing …" line names its period.
+   * (greyed, striped). Not while busy: it stays as it is until the retry; the "Showing …" line names its period.
    */
   private get stale(): boolean {
     return this.task.status === TaskStatus.ERROR && this.data !== undefined && !this.busy.active;

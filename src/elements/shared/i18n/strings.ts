@@ -46,7 +46,7 @@ export interface CommonStrings {
   ranges: Record<RangePreset, string>;
   /** A window set by the host rather than a preset (picker option). */
   custom: string;
-  /** After a failure: which window the dimmed data is for; `range` is undefined for a custom window. */
+  /** After a failure: which window the greyed data is for; `range` is undefined for a custom window. */
   shown: (range: string | undefined, span: string) => string;
   /** "Calls: 12", as a screen reader hears a highlighted value. */
   labelValue: (label: string, value: string) => string;
