@@ -5,7 +5,7 @@
  * and latency as a DDSketch with 1 % relative accuracy (`INSIGHTS_RELATIVE_ACCURACY`): any
  * quantile it reports is within 1 % of the duration at that rank. Aggregates merge exactly
  * (counts add, sets unite, sketches merge with the same guarantee), so the BFF caches one per
- * closed bucket and merges them into any window. Pure and isomorphic.
+ * 15-minute slot and merges them into any zone's buckets. Pure and isomorphic.
  */
 import { DDSketch } from '@datadog/sketches-js';
 import {
