@@ -192,6 +192,23 @@ describe('BFF insights: figures equal those computed from the raw logs', () => {
     });
   }
 
+  it('Asia/Kathmandu, edges at arbitrary milliseconds inside slots with calls, over slots the UTC case stored', async () => {
+    const logs = await rawFor();
+    const times = logs.map((l) => Date.parse(l.timestamp)).sort((a, b) => a - b);
+    // a call strictly inside its 15-minute slot, so that an edge next to it splits a slot that has calls on both sides
+    const inside = (lo: number) => times.find((t) => t >= lo && t % (15 * 60_000) > 1)!;
+    const from = inside(NOW - 9 * DAY) + 1; // that call is just before the window
+    const to = inside(NOW - 4 * DAY); // and this one just after it
+    const body = { from, to, time_zone: 'Asia/Kathmandu', group_by: 'toolkit_slug' };
+    const got = await bff.post('usage/insights', body);
+    assert.equal(got.status, 200, got.text);
+    const r: InsightsResponse = got.body;
+    assert.deepEqual([r.buckets[0].from, r.buckets.at(-1)!.to], [from, to]);
+    r.buckets.slice(1).forEach((b) => assert.equal(localHour(b.from, 'Asia/Kathmandu'), 0, 'day buckets start at local midnight'));
+    assertFigures(r.totals, within(logs, from, to), 'Kathmandu window');
+    for (const b of r.buckets) assertFigures(b, within(logs, b.from, b.to), `Kathmandu bucket ${new Date(b.from).toISOString()}`);
+  });
+
   it('answers for the caller’s scope only', async () => {
     const body = { from: NOW - 7 * DAY, to: NOW, time_zone: 'UTC' };
     const hooli = await bff.post('usage/insights', body, { 'x-test-users': 'hooli_prod' });
