@@ -236,21 +236,28 @@ export class BffClient {
     const signal = AbortSignal.any([callerSignal, deadline]);
     const started = Date.now();
     const late = () => new BffRequestError(`The server did not answer within ${Math.round(deadlineMs / 1000)} s`, 504);
+    // also race the deadline: a host's fetch (or an in-page BFF) that ignores its signal must not
+    // hold the request past it
+    const overdue = new Promise<never>((_, reject) => deadline.addEventListener('abort', () => reject(late()), { once: true }));
+    overdue.catch(() => undefined);
+    const inTime = <T>(work: Promise<T>) => Promise.race([work, overdue]);
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
-        response = await transport(url, {
-          method,
-          signal,
-          credentials: 'same-origin',
-          headers: {
-            accept: 'application/json',
-            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-            ...(await this.authorization(refreshed)),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
+        response = await inTime(
+          transport(url, {
+            method,
+            signal,
+            credentials: 'same-origin',
+            headers: {
+              accept: 'application/json',
+              ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+              ...(await this.authorization(refreshed)),
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          }),
+        );
       } catch (error) {
         if (callerSignal.aborted) throw callerSignal.reason;
         if (deadline.aborted) throw late();
@@ -266,7 +273,7 @@ export class BffClient {
         throw error;
       };
       if (response.ok && decode) {
-        const blob = await response.blob().catch(unreadable);
+        const blob = await inTime(response.blob()).catch(unreadable);
         try {
           return await decode(blob);
         } catch (error) {
@@ -274,7 +281,7 @@ export class BffClient {
           throw new BffRequestError('The server sent a response that is not JSON', 502, response.headers.get('x-request-id') ?? undefined);
         }
       }
-      const text = await response.text().catch(unreadable);
+      const text = await inTime(response.text()).catch(unreadable);
       let json: unknown;
       try {
         json = text ? JSON.parse(text) : null;

@@ -40,6 +40,10 @@ export const BFF_ROUTES = {
   logDetail: 'logs/tool_execution/:id',
 } as const;
 
+/** What `logs/tool_execution/export` writes: RFC 4180 CSV, or NDJSON (one JSON log per line). */
+export const LOG_EXPORT_FORMATS = ['csv', 'ndjson'] as const;
+export type LogExportFormat = (typeof LOG_EXPORT_FORMATS)[number];
+
 /** Filters the browser may send: the server owns `user_id` and replaces whatever is sent. */
 export interface BffUsageFilters {
   session_id?: string[] | null;

@@ -4,7 +4,7 @@
  */
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
-import type { GroupSelectDetail, RangeSelectDetail } from '../elements/shared/events.ts';
+import type { GroupSelectDetail, RangeChangeDetail, RangeSelectDetail } from '../elements/shared/events.ts';
 import { ComposioUsageChart } from '../elements/usage-chart/define.ts';
 import { commonEvents } from './events.ts';
 import { deferHydrationOnServer } from './hydration.ts';
@@ -17,6 +17,7 @@ export const UsageChart = deferHydrationOnServer(
     events: {
       ...commonEvents,
       onRangeSelect: 'composio-range-select' as EventName<CustomEvent<RangeSelectDetail>>,
+      onRangeChange: 'composio-range-change' as EventName<CustomEvent<RangeChangeDetail>>,
       onGroupSelect: 'composio-group-select' as EventName<CustomEvent<GroupSelectDetail>>,
     },
   }),

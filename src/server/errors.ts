@@ -5,7 +5,13 @@ export class BffError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly details: { suggested_fix?: string; errors?: string[]; retryAfterSeconds?: number } = {},
+    readonly details: {
+      suggested_fix?: string;
+      errors?: string[];
+      retryAfterSeconds?: number;
+      /** What Composio said (scrubbed), for the operator's `onError`: never sent to the browser. */
+      upstreamText?: string;
+    } = {},
   ) {
     super(message);
     this.name = 'BffError';

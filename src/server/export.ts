@@ -8,6 +8,7 @@
  * long export is slower, never cut short; only an outage or waits beyond `maxWaitMs` in all end
  * the file early, with a notice line that says so.
  */
+import type { LogExportFormat } from '../contract/protocol.ts';
 import type { LogEntry, LogFilter } from '../contract/upstream.ts';
 import { LOG_CSV_HEADER, csvLine, logCsvCells } from '../core/log-csv.ts';
 import { BffError } from './errors.ts';
@@ -32,19 +33,17 @@ const realSleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
 
-export type ExportFormat = 'csv' | 'ndjson';
-
 export interface ExportRequest {
   filters?: LogFilter[];
   time_range?: { from: number; to: number };
-  format?: ExportFormat;
+  format?: LogExportFormat;
 }
 
 const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace(/[:]/g, '');
 const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 40);
 
 /** `tool-calls_2026-11-22T1200_2026-11-23T1200_status-is-failed.csv`: the window and the filters. */
-export function exportFileName(body: ExportRequest, window: [number, number], format: ExportFormat): string {
+export function exportFileName(body: ExportRequest, window: [number, number], format: LogExportFormat): string {
   const words = { '==': 'is', '!=': 'not', contains: 'has', not_contains: 'lacks' } as const;
   const filters = (body.filters ?? []).map((f) => safe(`${f.field}-${words[f.operator]}-${f.value}`));
   return (
@@ -52,11 +51,11 @@ export function exportFileName(body: ExportRequest, window: [number, number], fo
   );
 }
 
-function line(log: LogEntry, format: ExportFormat): string {
+function line(log: LogEntry, format: LogExportFormat): string {
   return format === 'csv' ? csvLine(logCsvCells(log)) : `${JSON.stringify(log)}\n`;
 }
 
-function notice(text: string, format: ExportFormat): string {
+function notice(text: string, format: LogExportFormat): string {
   return format === 'csv' ? csvLine([`# ${text}`]) : `${JSON.stringify({ notice: text })}\n`;
 }
 

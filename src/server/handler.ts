@@ -120,7 +120,10 @@ export interface ComposioHandlerOptions {
    * spent budget with it; a simulated `now` needs a `sleep` that moves it.
    */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** Called with unexpected errors (default `console.error`); the browser only sees a 500 envelope. */
+  /**
+   * Called with unexpected errors (default `console.error`); the browser only sees a 500 envelope.
+   * Also told what Composio said when it refuses a request (scrubbed); the browser sees our words.
+   */
   onError?: (error: unknown, request: Request) => void;
 }
 
@@ -347,10 +350,15 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
       c.get('requestId') ?? randomId(),
     ),
   );
+  const report = options.onError ?? ((e) => console.error('composio-widgets BFF:', e));
   app.onError((error, c) => {
     const requestId = c.get('requestId') ?? randomId();
-    if (error instanceof BffError) return errorResponse(error, requestId);
-    (options.onError ?? ((e) => console.error('composio-widgets BFF:', e)))(error, c.req.raw);
+    if (error instanceof BffError) {
+      const said = error.details.upstreamText;
+      if (said) report(new Error(`Composio refused request ${requestId} (HTTP ${error.status}): ${said}`), c.req.raw);
+      return errorResponse(error, requestId);
+    }
+    report(error, c.req.raw);
     return errorResponse(new BffError(500, 'Internal error', { suggested_fix: `Report request id ${requestId}` }), requestId);
   });
 

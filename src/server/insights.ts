@@ -17,13 +17,13 @@ import {
 } from '../contract/protocol.ts';
 import { calendarBuckets, estimateBucketCount } from '../core/buckets.ts';
 import { bucketFigures, createAggregate, errorGroups, mergeInto, summarize, topGroups } from '../core/insights.ts';
+import { HOUR_MS } from '../core/time-zone.ts';
 import { BffError } from './errors.ts';
 import { bucketAggregates, type ScanContext } from './insights-scan.ts';
 import { scopeKey, type Scope } from './scope.ts';
 import { canonicalJson } from './upstream.ts';
 import { checkWindow } from './validation.ts';
 
-const HOUR_MS = 3_600_000;
 /** Windows up to this long default to hourly buckets. */
 const HOURLY_UP_TO_MS = 2 * 24 * HOUR_MS;
 const MAX_ERROR_GROUPS = 50;

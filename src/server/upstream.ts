@@ -42,6 +42,11 @@ export interface UpstreamCall {
   shape: UpstreamShape;
   /** Also remember a 404 this long (an unknown id then costs one upstream call, not one per ask). */
   notFoundTtlMs?: number;
+  /**
+   * Keep the answer for this caller only (a scope key) when the request itself does not name the
+   * caller: another caller's entry would answer without an upstream call, which times can tell.
+   */
+  cachedFor?: string;
 }
 
 /** A 429 without a usable Retry-After: wait this long (plus jitter) rather than hammer the limit. */
@@ -138,9 +143,10 @@ export class Upstream {
 
   /** The parsed JSON answer, from the store, from an identical call in flight, or from upstream. */
   async call<T>(request: UpstreamCall): Promise<T> {
-    // the scope is part of the key through the body (usage: filters.user_id; logs: user_id ==); a
-    // log detail's key is its id alone and its owner is checked after the cache, on every request
-    const raw = `${request.auth} ${request.method} ${request.path} ${canonicalJson(request.body ?? null)}`;
+    // the scope is part of the key through the body (usage: filters.user_id; logs: user_id ==), or
+    // through cachedFor (a log detail: its owner is checked after the cache, on every request)
+    const caller = request.cachedFor === undefined ? '' : ` for ${request.cachedFor}`;
+    const raw = `${request.auth} ${request.method} ${request.path} ${canonicalJson(request.body ?? null)}${caller}`;
     this.counts.lookups++;
     let pending = this.inFlight.get(raw);
     if (!pending) {
@@ -302,7 +308,6 @@ export class Upstream {
         ? (body as { message: string }).message
         : '';
     const secrets = [this.settings.apiKey, this.settings.orgApiKey];
-    const message = scrub(upstreamMessage.slice(0, 500), secrets);
     if (status === 429) {
       // absent, unreadable or 0: a sane default, never an immediate retry or a "Retry-After: 0"
       const seconds = Number(response.headers.get('retry-after') ?? NaN);
@@ -322,15 +327,19 @@ export class Upstream {
         suggested_fix: 'Check the key given to createComposioHandler and its Observability: Read permission',
       });
     }
-    if (status === 404) return new BffError(404, message || 'Not found');
-    const errors =
-      isErrorEnvelope(body) && Array.isArray(body.error.errors)
-        ? body.error.errors.map((e) => scrub(String(e).slice(0, 200), secrets))
-        : undefined;
-    const fix = isErrorEnvelope(body) ? body.error.suggested_fix : undefined;
-    return new BffError(status >= 400 && status < 500 ? status : 502, message || `Composio answered HTTP ${status}`, {
-      ...(fix ? { suggested_fix: scrub(String(fix).slice(0, 300), secrets) } : {}),
-      ...(errors ? { errors } : {}),
+    if (status === 404) return new BffError(404, 'Not found');
+    // Anything else Composio refuses is a request the BFF validated and built itself: nothing the
+    // browser can act on, and upstream text may carry internal detail. The browser gets our words
+    // only (by status); Composio's own, scrubbed, go to the operator through onError.
+    const envelope = isErrorEnvelope(body) ? body.error : undefined;
+    const said = [upstreamMessage, envelope?.suggested_fix, ...(Array.isArray(envelope?.errors) ? envelope.errors : [])];
+    const upstreamText = said
+      .filter(Boolean)
+      .map((text) => scrub(String(text).slice(0, 300), secrets))
+      .join(' | ');
+    return new BffError(status >= 400 && status < 500 ? status : 502, `Composio refused the request (HTTP ${status})`, {
+      suggested_fix: 'Report the request id to the administrators of this site',
+      ...(upstreamText ? { upstreamText } : {}),
     });
   }
 }

@@ -16,7 +16,13 @@ import {
   USAGE_ORDER_BY,
   USAGE_ORDER_DIRECTIONS,
 } from '../contract/constants.ts';
-import { INSIGHTS_GROUP_BY, INSIGHTS_INTERVALS, INSIGHTS_MAX_GROUP_LIMIT, SERIES_INTERVALS } from '../contract/protocol.ts';
+import {
+  INSIGHTS_GROUP_BY,
+  INSIGHTS_INTERVALS,
+  INSIGHTS_MAX_GROUP_LIMIT,
+  LOG_EXPORT_FORMATS,
+  SERIES_INTERVALS,
+} from '../contract/protocol.ts';
 import { isValidTimeZone } from '../core/time-zone.ts';
 import { BffError } from './errors.ts';
 
@@ -83,7 +89,7 @@ export const logListRequest = z.strictObject({
 export const logExportRequest = z.strictObject({
   filters: logListRequest.shape.filters,
   time_range: logListRequest.shape.time_range,
-  format: z.optional(z.enum(['csv', 'ndjson'])),
+  format: z.optional(z.enum(LOG_EXPORT_FORMATS)),
 });
 
 export const logIdParam = string(1, 128).check(z.regex(/^[A-Za-z0-9_-]+$/, 'a log id looks like log_AbC123'));

@@ -236,6 +236,18 @@ describe('BffClient', () => {
       expect(calls).to.have.length(1);
     });
 
+    it('ends a request at its deadline even when the transport ignores its signal', async () => {
+      // a host's fetch (or an in-page BFF) that never looks at init.signal must not hold the spinner up
+      const { fetch, calls } = transport(() => new Promise<Response>(() => undefined));
+      const client = new BffClient({ endpoint: '/api/composio', fetch, deadlineMs: 300 });
+      const started = performance.now();
+      const error = (await client.post('usage/summary', {}).catch((e: unknown) => e)) as BffRequestError;
+      expect(error).to.be.instanceOf(BffRequestError);
+      expect(error.status).to.equal(504);
+      expect(performance.now() - started).to.be.within(250, 2_000);
+      expect(calls).to.have.length(1);
+    });
+
     it('does not wait out a Retry-After that would pass the deadline', async () => {
       const { fetch, calls } = transport(() => new Response('{"message":"slow down"}', { status: 429, headers: { 'retry-after': '2' } }));
       const client = new BffClient({ endpoint: '/api/composio', fetch, deadlineMs: 1_000 });

@@ -147,27 +147,61 @@ describe('<composio-log-table> live tail', () => {
 
   it('says live updates are paused during an outage, backs off, and resumes by itself', async () => {
     const feed = Array.from({ length: 30 }, (_, i) => entry(i));
-    const { fetch, state } = feedFetch(feed);
+    const { fetch: feedFetchFn, state } = feedFetch(feed);
+    /** When each poll was sent during and after the outage, and whether it failed. */
+    const polls: { at: number; failed: boolean }[] = [];
+    let outage = false;
+    const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      if (outage && String(input).includes('logs/tool_execution')) polls.push({ at: performance.now(), failed: state.down });
+      return feedFetchFn(input, init);
+    }) as typeof globalThis.fetch;
     const errors: Event[] = [];
     const el = await fixture<ComposioLogTable>(
       html`<composio-log-table live="1" .fetch=${fetch} @composio-error=${(e: Event) => errors.push(e)}></composio-log-table>`,
     );
     await loaded(el, 20);
-    state.down = true;
-    const downAt = state.calls;
+    state.down = outage = true;
     await waitUntil(() => shadow(el, '[part="live-status"]'), 'paused banner', { timeout: 5000 });
     expect(shadow(el, '[part="live-status"]').textContent!.replace(/\s+/g, ' ')).to.match(
       /Live updates paused \(no connection\) — retrying in \d+ s/,
     );
-    await waitUntil(() => state.calls >= downAt + 2, 'a retry', { timeout: 6000 });
-    const failedPolls = state.calls - downAt;
-    // asserting that no poll comes for a while: the backoff is past 1.5 s by now
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(state.calls - downAt, 'backing off: no poll a second').to.equal(failedPolls);
+    await waitUntil(() => polls.length >= 2, 'a retry', { timeout: 6000 });
     expect(errors, 'one composio-error per outage').to.have.length(1);
     feed.unshift(entry(-1));
     state.down = false;
     await waitUntil(() => el.logs[0].id === entry(-1).id && !shadow(el, '[part="live-status"]'), 'resumed', { timeout: 10_000 });
+    // live="1" polls every second; while polls fail the waits double (2 s, then 4 s)
+    expect(polls.slice(0, 3).map((p) => p.failed)).to.deep.equal([true, true, false]);
+    const [firstWait, secondWait] = [polls[1].at - polls[0].at, polls[2].at - polls[1].at];
+    expect(firstWait, 'the first retry waits past the poll interval').to.be.above(1_500);
+    expect(secondWait, 'the next wait doubles').to.be.above(firstWait * 1.5);
+    expect(errors, 'still one composio-error').to.have.length(1);
+  });
+
+  it('polls at once when the tab is shown again, not a whole interval later', async () => {
+    const feed = Array.from({ length: 30 }, (_, i) => entry(i));
+    const { fetch, state } = feedFetch(feed);
+    // Chromium's own document.hidden cannot be toggled from a page: shadow it, as a tab switch would set it
+    const showTab = (shown: boolean) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => !shown });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (shown ? 'visible' : 'hidden') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    try {
+      // one poll a minute: any poll within the next seconds comes from the tab being shown
+      const el = await fixture<ComposioLogTable>(html`<composio-log-table live="60" .fetch=${fetch}></composio-log-table>`);
+      await loaded(el, 20);
+      const afterLoad = state.calls;
+      showTab(false);
+      feed.unshift(entry(-1));
+      showTab(true);
+      await waitUntil(() => el.logs[0]?.id === entry(-1).id, 'the new call shown after the tab is shown', { timeout: 5000 });
+      expect(state.calls, 'one poll for the tab switch').to.equal(afterLoad + 1);
+    } finally {
+      // back to the prototype's getters, so later tests see the real visibility
+      delete (document as { hidden?: boolean }).hidden;
+      delete (document as { visibilityState?: string }).visibilityState;
+    }
   });
 
   it('does not reload the table when a busy project fills the overlap window', async () => {

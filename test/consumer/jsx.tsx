@@ -18,6 +18,7 @@ export const page = (
     {/* @ts-expect-error: 45d is not a chart range */}
     <composio-usage-chart range="45d" />
     <UsageChart range="30d" groupBy="toolkit_slug" onRangeSelect={(e) => e.detail.from.toFixed()} />
+    <UsageChart controls onRangeChange={(e) => e.detail.range.toUpperCase() + (e.detail.to?.toFixed() ?? '')} />
     {/* @ts-expect-error: the React wrapper's props are typed too */}
     <UsageChart range="45d" />
   </>

@@ -17,7 +17,42 @@ const costly = (i: number) => ({
   filters: { session_id: [`trs_random_${i}`] },
 });
 
+/** The attack in issue 11: three hourly 31-day series (744 buckets each), each with a random session filter. */
+async function hourlyAttack(bff: ReturnType<typeof makeBff>) {
+  bff.sim.resetStats();
+  const statuses: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const body = { from: NOW - 31 * DAY, to: NOW, interval: 'hour', time_zone: 'UTC', filters: { session_id: [`trs_hourly_${i}`] } };
+    statuses.push((await bff.post('usage/tool_calls/series', body, ATTACKER)).status);
+  }
+  const spent = bff.sim.stats.requests;
+  const victim = await bff.post('usage/summary', { from: NOW - 30 * DAY, to: NOW }, VICTIM);
+  return { statuses, spent, victim: victim.status };
+}
+
 describe('BFF upstream budget', () => {
+  it('the hourly 31-day attack (three requests, random session filters) makes no upstream call; another customer is served', async () => {
+    const after = await hourlyAttack(makeBff({ sim: composioLimit }));
+    console.log(
+      `hourly attack, defaults: ${after.spent} upstream calls, statuses ${after.statuses.join(',')}, other customer ${after.victim}`,
+    );
+    assert.deepEqual(after.statuses, [400, 400, 400], 'each refused by the cost cap');
+    assert.equal(after.spent, 0);
+    assert.equal(after.victim, 200);
+  });
+
+  it('the same attack on a BFF without the cost cap and the budget spends Composio’s limit and blanks another customer', async () => {
+    // the scenario is real: with the protections off (the BFF before issue 11) it starves the others
+    const before = await hourlyAttack(
+      makeBff({ sim: composioLimit, handler: { limits: { maxBuckets: 1_000 }, budget: { perMinute: 1e9, perScopePerMinute: 1e9 } } }),
+    );
+    console.log(
+      `hourly attack, unprotected: ${before.spent} upstream calls, statuses ${before.statuses.join(',')}, other customer ${before.victim}`,
+    );
+    assert.ok(before.spent >= 2_000, `spent ${before.spent}`);
+    assert.equal(before.victim, 429);
+  });
+
   it('refuses a request whose cost is over the cap, before any upstream call, saying how to narrow it', async () => {
     const bff = makeBff({ sim: composioLimit });
     bff.sim.resetStats();

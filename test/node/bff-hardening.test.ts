@@ -86,6 +86,11 @@ describe('BFF: upstream answers are validated before use or caching', () => {
   for (const [route, body, shapeless] of [
     ['usage/summary', { from: NOW - 5 * DAY, to: NOW - 4 * DAY }, {}],
     ['usage/tool_calls', { group_by: 'toolkit_slug', from: NOW - 5 * DAY, to: NOW - 4 * DAY }, null],
+    [
+      'usage/tool_calls/series',
+      { from: NOW - 5 * DAY, to: NOW - 3 * DAY, interval: 'day', time_zone: 'UTC', group_by: 'toolkit_slug' },
+      { groups: 'nope' },
+    ],
     ['logs/tool_execution', { limit: 5 }, { logs: 'nope' }],
   ] as const) {
     it(`${route}: a 200 of the wrong shape is a 502 with a clear message, never cached`, async () => {
@@ -108,6 +113,29 @@ describe('BFF: 429s are waited out sanely', () => {
     assert.ok(Date.now() - started >= 2_000, `waited ${Date.now() - started} ms`);
   });
 
+  it('spreads the retries of callers told the same Retry-After over up to 500 ms (jitter), never before it', async (t) => {
+    // the waits the BFF schedules, read from its setTimeout calls: exact, whatever the machine's load
+    const scheduled: number[] = [];
+    const setTimeoutAsIs = globalThis.setTimeout;
+    t.mock.method(globalThis, 'setTimeout', ((callback: () => void, ms?: number) => {
+      scheduled.push(ms ?? 0);
+      return setTimeoutAsIs(callback, ms);
+    }) as typeof setTimeout);
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const upstream = scripted((attempt) =>
+          attempt === 0 ? json({ message: 'Rate limit exceeded' }, 429, { 'retry-after': '1' }) : json({ entities: {} }),
+        );
+        assert.equal((await upstream.bff.post('usage/summary', {})).status, 200);
+      }),
+    );
+    // the other timers are each attempt's timeout (10 s)
+    const waits = scheduled.filter((ms) => ms >= 500 && ms < 5_000);
+    assert.equal(waits.length, 20, `waits ${waits.map(Math.round)}`);
+    assert.ok(Math.min(...waits) >= 1_000 && Math.max(...waits) < 1_500, `waits ${waits.map(Math.round)}`);
+    assert.ok(Math.max(...waits) - Math.min(...waits) > 150, `the same wait for all: ${waits.map(Math.round)}`);
+  });
+
   it('never passes "Retry-After: 0" on to the browser', async () => {
     const upstream = scripted(() => json({ message: 'Rate limit exceeded' }, 429, { 'retry-after': '0' }), {
       handler: { upstream: { retries: 0 } },
@@ -118,34 +146,51 @@ describe('BFF: 429s are waited out sanely', () => {
   });
 });
 
-describe('BFF: upstream text is scrubbed before it reaches the browser', () => {
-  it('drops the configured key and anything key-like from a 4xx message, fix and errors', async () => {
-    const leak = 'key sim_ak_demo, token Bearer abc.def.ghi, secret Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWpr';
-    const upstream = scripted(() =>
-      json({ error: { message: leak, status: 400, code: 10400, slug: 'BadRequest', suggested_fix: leak, errors: [leak] } }, 400),
+describe('BFF: an upstream refusal reaches the browser in our words only', () => {
+  it('builds the message from its own words; Composio’s text, scrubbed of anything key-like, goes to onError', async () => {
+    const leak = 'key sim_ak_demo, token Bearer abc.def.ghi, secret Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWpr, at db-7.internal:5432';
+    const reported: unknown[] = [];
+    const upstream = scripted(
+      () => json({ error: { message: leak, status: 400, code: 10400, slug: 'BadRequest', suggested_fix: leak, errors: [leak] } }, 400),
+      { handler: { onError: (error) => reported.push(error) } },
     );
     const got = await upstream.bff.post('usage/summary', {});
     assert.equal(got.status, 400);
-    assert.doesNotMatch(got.text, /sim_ak_demo|abc\.def\.ghi|Zm9vYmFy/);
-    assert.match(got.body.error.message, /\[redacted\]/);
+    assert.equal(got.body.error.message, 'Composio refused the request (HTTP 400)');
+    assert.equal(got.body.error.errors, undefined);
+    assert.doesNotMatch(got.text, /sim_ak_demo|abc\.def\.ghi|Zm9vYmFy|db-7/, 'nothing of Composio’s text');
+    assert.equal(reported.length, 1, 'the operator is told');
+    const told = (reported[0] as Error).message;
+    assert.match(told, /HTTP 400.*db-7\.internal/, 'in Composio’s words');
+    assert.doesNotMatch(told, /sim_ak_demo|abc\.def\.ghi|Zm9vYmFy/, 'scrubbed of the key and anything key-like');
   });
 });
 
 describe('BFF: a log id’s existence does not leak', () => {
-  it('unknown ids are remembered like foreign ones: the second ask costs no upstream call and answers alike', async () => {
+  it('another customer’s id, even one its owner just opened, and an unknown id take the same path: one upstream call, then the cache', async () => {
     const bff = makeBff();
-    const foreign = (await bff.post('logs/tool_execution', { limit: 1 }, { 'x-test-users': 'hooli_prod' })).body.logs[0].id as string;
+    const owner = { 'x-test-users': 'hooli_prod' };
+    const foreign = (await bff.post('logs/tool_execution', { limit: 1 }, owner)).body.logs[0].id as string;
+    assert.equal((await bff.get(`logs/tool_execution/${foreign}`, owner)).status, 200, 'the owner opened it: it is cached');
     const unknown = 'log_doesnotexist0000';
-    const answers = [];
+    const seen = [];
     for (const id of [foreign, unknown]) {
-      await bff.get(`logs/tool_execution/${id}`);
-      bff.sim.resetStats();
-      const again = await bff.get(`logs/tool_execution/${id}`);
-      assert.equal(bff.sim.stats.requests, 0, `${id}: answered from the cache`);
-      answers.push({ status: again.status, slug: again.body.error.slug, fix: again.body.error.suggested_fix });
+      const calls = [];
+      const answers = [];
+      for (let ask = 0; ask < 2; ask++) {
+        bff.sim.resetStats();
+        const got = await bff.get(`logs/tool_execution/${id}`);
+        calls.push(bff.sim.stats.requests);
+        answers.push({ status: got.status, slug: got.body.error.slug, fix: got.body.error.suggested_fix });
+      }
+      assert.deepEqual(answers[1], answers[0], `${id}: the same answer from the cache`);
+      seen.push({ calls, answer: answers[0] });
     }
-    assert.deepEqual(answers[0], answers[1], 'a foreign id and an unknown id look the same');
-    assert.equal(answers[0].status, 404);
+    assert.deepEqual(seen[0].calls, [1, 0], 'a foreign id: first ask upstream, then cached for this customer');
+    assert.deepEqual(seen[1].calls, [1, 0], 'an unknown id: first ask upstream, then cached for this customer');
+    assert.deepEqual(seen[0].answer, seen[1].answer, 'a foreign id and an unknown id look the same');
+    assert.equal(seen[0].answer.status, 404);
+    assert.equal((await bff.get(`logs/tool_execution/${foreign}`, owner)).status, 200, 'the owner still sees it');
   });
 });
 

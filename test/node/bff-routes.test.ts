@@ -182,7 +182,7 @@ describe('BFF: logs routes', () => {
     assert.equal(bad.status, 400);
   });
 
-  it('makes a detail’s text once per process: later requests, any customer, reuse it; the owner check still runs', async () => {
+  it('makes a detail’s text once per process: its owner’s later requests reuse it; another customer gets a 404', async () => {
     let made = 0;
     const counting = makeBff({ handler: { redact: (log) => ('data' in log ? (made++, log) : log) } });
     const id = (await counting.post('logs/tool_execution', { limit: 1 })).body.logs[0].id;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { BffClient, BffRequestError } from '../../src/client/bff-client.ts';
 import { makeBff, NOW } from './bff-helpers.ts';
 
 const DAY = 86_400_000;
@@ -129,6 +130,26 @@ describe('BFF under upstream faults (injected by the simulator)', () => {
     const got = await bff.post('usage/summary', {});
     assert.equal(got.status, 504);
     assert.ok(Date.now() - started < 1_500, `answered after ${Date.now() - started} ms`);
+  });
+
+  it('with every default, the browser’s client shows a hung upstream as an error within 15 s, in one BFF request', async () => {
+    // makeBff shortens the backoff; `upstream: {}` restores every default
+    const bff = makeBff({ sim: { faults: { timeoutRate: 1 } }, handler: { upstream: {} } });
+    let bffRequests = 0;
+    const client = new BffClient({
+      endpoint: 'http://app.test/api/composio',
+      maxRetryAfterMs: 0, // as the elements configure it
+      fetch: (input, init) => (bffRequests++, bff.handler(new Request(input, init))),
+    });
+    const started = Date.now();
+    const error = await client.post('usage/summary', {}).catch((e: unknown) => e);
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`hung upstream, defaults: an error after ${seconds.toFixed(1)} s, ${bff.sim.stats.requests} upstream attempts`);
+    assert.ok(error instanceof BffRequestError);
+    assert.equal(error.status, 504);
+    assert.ok(seconds < 15, `shown after ${seconds} s`);
+    assert.equal(bffRequests, 1, 'the browser does not retry what the BFF already retried');
+    assert.ok(bff.sim.stats.requests <= 3, `${bff.sim.stats.requests} upstream attempts`);
   });
 
   it('answers 502 for malformed upstream JSON after retrying', async () => {

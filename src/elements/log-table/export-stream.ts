@@ -1,10 +1,10 @@
 /**
  * The export's transfer: stream the BFF's export route, count what arrives, save the file. Needed
- * only when Export CSV is pressed, so it is its own chunk, imported then (export-controller.ts
+ * only when an Export button is pressed, so it is its own chunk, imported then (export-controller.ts
  * keeps the state and the button).
  */
 import type { BffClient } from '../../client/bff-client.ts';
-import { BFF_PATHS } from '../../contract/protocol.ts';
+import { BFF_PATHS, type LogExportFormat } from '../../contract/protocol.ts';
 import { download } from '../shared/download.ts';
 
 const NEWLINE = 10;
@@ -13,7 +13,7 @@ const NEWLINE = 10;
 export interface ExportBody {
   filters: unknown;
   time_range: unknown;
-  format: 'csv' | 'ndjson';
+  format: LogExportFormat;
 }
 
 /** Streams `body`'s export and saves it; `onProgress` hears each chunk's bytes and line breaks. */

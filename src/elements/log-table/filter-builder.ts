@@ -2,8 +2,9 @@
  * "Add filter": field → operator (in plain words) → value, for all ten v3.1 log filter fields,
  * AND-ed with the rest. Values are suggested from the usage breakdown of the current window where
  * the BFF can list them (toolkits, tools, users, sessions, connected accounts), loaded only when
- * that field is picked. Plus "Go to log": a log id or request id opens that log's detail. A busy
- * server (429) is waited out: the lists load again quietly, a request id lookup with its status.
+ * that field is picked; the toolkits and users of the window for the bar's Toolkit select and User
+ * picker. Plus "Go to log": a log id or request id opens that log's detail. A busy server (429) is
+ * waited out: the lists load again quietly, a request id lookup with its status.
  */
 import { Task } from '@lit/task';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
@@ -28,6 +29,13 @@ const SUGGESTED: Partial<Record<Field, string>> = {
   connected_account_id: 'connected_account_id',
 };
 
+/** The keys of the usage breakdown by `groupBy` from `from` to now: at most 100, the most used first. */
+async function breakdownKeys(client: BffClient, groupBy: string, from: number, signal: AbortSignal): Promise<string[]> {
+  const body = { group_by: groupBy, limit: 100, from };
+  const answer = await client.post<UsageBreakdownResponse>(BFF_PATHS.usageBreakdown('tool_calls'), body, signal);
+  return answer.groups.map((g) => g.key).filter(Boolean);
+}
+
 export interface BuilderOptions {
   client(): BffClient;
   /** The start of the current window (suggestions are read over it). */
@@ -50,6 +58,8 @@ export class FilterBuilderController implements ReactiveController {
   readonly suggestions: Task<readonly [BffClient, Field, boolean, string], string[]>;
   /** The toolkits of the window, for the bar's Toolkit select. */
   readonly toolkits: Task<readonly [BffClient, string], string[]>;
+  /** The customer's user ids with calls in the window, for the bar's User picker (user-picker.ts). */
+  readonly users: Task<readonly [BffClient, string], string[]>;
   /** A request id lookup answered "busy": its countdown, then the same lookup again. */
   readonly lookupBusy: BusyRetryController;
   private lookingUp = '';
@@ -60,43 +70,37 @@ export class FilterBuilderController implements ReactiveController {
   ) {
     host.addController(this);
     const o = options;
-    // the lists are a convenience: a busy server delays them, quietly
-    const toolkitsBusy = new BusyRetryController(host, { retry: () => void this.toolkits.run() });
     const suggestionsBusy = new BusyRetryController(host, { retry: () => void this.suggestions.run() });
     this.lookupBusy = new BusyRetryController(host, { retry: () => void this.go(this.lookingUp) });
-    this.toolkits = new Task(host, {
-      task: async ([client], { signal }) => {
-        toolkitsBusy.started();
-        const from = o.windowFrom();
-        const answer = await client.post<UsageBreakdownResponse>(
-          BFF_PATHS.usageBreakdown('tool_calls'),
-          { group_by: 'toolkit_slug', limit: 100, from },
-          signal,
-        );
-        return answer.groups.map((g) => g.key).filter(Boolean);
-      },
-      args: () => [o.client(), o.windowKey()] as const,
-      onComplete: () => toolkitsBusy.clear(),
-      onError: (error) => toolkitsBusy.handle(error),
-    });
+    this.toolkits = this.barList('toolkit_slug');
+    this.users = this.barList('user_id');
     this.suggestions = new Task(host, {
       task: async ([client, field, open], { signal }) => {
         suggestionsBusy.started();
-        const from = o.windowFrom();
         if (field === 'status') return ['success', 'failed'];
         const groupBy = SUGGESTED[field];
         if (!open || !groupBy) return [];
-        const answer = await client.post<UsageBreakdownResponse>(
-          BFF_PATHS.usageBreakdown('tool_calls'),
-          { group_by: groupBy, limit: 100, from },
-          signal,
-        );
-        return answer.groups.map((g) => g.key).filter(Boolean);
+        return breakdownKeys(client, groupBy, o.windowFrom(), signal);
       },
       args: () => [o.client(), this.field, this.open, o.windowKey()] as const,
       onComplete: () => suggestionsBusy.clear(),
       onError: (error) => suggestionsBusy.handle(error),
     });
+  }
+
+  /** A list the bar always shows (toolkits, users), read again when the window changes; a busy server delays it, quietly. */
+  private barList(groupBy: string): Task<readonly [BffClient, string], string[]> {
+    const busy = new BusyRetryController(this.host, { retry: () => void list.run() });
+    const list = new Task(this.host, {
+      task: async ([client], { signal }) => {
+        busy.started();
+        return breakdownKeys(client, groupBy, this.options.windowFrom(), signal);
+      },
+      args: () => [this.options.client(), this.options.windowKey()] as const,
+      onComplete: () => busy.clear(),
+      onError: (error) => busy.handle(error),
+    });
+    return list;
   }
 
   hostConnected(): void {}

@@ -34,3 +34,6 @@ export async function focusRowElement(
     if (row) return row.focus();
   }
 }
+
+/** A row's key. After the list shrinks, the virtualizer may ask about an index past its end (lit/lit#4833). */
+export const rowKey = (row: { log: { id: string } } | undefined, index: number): string | number => row?.log.id ?? index;

@@ -1,7 +1,7 @@
 /**
  * `<composio-log-table>`: the activity log. Cursor pages through the BFF into a virtualized grid
  * (only the visible rows are in the DOM), a filter bar mapped onto v3.1 filters, a detail panel
- * loaded on first use, live tail, and CSV export. Everything from a log is rendered as text.
+ * loaded on first use, live tail, and export. Everything from a log is rendered as text.
  */
 import { Task, TaskStatus } from '@lit/task';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
@@ -9,26 +9,32 @@ import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { count } from '../shared/i18n/count.ts';
-import { BFF_PATHS } from '../../contract/protocol.ts';
+import { BFF_PATHS, type LogExportFormat } from '../../contract/protocol.ts';
 import type { LogEntry, LogFilter, LogListResponse } from '../../contract/upstream.ts';
 import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { themeStyles } from '../shared/theme.ts';
-import { isRangePreset, resolveWindow, type RangePreset } from '../../core/ranges.ts';
+import { resolveWindow } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
 import { common, problem } from '../shared/i18n/en/common.ts';
 import { table } from '../shared/i18n/en/table.ts';
+import { range } from '../shared/i18n/en/range.ts';
+import { customWindow, rangeControlStyles, renderRangeControl } from '../shared/range-control.ts';
 import type { Words } from '../shared/i18n/strings.ts';
 import { extraFilters, filtersConverter, logsCsv, LogRows, mergeByTime, pageLimit } from './data.ts';
 import { readBar, requestBody, TABLE_RANGES, writeBar, type BarState, type LogQuery } from './data.ts';
 import { emptySentence, LOG_COLUMNS, renderEmpty, renderFilterBar, renderLivePaused } from './views.ts';
-import { renderPanel, renderRow, SKELETON, type LogColumn } from './views.ts';
+import { renderRow, SKELETON, type LogColumn } from './views.ts';
 import { checkAttributes, columnsConverter } from './attributes.ts';
-import { ExportController, renderExport } from './export-controller.ts';
+import { ExportController } from './export-controller.ts';
 import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
+import { renderFooter } from './footer.ts';
+import { renderUserPicker } from './user-picker.ts';
 import { LogTree } from './tree.ts';
 import { UrlStateController } from './url-state-controller.ts';
+import { timeControl } from './time-control.ts';
+import { DetailPanelController } from './detail-panel.ts';
 import { GridFocusController } from './grid-focus-controller.ts';
-import { TableLayout } from './layout.ts';
+import { rowKey, TableLayout } from './layout.ts';
 import { LiveTailController } from './live-tail-controller.ts';
 import { PagerController } from './pager-controller.ts';
 import { SearchController } from './search-controller.ts';
@@ -38,7 +44,7 @@ export { LOG_COLUMNS, type LogColumn };
 /**
  * @tagname composio-log-table
  * @fires {CustomEvent<LogSelectDetail>} composio-log-select - A row was opened (click or Enter): `{ log }`.
- * @fires {CustomEvent<FiltersChangeDetail>} composio-filters-change - The filter bar changed: `{ filters, range }` (keep them in your URL).
+ * @fires {CustomEvent<FiltersChangeDetail>} composio-filters-change - The filter bar changed: `{ filters, range }`, with `from` and `to` while a custom window applies (a range of whole days in `time-zone` chosen in the Time control, or the host's); keep them in your URL.
  * @fires {CustomEvent<LoadDetail>} composio-load - A page loaded: `{ kind: 'logs-page' | 'logs-live', count }`.
  * @fires {CustomEvent<ErrorDetail>} composio-error - A request failed; loaded rows stay (marked stale when they no longer match the filters), with a Retry button. Once per live-tail outage, and once per busy spell (429), which the table waits out by itself.
  * @cssprop --composio-table-height - Height of the scrolling rows area (default 480px).
@@ -55,9 +61,11 @@ export { LOG_COLUMNS, type LogColumn };
  * @cssprop --composio-focus-ring - Keyboard focus outline.
  * @cssprop --composio-radius - Corner radius.
  * @csspart filters - The filter bar.
+ * @csspart range-picker - The Time select: the presets, a custom window in words while one is shown ("Nov 3 – 9"), and Custom…, which opens `range-custom`.
+ * @csspart range-custom - The custom range form: From and To dates (whole days in `time-zone`, none in the future, at most 365), Apply, Cancel; Escape cancels.
  * @csspart grid - The grid (header and rows).
  * @csspart row - A log row.
- * @csspart footer - Loaded-row count, Load more, CSV export.
+ * @csspart footer - Loaded-row count, Load more, Export CSV and Export JSON lines.
  * @csspart new-logs - The "N new" button of the live tail.
  * @csspart live-status - "Live updates paused — retrying in N s" while polls fail, with Retry now.
  * @csspart empty - The empty result, with the active filters and a Clear button.
@@ -68,17 +76,18 @@ export { LOG_COLUMNS, type LogColumn };
  * @csspart hint - In the detail panel: the failure hint (exported from `<composio-log-detail>`).
  * @csspart payload - In the detail panel: the request/response JSON tree (exported from `<composio-log-detail>`).
  */
-export class ComposioLogTable extends ComposioElement<'table'> {
-  protected static override english: Words<'table'> = { common, problem, table };
+export class ComposioLogTable extends ComposioElement<'table' | 'range'> {
+  protected static override english: Words<'table' | 'range'> = { common, problem, table, range };
 
-  static override styles = [themeStyles, tableStyles];
+  static override styles = [themeStyles, tableStyles, rangeControlStyles];
 
   /** `1h`, `24h`, `7d` or `30d`; ignored when `from` and `to` are set. */
   @property() range: (typeof TABLE_RANGES)[number] = '24h';
-  /** A custom window start (epoch ms or ISO date); with `to`, overrides `range`. */
+  /** A custom window start (epoch ms or ISO date); with `to`, overrides `range`. The Time control's Custom… sets both. */
   @property() from?: string;
+  /** A custom window end, exclusive (epoch ms or ISO date). */
   @property() to?: string;
-  /** v3.1 log filters, AND-ed (attribute: JSON). The filter bar edits status, toolkit and tool. */
+  /** v3.1 log filters, AND-ed (attribute: JSON). The filter bar edits status, toolkit, tool and (several user ids) user. */
   @property({ converter: filtersConverter }) filters: LogFilter[] = [];
   /** Rows per request, 1–100. */
   @property({ attribute: 'page-size', type: Number }) pageSize = 50;
@@ -98,14 +107,11 @@ export class ComposioLogTable extends ComposioElement<'table'> {
 
   @state() private rows = new LogRows();
   @state() private pending: LogEntry[] = [];
-  /** The open log: its id, and its row when it was opened from one. */
-  @state() private selected?: { id: string; entry?: LogEntry };
 
   @query('.rows') private scroller?: HTMLElement;
 
   private query?: LogQuery;
   private ownFilters?: LogFilter[];
-  private detailModule?: Promise<unknown>;
   private shownColumns: LogColumn[] = [...LOG_COLUMNS];
 
   private readonly firstPage = new Task(this, {
@@ -131,7 +137,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     onError: (error) => this.loadFailed(error),
   });
 
-  /** Add filter (every field, suggested values), the toolkit list and Go to log. */
+  /** Add filter (every field, suggested values), the toolkit and user lists, and Go to log. */
   private readonly builder = new FilterBuilderController(this, {
     client: () => this.client,
     windowFrom: () => resolveWindow(this, Date.now(), this.zone, '24h').from,
@@ -140,6 +146,8 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     openId: (id) => this.openId(id),
   });
   private readonly url = new UrlStateController(this);
+  /** The Time control: presets, or whole days of the zone as a custom window. */
+  private readonly ranges = timeControl(this, { zone: () => this.zone, changed: (range) => this.setFilters(this.filters, range) });
   private readonly exporter = new ExportController(this, {
     client: () => this.client,
     query: () => this.query,
@@ -181,11 +189,6 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     if (checked.columns) this.shownColumns = checked.columns;
   }
 
-  /** The preset in use (`range`, or 24h when it is unknown). */
-  private get preset(): RangePreset {
-    return isRangePreset(this.range) ? this.range : '24h';
-  }
-
   /** Load the next page now (what Load more does). */
   loadMore(): Promise<void> {
     return this.pager.loadMore();
@@ -225,10 +228,10 @@ export class ComposioLogTable extends ComposioElement<'table'> {
   }
 
   // ---- filters
-  private setFilters(filters: LogFilter[], range = this.preset): void {
+  private setFilters(filters: LogFilter[], range = this.ranges.preset): void {
     this.filters = this.ownFilters = filters;
     this.range = range as (typeof TABLE_RANGES)[number]; // the filter bar offers only table ranges
-    this.emit('composio-filters-change', { filters, range });
+    this.emit('composio-filters-change', { filters, range, ...customWindow(this.from, this.to) });
   }
 
   private setBar(patch: Partial<BarState>): void {
@@ -249,31 +252,33 @@ export class ComposioLogTable extends ComposioElement<'table'> {
 
   /** Open a log by id (Go to log, a link): the detail loads it through the BFF, which checks it is the caller's. */
   openId(id: string, entry?: LogEntry): void {
-    this.detailModule ??= import('../log-detail/define.ts');
-    this.selected = { id, entry };
-    void this.detailModule.then(() => this.updateComplete).then(() => this.renderRoot.querySelector<HTMLElement>('.panel')?.focus());
+    this.detail.open(id, entry);
   }
 
   /** The id of the log open in the detail panel. */
   get openLogId(): string | undefined {
-    return this.selected?.id;
+    return this.detail.selected?.id;
   }
 
   /** Close the detail panel. */
   closeDetail(): void {
-    this.selected = undefined;
-    void this.grid.focusRow(this.grid.focused);
+    this.detail.close();
   }
 
-  /** The loaded rows as RFC 4180 CSV (formulas neutralised); Export CSV saves every matching row through the BFF. */
+  /** The loaded rows as RFC 4180 CSV (formulas neutralised); `exportAll` saves every matching row through the BFF. */
   toCsv(): string {
     return logsCsv(this.rows.rows);
+  }
+
+  /** Save every matching log of the window (≤ 100,000) as CSV or JSON lines, as Export does; settles when saved, cancelled or failed. */
+  exportAll({ format = 'csv' }: { format?: LogExportFormat } = {}): Promise<void> {
+    return this.exporter.start(format);
   }
 
   // ---- rendering
   private readonly rowState = {
     focused: () => this.grid.focused,
-    selected: () => this.selected?.id,
+    selected: () => this.detail.selected?.id,
     zone: () => this.zone,
     locale: () => this.formatLocale,
     words: () => this.words,
@@ -300,6 +305,13 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     this.requestUpdate();
   }
 
+  /** The side panel of the open log; it inherits the table's settings. */
+  private readonly detail = new DetailPanelController(this, {
+    root: () => this.renderRoot,
+    settings: () => this.detailSettings,
+    closed: () => void this.grid.focusRow(this.grid.focused),
+  });
+
   private get detailSettings() {
     const { endpoint, fetch, fetchToken, theme, formatLocale: locale, zone, strings, words } = this;
     const link = this.url.prefix ? (id: string) => this.url.linkTo(id) : undefined;
@@ -311,7 +323,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
     const status = this.firstPage.status;
     if (!rows.length && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL || this.busy.active)) return SKELETON;
     if (!rows.length && status === TaskStatus.COMPLETE) {
-      const sentence = emptySentence(readBar(this.filters), extraFilters(this.filters), this.preset, Boolean(this.from), this.words);
+      const sentence = emptySentence(readBar(this.filters), extraFilters(this.filters), this.ranges.preset, Boolean(this.from), this.words);
       return renderEmpty(sentence, this.filters.length > 0, () => this.clearFilters(), this.words);
     }
     return html`<div
@@ -320,7 +332,7 @@ export class ComposioLogTable extends ComposioElement<'table'> {
       @keydown=${this.grid.onKey}
       @rangeChanged=${(e: RangeChangedEvent) => this.pager.visible(e.last)}
     >
-      ${virtualize({ items: this.shown, renderItem: (row, i) => renderRow(row, i, columns, this.rowState), keyFunction: (row) => row.log.id, scroller: true, layout: { type: TableLayout } })}
+      ${virtualize({ items: this.shown, renderItem: (row, i) => (row ? renderRow(row, i, columns, this.rowState) : html``), keyFunction: rowKey, scroller: true, layout: { type: TableLayout } })}
     </div>`;
   }
 
@@ -345,13 +357,12 @@ export class ComposioLogTable extends ComposioElement<'table'> {
         bar: readBar(this.filters),
         toolDraft: this.search.draft,
         toolkits: this.builder.toolkits.value ?? [],
+        users: renderUserPicker(this.builder.users.value ?? [], this.filters, (filters) => this.setFilters(filters), words),
         builder: renderBuilder(this.builder, words, locale),
-        range: this.preset,
-        custom: Boolean(this.from),
+        range: renderRangeControl(this.ranges, { label: words.table.columns.time, words, locale }),
         extras: extraFilters(this.filters),
         onBar: (patch) => this.setBar(patch),
         onToolInput: (value, now) => this.search.input(value, now),
-        onRange: (range) => ((this.from = this.to = undefined), this.setFilters(this.filters, range)),
         onRemove: (filter) => this.setFilters(this.filters.filter((x) => x !== filter)),
         words,
       })}
@@ -378,23 +389,9 @@ export class ComposioLogTable extends ComposioElement<'table'> {
                 ${this.renderBody(columns)}
               </div>`
         }
-        ${
-          this.selected
-            ? renderPanel(
-                this.selected,
-                this.detailSettings,
-                () => this.closeDetail(),
-                (log) => (this.selected = { id: log.id, entry: log }),
-              )
-            : nothing
-        }
+        ${this.detail.render()}
       </div>
-      <div class="footer" part="footer">
-        <span role="status">${words.table.loaded(count(loaded, locale), !this.pager.cursor && loaded > 0)}</span>
-        ${renderBusy(this.pager.busy, words, locale)}
-        ${this.pager.cursor && !this.pager.busy.active ? html`<button type="button" ?disabled=${this.pager.loading} @click=${() => this.loadMore()}>${this.pager.loading ? words.common.loading : words.table.loadMore}</button>` : nothing}
-        ${renderExport(this.exporter, loaded > 0, words, locale)}
-      </div>
+      ${renderFooter(loaded, this.pager, this.exporter, words, locale)}
     `;
   }
 }

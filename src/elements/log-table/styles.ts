@@ -182,6 +182,10 @@ export const tableStyles = css`
     text-align: center;
     color: var(--_muted);
   }
+  /* the sentence names filter values (a long user id), which must wrap, not widen the page */
+  .empty p {
+    overflow-wrap: anywhere;
+  }
   .footer {
     display: flex;
     gap: 0.75rem;

@@ -5,7 +5,7 @@ import { BffRequestError } from '../../client/bff-client.ts';
 import { formatDateTime, formatDuration, formatRelative, formatRowTime } from '../../client/format.ts';
 import type { LogEntry, LogFilter } from '../../contract/upstream.ts';
 import type { RangePreset } from '../../core/ranges.ts';
-import { TABLE_RANGES, type BarState } from './data.ts';
+import type { BarState } from './data.ts';
 import type { TreeRow } from './tree.ts';
 import { count } from '../shared/i18n/count.ts';
 import type { StringsOverride, Words } from '../shared/i18n/strings.ts';
@@ -170,7 +170,7 @@ export function renderRow(row: TreeRow, index: number, columns: readonly LogColu
 }
 
 /** The table's settings the detail element inherits. */
-interface DetailSettings {
+export interface DetailSettings {
   endpoint: string;
   fetch?: typeof fetch;
   fetchToken?: unknown;
@@ -184,13 +184,17 @@ interface DetailSettings {
   link?: (id: string) => string;
 }
 
-/** The detail panel: Escape or × closes it; a link to another log (the parent call) opens that one. */
+/**
+ * The detail panel of the open log, if one is open: Escape or × closes it; a link to another log
+ * (the parent call) opens that one.
+ */
 export function renderPanel(
-  log: { id: string; entry?: LogEntry },
+  log: { id: string; entry?: LogEntry } | undefined,
   host: DetailSettings,
   onClose: () => void,
   onSelect: (log: LogEntry) => void,
 ) {
+  if (!log) return nothing;
   return html`<div
     class="panel"
     part="detail"
@@ -222,17 +226,18 @@ export interface FilterBarState {
   /** What is typed in the tool search but not applied yet (debounce). */
   toolDraft?: string;
   toolkits: string[];
-  range: RangePreset;
-  custom: boolean;
+  /** The Time control (shared/range-control.ts: presets and a custom range of days). */
+  range: unknown;
   /** Filters the host set that the bar has no control for. */
   extras: LogFilter[];
   onBar(patch: Partial<BarState>): void;
   /** `now`: apply without the debounce (Escape). */
   onToolInput(value: string, now?: boolean): void;
-  onRange(range: RangePreset): void;
   onRemove(filter: LogFilter): void;
   /** Add filter and Go to log (filter-builder.ts). */
   builder?: unknown;
+  /** The User picker of a multi-user customer (user-picker.ts). */
+  users?: unknown;
   words: Words<'table'>;
 }
 
@@ -256,6 +261,7 @@ export function renderFilterBar(s: FilterBarState) {
         ${[...new Set([...s.toolkits, ...(bar.toolkit ? [bar.toolkit] : [])])].map((t) => html`<option value=${t} title=${t} ?selected=${t === bar.toolkit}>${clip(t)}</option>`)}
       </select></label
     >
+    ${s.users ?? nothing}
     <label
       >${columns.tool}
       <input
@@ -266,13 +272,7 @@ export function renderFilterBar(s: FilterBarState) {
         @input=${(e: Event) => s.onToolInput(value(e))}
         @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && value(e) && (e.preventDefault(), ((e.target as HTMLInputElement).value = ''), s.onToolInput('', true))}
     /></label>
-    <label
-      >${columns.time}
-      <select .value=${s.custom ? 'custom' : s.range} @change=${(e: Event) => s.onRange(value(e) as RangePreset)}>
-        ${s.custom ? html`<option value="custom" selected>${words.common.custom}</option>` : nothing}
-        ${TABLE_RANGES.map((r) => html`<option value=${r} ?selected=${!s.custom && r === s.range}>${words.common.ranges[r]}</option>`)}
-      </select></label
-    >
+    ${s.range}
     ${s.extras.map((f) => {
       const said = filterWords(f, words);
       return html`<span class="chip" title=${said}

@@ -30,11 +30,24 @@ export interface LogSelectDetail {
   log: LogEntry;
 }
 
-export interface FiltersChangeDetail {
+/**
+ * The window a person chose in an element's range control: a preset, or a custom window of whole
+ * local days in the element's `time-zone` (`from` its first day's start, `to` the next day's start,
+ * or the moment of Apply when the last day is today). The element has set its own `range`, `from`
+ * and `to` to match; a host that keeps them (in its URL, in another element) sets the same.
+ */
+export interface RangeChangeDetail {
+  /** The preset; with `from` and `to`, the one the element returns to without them. */
+  range: string;
+  /** A custom window's start, inclusive epoch ms (absent for a preset). */
+  from?: number;
+  /** A custom window's end, exclusive epoch ms. */
+  to?: number;
+}
+
+export interface FiltersChangeDetail extends RangeChangeDetail {
   /** The full v3.1 filter list now applied. */
   filters: LogFilter[];
-  /** The time range preset now applied. */
-  range: string;
 }
 
 export interface FiltersRequestDetail {
@@ -51,6 +64,7 @@ export interface ComposioEventMap {
   'composio-log-select': CustomEvent<LogSelectDetail>;
   'composio-filters-change': CustomEvent<FiltersChangeDetail>;
   'composio-range-select': CustomEvent<RangeSelectDetail>;
+  'composio-range-change': CustomEvent<RangeChangeDetail>;
   'composio-group-select': CustomEvent<GroupSelectDetail>;
   'composio-load': CustomEvent<LoadDetail>;
   'composio-error': CustomEvent<ErrorDetail>;

@@ -9,16 +9,19 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Chart } from 'chart.js';
 import { formatNumber, formatTick } from '../../client/format.ts';
 import type { SeriesInterval } from '../../contract/protocol.ts';
-import { autoInterval, parseTime, resolveWindow } from '../../core/ranges.ts';
+import { autoInterval, resolveWindow } from '../../core/ranges.ts';
 import { ComposioElement, warnOnce } from '../shared/base.ts';
 import { common, problem } from '../shared/i18n/en/common.ts';
 import { chart } from '../shared/i18n/en/chart.ts';
+import { range } from '../shared/i18n/en/range.ts';
 import type { Words } from '../shared/i18n/strings.ts';
 import { renderBusy, renderProblem } from '../shared/problem.ts';
 import { download } from '../shared/download.ts';
+import { RangeControl, rangeControlStyles, renderRangeControl, type RangeChoice } from '../shared/range-control.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import type { ChartType, ConfigInput } from './chart-config.ts';
 import { ChartController, type Pick } from './chart-controller.ts';
+import { ColorSchemeController } from './color-scheme-controller.ts';
 import { loadChartData, type ChartData, type ChartMetric, type ChartView } from './data.ts';
 import { formatMetric, isInsightMetric } from './insight-metrics.ts';
 import { modelFor } from './model-cache.ts';
@@ -40,6 +43,7 @@ import { bucketLabel, describeActive, groupLabel, rowLabel, summarize, type Word
  * Shift+Enter or G the highlighted group, Escape clears.
  *
  * @fires {CustomEvent<RangeSelectDetail>} composio-range-select - A bucket was clicked (or chosen with Enter): `{ from, to }`.
+ * @fires {CustomEvent<RangeChangeDetail>} composio-range-change - A range was chosen in the Range control (`controls`): `{ range }` for a preset, `{ range, from, to }` for a custom range of whole days in `time-zone` (`to` exclusive: the next day's start, or the moment of Apply when the last day is today). The chart has set its own `range`, `from` and `to` to match; keep them to follow (a log of the same window, your URL).
  * @fires {CustomEvent<GroupSelectDetail>} composio-group-select - The stacked segment or breakdown bar under a click (none above a stack), or the group chosen with Shift+Enter/G: `{ groupBy, key }`.
  * @fires {CustomEvent<LoadDetail>} composio-load - Data loaded: `{ kind: 'usage-series' | 'usage-breakdown', count }`.
  * @fires {CustomEvent<ErrorDetail>} composio-error - Loading failed; the last data stays on screen, greyed, striped and named as such, with a Retry button. A busy server (429) fires it once, then the element retries by itself.
@@ -52,6 +56,7 @@ import { bucketLabel, describeActive, groupLabel, rowLabel, summarize, type Word
  * @cssprop --composio-accent - Accent (busy bar, pressed toggle).
  * @cssprop --composio-success - Positive change.
  * @cssprop --composio-danger - Negative change, errors.
+ * @cssprop --composio-warning - The stripes behind stale data (the last data that loaded, under an error).
  * @cssprop --composio-focus-ring - Keyboard focus outline.
  * @cssprop --composio-radius - Corner radius.
  * @cssprop --composio-padding - Inner padding (default 1rem).
@@ -71,7 +76,8 @@ import { bucketLabel, describeActive, groupLabel, rowLabel, summarize, type Word
  * @csspart total - A total's number.
  * @csspart change - A total's change against the previous period.
  * @csspart toolbar - Pickers, table toggle and export buttons.
- * @csspart range-picker - Range select (with `controls`).
+ * @csspart range-picker - Range select (with `controls`): the presets, a custom window in words while one is shown ("Nov 3 – 9"), and Custom…, which opens `range-custom`.
+ * @csspart range-custom - The custom range form: From and To dates (whole days in `time-zone`, none in the future, at most 365), Apply, Cancel; Escape cancels.
  * @csspart interval-picker - Interval select (with `controls`).
  * @csspart table-toggle - Chart/table toggle button.
  * @csspart export-csv - CSV export button.
@@ -88,10 +94,10 @@ import { bucketLabel, describeActive, groupLabel, rowLabel, summarize, type Word
  * @csspart retry-now - The busy status's Retry now button.
  * @csspart note - Note shown when the series was computed in the browser.
  */
-export class ComposioUsageChart extends ComposioElement<'chart'> {
-  protected static override english: Words<'chart'> = { common, problem, chart };
+export class ComposioUsageChart extends ComposioElement<'chart' | 'range'> {
+  protected static override english: Words<'chart' | 'range'> = { common, problem, chart, range };
 
-  static override styles = [themeStyles, chartStyles];
+  static override styles = [themeStyles, chartStyles, rangeControlStyles];
 
   /**
    * `tool_calls` or `sessions` (Usage API counts), or from the logs: `error_rate`, `latency_p50`,
@@ -105,7 +111,7 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
     '' | 'toolkit_slug' | 'tool_slug' | 'user_id' | 'session_id' | 'connected_account_id' | 'project_id' = '';
   /** `24h`, `7d`, `30d` or `90d`; ignored when `from` and `to` are set. */
   @property() range: (typeof CHART_RANGES)[number] = '30d';
-  /** Window start (epoch ms or ISO date); with `to`, overrides `range`. */
+  /** Window start (epoch ms or ISO date); with `to`, overrides `range`. The Range control's Custom… sets both. */
   @property() from?: string | number;
   /** Window end, exclusive (epoch ms or ISO date). */
   @property() to?: string | number;
@@ -117,11 +123,10 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
   @property({ type: Number }) top = 5;
   /** Overlay the previous period: the same local days (hours for 24h) just before, bucket for bucket. */
   @property({ type: Boolean }) compare = false;
-  /** Show range and interval pickers. */
+  /** Show the Range control (presets and a custom range of days) and the Interval picker. */
   @property({ type: Boolean }) controls = false;
 
   @state() private showTable = false;
-  @state() private themeVersion = 0;
 
   /** The settings in use: the properties above, validated (see settings.ts). */
   private settings: Settings = this.resolve();
@@ -139,17 +144,24 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
   private get model(): TableModel | undefined {
     return this.data && modelFor(this.data, this.words);
   }
-  private darkQuery?: MediaQueryList;
+  private readonly scheme = new ColorSchemeController(this);
 
   private readonly plotter = new ChartController(this, {
     canvas: () => this.canvas ?? undefined,
     plot: () => this.plot ?? undefined,
-    key: () => [this.model, this.settings.type, this.themeVersion, this.formatLocale, this.zone],
+    key: () => [this.model, this.settings.type, this.scheme.version, this.formatLocale, this.zone],
     config: () => this.chartConfig(),
     seriesKeys: () => seriesKeys(this.model),
     onPick: (pick) => this.select(pick),
   });
-  private readonly onSchemeChange = () => this.themeVersion++;
+  /** The Range control (`controls`): presets, or whole days of the zone as a custom window. */
+  private readonly ranges = new RangeControl(this, {
+    presets: CHART_RANGES,
+    fallback: '30d',
+    current: () => this,
+    zone: () => this.zone,
+    apply: (choice) => this.chooseRange(choice),
+  });
 
   private readonly task = new Task(this, {
     task: async ([client, settings, from, to, timeZone, compare], { signal }) => {
@@ -182,17 +194,6 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
     },
     onError: (error) => this.loadFailed(error),
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
-    this.darkQuery.addEventListener('change', this.onSchemeChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.darkQuery?.removeEventListener('change', this.onSchemeChange);
-  }
 
   /** The data table as CSV (RFC 4180, formula-safe): exactly what the chart shows. */
   toCsv(): string {
@@ -237,7 +238,7 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
   // ---- chart lifecycle
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('theme')) this.themeVersion++;
+    if (changed.has('theme')) this.scheme.themeChanged();
     if ((['metric', 'view', 'groupBy', 'range', 'interval', 'type', 'top'] as const).some((k) => changed.has(k)))
       this.settings = this.resolve();
   }
@@ -283,19 +284,20 @@ export class ComposioUsageChart extends ComposioElement<'chart'> {
 
   // ---- rendering
 
+  /** A range chosen in the control: the chart shows it, and the host hears of it. */
+  private chooseRange({ range, from, to }: RangeChoice): void {
+    [this.range, this.from, this.to] = [range as (typeof CHART_RANGES)[number], from, to];
+    this.emit('composio-range-change', { range, ...(from === undefined ? {} : { from, to }) });
+  }
+
   private renderControls() {
-    const custom = parseTime(this.from) !== undefined && parseTime(this.to) !== undefined;
     const { chart } = this.words;
     return html`
       ${
         this.controls
           ? renderPickers({
-              range: custom ? 'custom' : this.settings.range,
+              range: renderRangeControl(this.ranges, { label: chart.range, words: this.words, locale: this.formatLocale }),
               interval: this.settings.interval,
-              onRange: (range) => {
-                this.from = this.to = undefined;
-                this.range = range as (typeof CHART_RANGES)[number];
-              },
               onInterval: (interval) => (this.interval = interval as 'auto' | SeriesInterval),
               words: this.words,
             })

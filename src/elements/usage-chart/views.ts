@@ -3,33 +3,20 @@ import { html, nothing } from 'lit';
 import { formatNumber, formatPercent } from '../../client/format.ts';
 import { OTHER_KEY, PREVIOUS_KEY, seriesKeys, type ModelRow, type TableModel } from './model.ts';
 import type { ChartData } from './data.ts';
-import { CHART_RANGES, INTERVALS } from './settings.ts';
+import { INTERVALS } from './settings.ts';
 import type { UsageSummaryResponse } from '../../contract/upstream.ts';
 import type { ChartMetric } from './data.ts';
 import { formatMetric, isInsightMetric, windowValue } from './insight-metrics.ts';
 import type { CommonStrings, Words } from '../shared/i18n/strings.ts';
 export { formatSpan } from '../shared/span.ts';
 
-/** The Range and Interval pickers (`controls`); `range` is 'custom' for a custom window. */
-export function renderPickers(o: {
-  range: string;
-  interval: string;
-  onRange: (range: string) => void;
-  onInterval: (interval: string) => void;
-  words: Words<'chart'>;
-}) {
-  const value = (e: Event) => (e.target as HTMLSelectElement).value;
-  const { common, chart } = o.words;
-  return html`<label
-      >${chart.range}
-      <select part="range-picker" .value=${o.range} @change=${(e: Event) => o.onRange(value(e))}>
-        ${o.range === 'custom' ? html`<option value="custom">${common.custom}</option>` : nothing}
-        ${CHART_RANGES.map((r) => html`<option value=${r} ?selected=${r === o.range}>${common.ranges[r]}</option>`)}
-      </select></label
-    >
+/** The Range control (shared/range-control.ts, rendered by the element) and the Interval picker (`controls`). */
+export function renderPickers(o: { range: unknown; interval: string; onInterval: (interval: string) => void; words: Words<'chart'> }) {
+  const { chart } = o.words;
+  return html`${o.range}
     <label
       >${chart.interval}
-      <select part="interval-picker" .value=${o.interval} @change=${(e: Event) => o.onInterval(value(e))}>
+      <select part="interval-picker" .value=${o.interval} @change=${(e: Event) => o.onInterval((e.target as HTMLSelectElement).value)}>
         ${INTERVALS.map((i) => html`<option value=${i} ?selected=${i === o.interval}>${i === 'auto' ? chart.auto : chart.intervals[i]}</option>`)}
       </select></label
     >`;

@@ -43,6 +43,7 @@ import { renderErrorGroups, renderGroupTable, renderTiles, type Sort, type SortC
  * @cssprop --composio-accent - Sparklines, group buttons, busy bar.
  * @cssprop --composio-success - A change for the better.
  * @cssprop --composio-danger - A change for the worse, error kinds, errors.
+ * @cssprop --composio-warning - The stripes behind stale data (the last data that loaded, under an error).
  * @cssprop --composio-focus-ring - Keyboard focus outline.
  * @cssprop --composio-radius - Corner radius.
  * @cssprop --composio-padding - Inner padding (default 1rem).

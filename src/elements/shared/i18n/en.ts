@@ -9,6 +9,7 @@ import { common, problem } from './en/common.ts';
 import { detail } from './en/detail.ts';
 import { hints } from './en/hints.ts';
 import { insights } from './en/insights.ts';
+import { range } from './en/range.ts';
 import { table } from './en/table.ts';
 
-export const en: Strings = { common, problem, hints, chart, insights, table, detail };
+export const en: Strings = { common, problem, hints, chart, range, insights, table, detail };

@@ -44,8 +44,6 @@ export interface CommonStrings {
   failed: string;
   /** Range presets as pickers name them ("Last 24h"). */
   ranges: Record<RangePreset, string>;
-  /** A window set by the host rather than a preset (picker option). */
-  custom: string;
   /** After a failure: which window the greyed data is for; `range` is undefined for a custom window. */
   shown: (range: string | undefined, span: string) => string;
   /** "Calls: 12", as a screen reader hears a highlighted value. */
@@ -134,6 +132,25 @@ export interface ChartStrings {
   csvUnits: Record<'error_rate' | 'latency_p50' | 'latency_p95' | 'latency_p99' | 'active_users', string>;
 }
 
+/** The range control of the chart and the log table: presets, and a custom range of whole days. */
+export interface RangeStrings {
+  /** The option that opens the custom range form ("Custom…"). */
+  custom: string;
+  /** The custom range form's accessible name. */
+  form: string;
+  /** The first and last day's labels. */
+  from: string;
+  to: string;
+  apply: string;
+  cancel: string;
+  /** Under the dates: whose days they are ("Whole days in Asia/Kolkata"); the zone is an IANA id. */
+  zone: (zone: string) => string;
+  /** Why Apply is off: a date missing, not a real date (or before 1970), From after To, a day in the future. */
+  problems: Record<'missing' | 'invalid' | 'order' | 'future', string>;
+  /** Why Apply is off: the days are too far apart (`days`, the most, formatted). */
+  tooLong: (days: string) => string;
+}
+
 export interface InsightsStrings {
   tiles: Record<'calls' | 'error_rate' | 'p95' | 'active_users' | 'sessions_per_day' | 'charges', string>;
   columns: Record<'calls' | 'error_rate' | 'p50' | 'p95' | 'p99', string>;
@@ -160,6 +177,8 @@ export interface TableStrings {
   /** The grid's accessible name. */
   grid: string;
   all: string;
+  /** The User picker's first option (a customer with several user ids). */
+  allUsers: string;
   toolPlaceholder: string;
   operators: Record<'==' | '!=' | 'contains' | 'not_contains', string>;
   /** A filter chip: "Session is not trs_1" (the field and the operator already in words). */
@@ -194,6 +213,8 @@ export interface TableStrings {
   goToPlaceholder: string;
   open: string;
   exportCsv: string;
+  /** Export as JSON lines (NDJSON: one log per line). */
+  exportNdjson: string;
   exportTitle: (max: string) => string;
   exporting: (rows: Count, size: string) => string;
   kilobytes: (n: string) => string;
@@ -241,12 +262,22 @@ export interface Strings {
   problem: ProblemStrings;
   hints: HintStrings;
   chart: ChartStrings;
+  range: RangeStrings;
   insights: InsightsStrings;
   table: TableStrings;
   detail: DetailStrings;
 }
 
-export const GROUPS = ['common', 'problem', 'hints', 'chart', 'insights', 'table', 'detail'] as const satisfies readonly (keyof Strings)[];
+export const GROUPS = [
+  'common',
+  'problem',
+  'hints',
+  'chart',
+  'range',
+  'insights',
+  'table',
+  'detail',
+] as const satisfies readonly (keyof Strings)[];
 
 /**
  * The words one element shows: its own groups, the shared words and the error banner's. An

@@ -11,7 +11,6 @@ export const common: CommonStrings = {
   success: 'Success',
   failed: 'Failed',
   ranges: { '1h': 'Last 1h', '24h': 'Last 24h', '7d': 'Last 7d', '30d': 'Last 30d', '90d': 'Last 90d' },
-  custom: 'Custom',
   shown: (range, span) => `Showing ${range ?? 'custom range'} (${span})`,
   labelValue: (label, value) => `${label}: ${value}`,
   noPrevious: 'No data for the previous period',

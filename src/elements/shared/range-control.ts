@@ -1,0 +1,282 @@
+/**
+ * The range control the chart and the log table share: a select of the presets, the custom window
+ * in words while one is shown, and "Custom…", which reveals a small form of two native date inputs
+ * (From, To) with Apply and Cancel.
+ *
+ * A ReactiveController with a template function (as the log table's filter builder is), not an inner
+ * custom element: it renders into the element's own shadow root, so its labels, ids and parts are
+ * the element's (a host's `::part(range-picker)` reaches it), there is no second tag to define (the
+ * class-only entry points and scoped registries define only what the host names), and its state
+ * lives and dies with the element. Native `<input type="date">` gives keyboard entry, a calendar
+ * and screen-reader support in every browser, in the reader's own date format: no dependency, no
+ * hand-rolled calendar.
+ */
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { createRef, ref } from 'lit/directives/ref.js';
+import { live } from 'lit/directives/live.js';
+import { formatNumber } from '../../client/format.ts';
+import { addDays, dayRangeWindow, isStartOfDay, localDay, MAX_RANGE_DAYS, type DayRangeResult } from '../../core/day-range.ts';
+import { isRangePreset, parseTime, RANGE_PRESETS, resolveWindow, type RangePreset } from '../../core/ranges.ts';
+import { localTime } from '../../core/time-zone.ts';
+import type { Words } from './i18n/strings.ts';
+import { formatSpan } from './span.ts';
+
+/** What a person chose: a preset, or a custom window (epoch ms, `to` exclusive) over the preset. */
+export interface RangeChoice {
+  /** The preset in force; with `from` and `to`, the one the element returns to without them. */
+  range: RangePreset;
+  from?: number;
+  to?: number;
+}
+
+export interface RangeControlOptions {
+  /** The presets the select offers (the element's current one is added when it is another). */
+  presets: readonly RangePreset[];
+  /** The preset used when `range` is unknown. */
+  fallback: RangePreset;
+  /** The element's `range`, `from` and `to`, as the host or the control set them. */
+  current(): { range: unknown; from?: string | number | null; to?: string | number | null };
+  /** The element's zone: the days of a custom range are its days. */
+  zone(): string;
+  /** Set the element's window (and tell the host). */
+  apply(choice: RangeChoice): void;
+}
+
+/** Option values besides the presets: the custom window shown now, and the one that opens the form. */
+const SHOWN = 'shown';
+const CUSTOM = 'custom';
+
+export class RangeControl implements ReactiveController {
+  /** The custom range form is open. */
+  editing = false;
+  /** The days the form opened with (written into the inputs once: a re-render must not undo typing). */
+  opened = { from: '', to: '' };
+  /** The days as typed so far (`YYYY-MM-DD`, '' while incomplete). */
+  fromDay = '';
+  toDay = '';
+  /** The select: focus goes back to it when the form closes, since its buttons leave with it. */
+  readonly picker = createRef<HTMLSelectElement>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    readonly options: RangeControlOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** The element's window now (`custom`: from its `from`/`to`). */
+  window(now = Date.now()): { from: number; to: number; custom: boolean } {
+    return resolveWindow(this.options.current(), now, this.options.zone(), this.options.fallback);
+  }
+
+  /** The preset in use: `range`, or the fallback when it is unknown. */
+  get preset(): RangePreset {
+    const { range } = this.options.current();
+    return isRangePreset(range) ? range : this.options.fallback;
+  }
+
+  /** A choice in the select: a preset applies at once, "Custom…" opens the form. */
+  choose(value: string): void {
+    if (value === CUSTOM) return this.open();
+    this.close(false);
+    if (isRangePreset(value)) this.options.apply({ range: value });
+  }
+
+  /** Open the form on the days shown now (never past today). */
+  open(now = Date.now()): void {
+    const zone = this.options.zone();
+    const { from, to } = this.window(now);
+    const today = localDay(now, zone);
+    const last = localDay(Math.max(from, to - 1), zone);
+    const toDay = last < today ? last : today;
+    const first = localDay(from, zone);
+    this.opened = { from: first < toDay ? first : toDay, to: toDay };
+    [this.fromDay, this.toDay] = [this.opened.from, this.opened.to];
+    this.editing = true;
+    this.host.requestUpdate();
+  }
+
+  /** The days as typed; '' for a date not complete. */
+  type(patch: { fromDay?: string; toDay?: string }): void {
+    Object.assign(this, patch);
+    this.host.requestUpdate();
+  }
+
+  /** What Apply would set: a window of whole local days, or why there is none. */
+  check(now = Date.now()): DayRangeResult {
+    return dayRangeWindow(this.fromDay, this.toDay, now, this.options.zone());
+  }
+
+  /** Apply the typed days (nothing while they make no window: Apply is disabled then). */
+  apply(): void {
+    const result = this.check();
+    if (!result.ok) return;
+    this.close(true);
+    this.options.apply({ range: this.preset, from: result.from, to: result.to });
+  }
+
+  /** Close the form, keeping the window as it was (Cancel, Escape). */
+  cancel(): void {
+    this.close(true);
+  }
+
+  private close(refocus: boolean): void {
+    if (!this.editing) return;
+    this.editing = false;
+    this.host.requestUpdate();
+    if (refocus) void this.host.updateComplete.then(() => this.picker.value?.focus());
+  }
+}
+
+/**
+ * A window as the control names it: its local days ("Nov 3 – 9", with the year when it is not
+ * this year's) when it starts at a local midnight, else with times when short (a clicked hour).
+ */
+export function windowWords(from: number, to: number, zone: string, locale?: string, now = Date.now()): string {
+  if (!isStartOfDay(from, zone)) return formatSpan(from, to, zone, locale);
+  const last = Math.max(from, to - 1);
+  const year = localTime(now, zone).year;
+  const otherYear = localTime(from, zone).year !== year || localTime(last, zone).year !== year;
+  const format = new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    day: 'numeric',
+    timeZone: zone,
+    ...(otherYear ? { year: 'numeric' } : {}),
+  });
+  return format.formatRange(from, last);
+}
+
+/** The custom window of an element's `from`/`to`, when both parse and `from < to` (for event details). */
+type Time = string | number | null | undefined;
+export function customWindow(from: Time, to: Time): { from: number; to: number } | undefined {
+  const [start, end] = [parseTime(from), parseTime(to)];
+  return start !== undefined && end !== undefined && start < end ? { from: start, to: end } : undefined;
+}
+
+const escapeCancels = (c: RangeControl) => (e: KeyboardEvent) => {
+  if (e.key !== 'Escape' || !c.editing) return;
+  e.preventDefault();
+  e.stopPropagation();
+  c.cancel();
+};
+
+/** The select, then (while open) the custom range form. `label` names the select ("Time", "Range"). */
+export function renderRangeControl(c: RangeControl, o: { label: string; words: Words<'range'>; locale?: string }) {
+  const now = Date.now();
+  const window = c.window(now);
+  const preset = c.preset;
+  const presets = RANGE_PRESETS.filter((r) => c.options.presets.includes(r) || r === preset);
+  const value = c.editing ? CUSTOM : window.custom ? SHOWN : preset;
+  const { common, range } = o.words;
+  return html`<label class="range-label"
+      >${o.label}
+      <select
+        part="range-picker"
+        ${ref(c.picker)}
+        .value=${live(value)}
+        @change=${(e: Event) => c.choose((e.target as HTMLSelectElement).value)}
+        @keydown=${escapeCancels(c)}
+      >
+        ${presets.map((r) => html`<option value=${r} ?selected=${value === r}>${common.ranges[r]}</option>`)}
+        ${window.custom ? html`<option value=${SHOWN} ?selected=${value === SHOWN}>${windowWords(window.from, window.to, c.options.zone(), o.locale, now)}</option>` : nothing}
+        <option value=${CUSTOM} ?selected=${value === CUSTOM}>${range.custom}</option>
+      </select></label
+    >${c.editing ? renderForm(c, o, now) : nothing}`;
+}
+
+function renderForm(c: RangeControl, o: { words: Words<'range'>; locale?: string }, now: number) {
+  const w = o.words.range;
+  const zone = c.options.zone();
+  const today = localDay(now, zone);
+  const check = c.check(now);
+  const problem = check.ok
+    ? ''
+    : check.problem === 'tooLong'
+      ? w.tooLong(formatNumber(MAX_RANGE_DAYS, o.locale))
+      : w.problems[check.problem];
+  // which input to mark: a day that is missing, no date or in the future is its own; an order or a span is both's
+  const dayIsBad = (day: string) => !dayRangeWindow(day, day, now, zone).ok;
+  const both = !check.ok && (check.problem === 'order' || check.problem === 'tooLong');
+  const invalid = (day: string) => (both || (!check.ok && dayIsBad(day)) ? 'true' : 'false');
+  const typed = (e: Event) => (e.target as HTMLInputElement).value;
+  const lastOk = c.toDay && !dayIsBad(c.toDay) ? c.toDay : today;
+  return html`<form
+    class="range-custom"
+    part="range-custom"
+    aria-label=${w.form}
+    @submit=${(e: Event) => (e.preventDefault(), c.apply())}
+    @keydown=${escapeCancels(c)}
+  >
+    <label
+      >${w.from}
+      <input
+        type="date"
+        name="from"
+        required
+        .value=${c.opened.from}
+        min=${addDays(lastOk, -(MAX_RANGE_DAYS - 1))}
+        max=${today}
+        aria-invalid=${invalid(c.fromDay)}
+        aria-describedby="range-zone range-problem"
+        @input=${(e: Event) => c.type({ fromDay: typed(e) })}
+        @change=${(e: Event) => c.type({ fromDay: typed(e) })}
+    /></label>
+    <label
+      >${w.to}
+      <input
+        type="date"
+        name="to"
+        required
+        .value=${c.opened.to}
+        min=${c.fromDay && !dayIsBad(c.fromDay) ? c.fromDay : addDays(today, -(MAX_RANGE_DAYS - 1))}
+        max=${today}
+        aria-invalid=${invalid(c.toDay)}
+        aria-describedby="range-zone range-problem"
+        @input=${(e: Event) => c.type({ toDay: typed(e) })}
+        @change=${(e: Event) => c.type({ toDay: typed(e) })}
+    /></label>
+    <button type="submit" ?disabled=${!check.ok}>${w.apply}</button>
+    <button type="button" @click=${() => c.cancel()}>${w.cancel}</button>
+    <p id="range-zone" class="range-note">${w.zone(zone)}</p>
+    <p id="range-problem" class="range-problem" aria-live="polite">${problem}</p>
+  </form>`;
+}
+
+/** The form's layout: its own row under the select, wrapping on a narrow screen. */
+export const rangeControlStyles = css`
+  .range-custom {
+    flex-basis: 100%;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem 0.75rem;
+    align-items: end;
+    min-width: 0;
+  }
+  .range-custom label {
+    display: grid;
+    gap: 0.15rem;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .range-custom input {
+    color: var(--_text);
+    max-width: 100%;
+  }
+  .range-custom input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .range-note,
+  .range-problem {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.85em;
+  }
+  .range-note {
+    color: var(--_muted);
+  }
+  .range-problem {
+    color: var(--_danger);
+  }
+`;
