@@ -2,9 +2,10 @@
  * Insights through the BFF: error rate, latency percentiles, active users and error groups, which
  * the Usage API cannot give (it has counts only), computed from the scope's logs.
  *
- * The window is cut into calendar buckets of the requested zone, each folded into a core/insights
- * aggregate; insights-scan.ts reads them (incrementally, and each log once) and keeps them in the
- * handler's store. Identical requests in flight share one computation.
+ * The window is cut into calendar buckets of the requested zone, each the merge of core/insights
+ * aggregates of 15-minute UTC slots (insights-slots.ts), which insights-scan.ts reads (incrementally,
+ * and each log once) and keeps in the handler's store. Identical requests in flight share one
+ * computation.
  */
 import { LOG_RETENTION_MS } from '../contract/constants.ts';
 import {
