@@ -1,6 +1,7 @@
 /**
  * The figures behind issue 11 (BFF and client hardening), before and after, on the simulator: the
- * amplification attack's upstream calls and whether another customer is still served; the time a
+ * amplification attack's upstream calls and whether another customer is still served; three heavy
+ * customers and a light one, with and without the reserve for light customers; the time a
  * hung upstream keeps the user waiting; how a log id's first ask looks for another customer's id
  * and an unknown one; and how many late-arriving logs the live tail's read misses.
  * "Before" is the same code with the protection turned off by its own settings, or with the live
@@ -38,20 +39,39 @@ async function hourlyAttack(handler: Partial<ComposioHandlerOptions>) {
   return [spent, statuses.join(', '), seconds.toFixed(1), `${other.status}${retryAfter ? ` (Retry-After ${retryAfter})` : ''}`];
 }
 
-/** Three customers at once, six daily year-long series each: does a fourth get served? */
-async function threeAttackers() {
-  const bff = makeBff({ sim: composioLimit });
+/**
+ * Three heavy customers at once, six daily year-long series each (366 calls a request, far over
+ * their 600-call shares), then a light customer's 100-call page (a 100-day daily series): upstream
+ * calls served and 429s for each side.
+ */
+async function heavyAndLight(budget: ComposioHandlerOptions['budget']) {
+  const bff = makeBff({ sim: composioLimit, handler: { budget } });
   bff.sim.resetStats();
-  await Promise.all(
-    ['globex-ops', 'initech-1', 'umbrella-1'].map(async (user) => {
-      for (let i = 0; i < 6; i++) {
-        const body = { from: NOW - 365 * DAY, to: NOW, interval: 'day', time_zone: 'UTC', filters: { session_id: [`trs_${user}_${i}`] } };
-        await bff.post('usage/tool_calls/series', body, { 'x-test-users': user });
-      }
-    }),
-  );
-  const other = await bff.post('usage/summary', { from: NOW - 30 * DAY, to: NOW }, victim);
-  return { spent: bff.sim.stats.requests, other: `${other.status} ${other.body?.error?.message ?? ''}`.trim() };
+  const heavy = ['globex-ops', 'initech-1', 'umbrella-1'];
+  const statuses = (
+    await Promise.all(
+      heavy.map(async (user) => {
+        const got: number[] = [];
+        for (let i = 0; i < 6; i++) {
+          const body = { from: NOW - 365 * DAY, to: NOW, interval: 'day', time_zone: 'UTC', filters: { session_id: [`trs_${user}_${i}`] } };
+          got.push((await bff.post('usage/tool_calls/series', body, { 'x-test-users': user })).status);
+        }
+        return got;
+      }),
+    )
+  ).flat();
+  const heavySpent = bff.sim.stats.requests;
+  bff.sim.resetStats();
+  const page = { from: NOW - 99 * DAY, to: NOW, interval: 'day', time_zone: 'UTC', filters: { session_id: ['trs_light_page'] } };
+  const light = await bff.post('usage/tool_calls/series', page, victim);
+  const retryAfter = light.headers.get('retry-after');
+  return [
+    heavySpent,
+    `${statuses.filter((s) => s === 200).length} × 200, ${statuses.filter((s) => s === 429).length} × 429`,
+    bff.sim.stats.requests,
+    `${light.status}${retryAfter ? ` (Retry-After ${retryAfter})` : ''}`,
+    heavySpent + bff.sim.stats.requests,
+  ];
 }
 
 /** Time until the elements' client has an error to show, with an upstream that never answers. */
@@ -160,10 +180,19 @@ console.log(
     ],
   ),
 );
-const three = await threeAttackers();
 console.log(
-  `\nThree customers at once, six daily year-long series each: ${three.spent} upstream calls; a fourth customer: ${three.other}\n`,
+  '\nThree heavy customers at once (six daily year-long series each), then a light customer’s 100-call page (a 100-day daily series)\n',
 );
+console.log(
+  table(
+    ['budget', 'heavy: upstream calls', 'heavy: requests', 'light: upstream calls', 'light: status', 'organisation: calls'],
+    [
+      ['before: fixed shares (reservePerMinute 0)', ...(await heavyAndLight({ reservePerMinute: 0 }))],
+      ['after: defaults (reserve 300, light < 150)', ...(await heavyAndLight({}))],
+    ],
+  ),
+);
+console.log('');
 console.log('A hung upstream: until the elements’ client has an error to show\n');
 console.log(
   table(

@@ -5,7 +5,7 @@
  * and latency as a DDSketch with 1 % relative accuracy (`INSIGHTS_RELATIVE_ACCURACY`): any
  * quantile it reports is within 1 % of the duration at that rank. Aggregates merge exactly
  * (counts add, sets unite, sketches merge with the same guarantee), so the BFF caches one per
- * closed bucket and merges them into any window. Pure and isomorphic.
+ * 15-minute slot and merges them into any zone's buckets. Pure and isomorphic.
  */
 import { DDSketch } from '@datadog/sketches-js';
 import {
@@ -128,16 +128,19 @@ export function mergeInto(into: InsightsAggregate, from: InsightsAggregate): Ins
     if (mine) mergeCellInto(mine, cell);
     else into.groups.set(key, copyCell(cell));
   }
-  for (const [key, group] of from.errors) {
-    const mine = into.errors.get(key);
-    if (!mine) into.errors.set(key, { ...group });
-    else {
-      mine.count += group.count;
-      if (newerExample(group.example_at, group.example_log_id, mine))
-        [mine.example_at, mine.example_log_id] = [group.example_at, group.example_log_id];
-    }
-  }
+  for (const group of from.errors.values()) mergeErrorGroup(into, group);
   return into;
+}
+
+function mergeErrorGroup(into: InsightsAggregate, group: ErrorGroupState): void {
+  const key = `${group.kind}\n${group.tool_slug}`;
+  const mine = into.errors.get(key);
+  if (!mine) into.errors.set(key, { ...group });
+  else {
+    mine.count += group.count;
+    if (newerExample(group.example_at, group.example_log_id, mine))
+      [mine.example_at, mine.example_log_id] = [group.example_at, group.example_log_id];
+  }
 }
 
 /** A new aggregate holding both (neither argument changes). */
@@ -147,10 +150,15 @@ export function merge(a: InsightsAggregate, b: InsightsAggregate): InsightsAggre
 
 // ---- serialisation (for the BFF's cache of closed buckets)
 
-/** A sketch as plain JSON: positive bins as a dense run of counts from key `k`, plus zeros and summary stats. */
+/**
+ * A sketch as plain JSON: positive bins as a dense run of counts from key `k` (`b`), or, when that
+ * is shorter, as `[key, count]` pairs flattened (`p`: a slot of a few calls spans hundreds of mostly
+ * empty keys); plus zeros and summary stats.
+ */
 interface SketchJson {
   k: number;
   b: number[];
+  p?: number[];
   z: number;
   n: number;
   s: number;
@@ -166,7 +174,8 @@ interface CellJson {
 }
 
 export interface InsightsAggregateJson {
-  v: 1;
+  /** 2 since sketches may be sparse (`p`); version 1 is still read. */
+  v: 1 | 2;
   group_by: InsightsGroupBy | null;
   all: CellJson;
   failed_by_kind: Partial<Record<ErrorKind, number>>;
@@ -178,10 +187,18 @@ export interface InsightsAggregateJson {
 function sketchToJson(sketch: DDSketch): SketchJson {
   const { store } = sketch;
   const bins: number[] = [];
-  if (store.count > 0) for (let key = store.minKey; key <= store.maxKey; key++) bins.push(store.bins[key - store.offset] ?? 0);
+  const pairs: number[] = [];
+  if (store.count > 0)
+    for (let key = store.minKey; key <= store.maxKey; key++) {
+      const count = store.bins[key - store.offset] ?? 0;
+      bins.push(count);
+      if (count > 0) pairs.push(key, count);
+    }
+  const sparse = pairs.length < bins.length;
   return {
     k: store.count > 0 ? store.minKey : 0,
-    b: bins,
+    b: sparse ? [] : bins,
+    ...(sparse ? { p: pairs } : {}),
     z: sketch.zeroCount,
     n: sketch.count,
     s: sketch.sum,
@@ -190,17 +207,18 @@ function sketchToJson(sketch: DDSketch): SketchJson {
   };
 }
 
-function sketchFromJson(json: SketchJson): DDSketch {
-  const sketch = newSketch();
+/** The sketch's bins and stats added into `sketch`: the same bins and stats as `sketch.merge` of the decoded sketch. */
+function mergeSketchJsonInto(sketch: DDSketch, json: SketchJson): void {
+  if (!(json.n > 0)) return;
   json.b.forEach((count, i) => {
     if (count > 0) sketch.store.add(json.k + i, count);
   });
-  sketch.zeroCount = json.z;
-  sketch.count = json.n;
-  sketch.sum = json.s;
-  sketch.min = json.lo ?? Infinity;
-  sketch.max = json.hi ?? -Infinity;
-  return sketch;
+  for (let i = 0; i + 1 < (json.p?.length ?? 0); i += 2) sketch.store.add(json.p![i], json.p![i + 1]);
+  sketch.zeroCount += json.z;
+  sketch.count += json.n;
+  sketch.sum += json.s;
+  if (json.lo !== null && json.lo < sketch.min) sketch.min = json.lo;
+  if (json.hi !== null && json.hi > sketch.max) sketch.max = json.hi;
 }
 
 const cellToJson = (cell: Cell): CellJson => ({
@@ -209,16 +227,16 @@ const cellToJson = (cell: Cell): CellJson => ({
   users: [...cell.users],
   latency: sketchToJson(cell.latency),
 });
-const cellFromJson = (json: CellJson): Cell => ({
-  calls: json.calls,
-  failed: json.failed,
-  users: new Set(json.users),
-  latency: sketchFromJson(json.latency),
-});
+function mergeCellJsonInto(into: Cell, json: CellJson): void {
+  into.calls += json.calls;
+  into.failed += json.failed;
+  for (const user of json.users) into.users.add(user);
+  mergeSketchJsonInto(into.latency, json.latency);
+}
 
 export function toJSON(agg: InsightsAggregate): InsightsAggregateJson {
   return {
-    v: 1,
+    v: 2,
     group_by: agg.groupBy,
     all: cellToJson(agg.all),
     failed_by_kind: { ...agg.failedByKind },
@@ -229,15 +247,28 @@ export function toJSON(agg: InsightsAggregate): InsightsAggregateJson {
 }
 
 export function fromJSON(json: InsightsAggregateJson): InsightsAggregate {
-  if (json?.v !== 1) throw new Error('insights: unknown aggregate version');
-  return {
-    groupBy: json.group_by,
-    all: cellFromJson(json.all),
-    failedByKind: { ...json.failed_by_kind },
-    sessions: new Set(json.sessions),
-    groups: new Map(json.groups.map(([key, cell]) => [key, cellFromJson(cell)])),
-    errors: new Map(json.errors.map((e) => [`${e.kind}\n${e.tool_slug}`, { ...e }])),
-  };
+  return mergeJsonInto(createAggregate(json?.group_by ?? null), json);
+}
+
+/**
+ * A stored aggregate added into `into` without decoding it first: the same as
+ * `mergeInto(into, fromJSON(json))` (fromJSON is this into an empty aggregate), without building a
+ * sketch per cell, which is most of the cost when a window merges thousands of small slots.
+ */
+export function mergeJsonInto(into: InsightsAggregate, json: InsightsAggregateJson): InsightsAggregate {
+  if (json?.v !== 1 && json?.v !== 2) throw new Error('insights: unknown aggregate version');
+  if (into.groupBy !== json.group_by) throw new Error(`insights: cannot merge aggregates grouped by ${into.groupBy} and ${json.group_by}`);
+  mergeCellJsonInto(into.all, json.all);
+  for (const [kind, n] of Object.entries(json.failed_by_kind) as [ErrorKind, number][])
+    into.failedByKind[kind] = (into.failedByKind[kind] ?? 0) + n;
+  for (const session of json.sessions) into.sessions.add(session);
+  for (const [key, cell] of json.groups) {
+    let mine = into.groups.get(key);
+    if (!mine) into.groups.set(key, (mine = newCell()));
+    mergeCellJsonInto(mine, cell);
+  }
+  for (const group of json.errors) mergeErrorGroup(into, group);
+  return into;
 }
 
 // ---- figures

@@ -11,7 +11,7 @@ import { cors } from 'hono/cors';
 import { COMPOSIO_BASE_URL } from '../contract/constants.ts';
 import { BFF_ROUTES, DEFAULT_ENDPOINT } from '../contract/protocol.ts';
 import type { LogEntry } from '../contract/upstream.ts';
-import { DEFAULT_BUDGET, memoryBudget, type BudgetSettings, type UpstreamBudget } from './budget.ts';
+import { budgetSettings, memoryBudget, type BudgetSettings, type UpstreamBudget } from './budget.ts';
 import { CursorSigner } from './cursor.ts';
 import { BffError, errorResponse } from './errors.ts';
 import { usageInsights, type InsightsContext } from './insights.ts';
@@ -103,8 +103,10 @@ export interface ComposioHandlerOptions {
   upstream?: Partial<Pick<UpstreamSettings, 'timeoutMs' | 'retries' | 'maxRetryAfterMs' | 'backoffMs' | 'deadlineMs'>>;
   /**
    * Upstream calls a minute: for the organisation (default 1,500, 75 % of Composio's Hobby limit)
-   * and for one scope (default 600). Cache hits spend nothing; a spent budget is a 429 with
-   * Retry-After. Or pass your own `UpstreamBudget` (e.g. one shared by several instances).
+   * and for one scope (default 600); the organisation's last `reservePerMinute` (default 20 %) only
+   * for customers that have spent fewer than `lightPerMinute` (default 150) this minute. Cache hits
+   * spend nothing; a spent budget is a 429 with Retry-After. Invalid settings throw here. Or pass
+   * your own `UpstreamBudget` (e.g. one shared by several instances).
    */
   budget?: Partial<BudgetSettings> | UpstreamBudget;
   /**
@@ -193,7 +195,7 @@ export function createComposioHandler(options: ComposioHandlerOptions): Composio
       ...options.upstream,
     },
     options.store ?? memoryStore({ maxEntries: cache.maxEntries ?? 5_000, maxBytes: cache.maxBytes ?? 50 * 1024 * 1024, now }),
-    isBudget(options.budget) ? options.budget : memoryBudget({ ...DEFAULT_BUDGET, ...options.budget }, now),
+    isBudget(options.budget) ? options.budget : memoryBudget(budgetSettings(options.budget, 'createComposioHandler: budget'), now),
   );
   const usageCtx: UsageContext = {
     upstream,

@@ -1,34 +1,30 @@
 /**
  * The log reads behind insights, at the least upstream cost the v3.1 API allows.
  *
- * Each bucket's aggregate is kept in the handler's store (so instances sharing Redis share it) with
- * a watermark `upTo`: the logs before it are folded in for good (`settled`). Logs settle once they
- * are `closeLagMs` old — the same lag after which a closed bucket is cached for a day — so a later
- * read starts at the watermark and re-reads nothing settled. What is newer than that lag (`tail`)
- * is only added to a short-lived `latest` view of the bucket.
+ * Aggregates are kept per zone-independent 15-minute UTC slot, one store entry (a shelf) per UTC
+ * day (insights-slots.ts), so a bucket of any zone is merged from slots already read, and a time
+ * zone change reads only the window's new edges. Entries live in the handler's store (so instances
+ * sharing Redis share them), each with a watermark: every log in [lo, upTo) is folded in for good
+ * (`settled`). Logs settle once they are `closeLagMs` old — the same lag after which a closed
+ * bucket is cached for a day — so a later read starts at the watermark and re-reads nothing
+ * settled. What is newer than that lag (`tail`) is only added to a short-lived `latest` view of its
+ * slots. A shelf holds one interval: a window that starts before `lo` reads back to it, one that
+ * starts after `upTo` reads from `upTo`.
  *
- * What still has to be read is cut into spans of contiguous buckets, and each span is read as one
- * stream per scope user across all its buckets (the API filters one `user_id ==` at a time; filters
- * are AND-ed), each log routed to its bucket by timestamp. Before reading, one usage breakdown by
+ * What still has to be read is cut into spans of parts that touch, and each span is read as one
+ * stream per scope user across all its shelves (the API filters one `user_id ==` at a time; filters
+ * are AND-ed), each log routed to its slot by timestamp. Before reading, one usage breakdown by
  * user over the same window gives each user's count: it bounds the cost (refused above the page
  * cap before any log is read) and skips users with no calls at all. Cold, a window costs
  * Σ⌈logs of a user / 100⌉ pages + 1; warm, the breakdown plus one page per user with new calls.
  */
 import { LOG_LIST_MAX_LIMIT, UPSTREAM_PATHS } from '../contract/constants.ts';
-import type { LogListResponse, UsageBreakdownResponse, UsageSummaryResponse } from '../contract/upstream.ts';
+import type { LogEntry, LogListResponse, UsageBreakdownResponse, UsageSummaryResponse } from '../contract/upstream.ts';
 import type { Bucket } from '../core/buckets.ts';
 import { mapWithConcurrency } from '../core/concurrency.ts';
-import {
-  addLog,
-  createAggregate,
-  fromJSON,
-  merge,
-  mergeInto,
-  toJSON,
-  type InsightsAggregate,
-  type InsightsAggregateJson,
-} from '../core/insights.ts';
+import { addLog, createAggregate, mergeJsonInto, toJSON, type InsightsAggregate, type InsightsAggregateJson } from '../core/insights.ts';
 import { BffError } from './errors.ts';
+import { decodeEntry, encodeEntry, layout, pieceAt, withLatest, type Piece, type Shelf, type ShelfEntry } from './insights-slots.ts';
 import { isProjectScope, scopeKey, type Scope } from './scope.ts';
 import type { Store } from './store.ts';
 import type { Upstream } from './upstream.ts';
@@ -40,7 +36,7 @@ const SCAN_LOCK_MS = 15_000;
 
 export interface ScanContext {
   upstream: Upstream;
-  /** `upstream.derived()`: where bucket aggregates and scan locks live. */
+  /** `upstream.derived()`: where slot aggregates and scan locks live. */
   store: Store;
   now: () => number;
   concurrency: number;
@@ -49,26 +45,20 @@ export interface ScanContext {
   ttl: { openMs: number; closedMs: number; closeLagMs: number };
 }
 
-/** A bucket's stored aggregate: every log before `upTo` folded into `settled`; `latest` adds the tail read at `readAt`. */
-interface BucketEntry {
-  upTo: number;
-  readAt: number;
-  settled: InsightsAggregate;
-  latest?: InsightsAggregate;
-}
-
-/** A part of bucket `index` still to read. */
+/** A part of shelf `shelf` still to read; `upper` when it extends the shelf's watermark (else it reaches back before `lo`). */
 interface Need {
-  index: number;
+  shelf: number;
   from: number;
   to: number;
+  upper: boolean;
 }
 
 type GroupBy = InsightsAggregate['groupBy'];
 
 /**
  * The aggregate of each bucket (`null`: nothing to read there, e.g. beyond retention or in the
- * future), read up to `coverTo`, from the store where it holds them and from upstream otherwise.
+ * future), read up to `coverTo`, merged from the slots the store holds and read from upstream where
+ * it lacks them.
  */
 export async function bucketAggregates(
   ctx: ScanContext,
@@ -77,85 +67,117 @@ export async function bucketAggregates(
   coverTo: number,
   groupBy: GroupBy,
 ): Promise<InsightsAggregate[]> {
-  const keys = reads.map((r) => r && `insights ${scopeKey(scope)}\n${groupBy ?? ''}\n${r.from}\n${r.to}`);
-  let plan = await planReads(ctx, reads, keys, coverTo, groupBy);
+  const { shelves, pieces } = layout(reads, `insights-slots ${scopeKey(scope)}\n${groupBy ?? ''}`);
+  let plan = await planReads(ctx, shelves, coverTo, groupBy);
   if (plan.needs.length) {
-    // one instance reads these buckets; others sharing the store wait for its result, then re-plan
-    const lock = `insights-scan ${keys[plan.needs[0].index]}\n${keys[plan.needs.at(-1)!.index]}`;
+    // one instance reads these shelves; others sharing the store wait for its result, then re-plan
+    const lock = `insights-scan ${shelves[plan.needs[0].shelf].key}\n${shelves[plan.needs.at(-1)!.shelf].key}`;
     const token = await ctx.store.acquire(lock, SCAN_LOCK_MS);
     if (token === undefined) {
       await ctx.store.waitFor(lock, SCAN_LOCK_MS);
-      plan = await planReads(ctx, reads, keys, coverTo, groupBy);
-      if (plan.needs.length) await readNeeds(ctx, scope, plan, keys, groupBy);
+      plan = await planReads(ctx, shelves, coverTo, groupBy);
+      if (plan.needs.length) await readNeeds(ctx, scope, shelves, plan, groupBy);
     } else {
       try {
-        await readNeeds(ctx, scope, plan, keys, groupBy);
+        await readNeeds(ctx, scope, shelves, plan, groupBy);
         await ctx.store.set(lock, 'done', SCAN_LOCK_MS);
       } finally {
         await ctx.store.release(lock, token);
       }
     }
   }
-  return plan.aggregates;
+  return pieces.map((list) => {
+    const agg = createAggregate(groupBy);
+    for (const [s, p] of list) {
+      const piece = plan.views[s][p];
+      if (piece) mergeJsonInto(agg, piece);
+    }
+    return agg;
+  });
 }
 
 interface Plan {
-  aggregates: InsightsAggregate[];
-  entries: (BucketEntry | undefined)[];
+  entries: (ShelfEntry | undefined)[];
+  /** Each shelf's pieces as this request sees them (replaced once read). */
+  views: Piece[][];
   needs: Need[];
 }
 
-async function planReads(
-  ctx: ScanContext,
-  reads: readonly (Bucket | null)[],
-  keys: readonly (string | null)[],
-  coverTo: number,
-  groupBy: GroupBy,
-): Promise<Plan> {
+async function planReads(ctx: ScanContext, shelves: readonly Shelf[], coverTo: number, groupBy: GroupBy): Promise<Plan> {
   const now = ctx.now();
-  const entries = await Promise.all(keys.map(async (key) => (key ? decodeEntry(await ctx.store.get(key), groupBy) : undefined)));
-  const aggregates: InsightsAggregate[] = [];
+  const entries = await Promise.all(shelves.map(async (s) => decodeEntry(await ctx.store.get(s.key), s.edges.length - 1, groupBy)));
+  const views: Piece[][] = [];
   const needs: Need[] = [];
-  reads.forEach((r, index) => {
+  shelves.forEach((shelf, index) => {
     const entry = entries[index];
-    const end = r ? Math.min(r.to, coverTo) : 0;
-    if (!r || (entry && entry.upTo >= end)) aggregates.push(entry?.settled ?? createAggregate(groupBy));
-    else if (entry?.latest && now - entry.readAt < ctx.ttl.openMs) aggregates.push(entry.latest);
+    views.push(entry?.settled ?? shelf.edges.slice(1).map(() => null));
+    const from = shelf.from;
+    const to = Math.min(shelf.to, coverTo);
+    if (to <= from || (entry && entry.lo <= from && entry.upTo >= to)) return;
+    if (entry && entry.lo <= from && entry.latest && now - entry.readAt < ctx.ttl.openMs) views[index] = withLatest(entry);
+    else if (!entry) needs.push({ shelf: index, from, to, upper: true });
     else {
-      aggregates.push(createAggregate(groupBy)); // replaced once read
-      needs.push({ index, from: entry?.upTo ?? r.from, to: end });
+      // what the shelf lacks on either side of what it holds (a gap between is read too: one watermark per shelf)
+      if (from < entry.lo) needs.push({ shelf: index, from, to: entry.lo, upper: false });
+      if (to > entry.upTo) needs.push({ shelf: index, from: entry.upTo, to, upper: true });
     }
   });
-  return { aggregates, entries, needs };
+  return { entries, views, needs };
 }
 
-async function readNeeds(ctx: ScanContext, scope: Scope, plan: Plan, keys: readonly (string | null)[], groupBy: GroupBy): Promise<void> {
+async function readNeeds(ctx: ScanContext, scope: Scope, shelves: readonly Shelf[], plan: Plan, groupBy: GroupBy): Promise<void> {
   const { needs } = plan;
   const now = ctx.now();
   const settledTo = now - ctx.ttl.closeLagMs;
   const spans = contiguous(needs);
   const streams = await streamsToRead(ctx, scope, needs[0].from, needs.at(-1)!.to, spans.length, settledTo);
 
-  const fresh = needs.map(() => createAggregate(groupBy));
-  const tail = needs.map(() => createAggregate(groupBy));
+  // per shelf read, its pieces' new logs: settled ones and the tail
+  const fresh = new Map<number, Map<number, InsightsAggregate>>();
+  const tail = new Map<number, Map<number, InsightsAggregate>>();
+  const add = (into: Map<number, Map<number, InsightsAggregate>>, shelf: number, piece: number, log: LogEntry) => {
+    let byPiece = into.get(shelf);
+    if (!byPiece) into.set(shelf, (byPiece = new Map()));
+    let agg = byPiece.get(piece);
+    if (!agg) byPiece.set(piece, (agg = createAggregate(groupBy)));
+    addLog(agg, log);
+  };
   const tasks = streams.flatMap((user) => spans.map((span) => ({ user, span })));
   await mapWithConcurrency(tasks, ctx.concurrency, async ({ user, span }) => {
     const [first, last] = span;
     await readStream(ctx, scope, user, needs[first].from, needs[last].to, (log, ts) => {
       const k = needAt(needs, first, last, ts);
-      if (k !== -1) addLog(ts >= settledTo ? tail[k] : fresh[k], log);
+      if (k === -1) return;
+      const shelf = needs[k].shelf;
+      add(ts >= settledTo ? tail : fresh, shelf, pieceAt(shelves[shelf].edges, ts), log);
     });
   });
 
+  const read = [...new Set(needs.map((n) => n.shelf))];
   await Promise.all(
-    needs.map(async (need, k) => {
-      const settled = plan.entries[need.index]?.settled ?? createAggregate(groupBy);
-      mergeInto(settled, fresh[k]);
-      const upTo = Math.min(need.to, settledTo);
-      const latest = upTo < need.to ? merge(settled, tail[k]) : undefined;
-      plan.aggregates[need.index] = latest ?? settled;
-      const entry = { upTo, readAt: now, settled: toJSON(settled), ...(latest ? { latest: toJSON(latest) } : {}) };
-      await ctx.store.set(keys[need.index]!, JSON.stringify(entry), ctx.ttl.closedMs);
+    read.map(async (index) => {
+      const old = plan.entries[index];
+      const settled: Piece[] = old?.settled.slice() ?? shelves[index].edges.slice(1).map(() => null);
+      for (const [p, agg] of fresh.get(index) ?? []) {
+        const before = settled[p];
+        settled[p] = toJSON(before ? mergeJsonInto(agg, before) : agg);
+      }
+      const mine = needs.filter((n) => n.shelf === index);
+      const upper = mine.find((n) => n.upper);
+      // nothing newer than the close lag settles: such a read leaves the watermark where it started
+      const upTo = upper ? Math.max(upper.from, Math.min(upper.to, settledTo)) : old!.upTo;
+      const lo = Math.min(old?.lo ?? Infinity, mine[0].from);
+      let latest: Map<number, InsightsAggregateJson> | undefined;
+      if (upper && upTo < upper.to) {
+        latest = new Map();
+        for (const [p, agg] of tail.get(index) ?? []) {
+          const before = settled[p];
+          latest.set(p, toJSON(before ? mergeJsonInto(agg, before) : agg));
+        }
+      }
+      const entry: ShelfEntry = { lo, upTo, readAt: now, settled, ...(latest ? { latest } : {}) };
+      plan.views[index] = withLatest(entry);
+      await ctx.store.set(shelves[index].key, encodeEntry(entry), ctx.ttl.closedMs);
     }),
   );
 }
@@ -277,20 +299,5 @@ async function readStream(
     }
     cursor = reply?.next_cursor ?? null;
     if (!cursor) break;
-  }
-}
-
-/** A stored entry, or undefined for anything else (absent, written by another version, grouped otherwise). */
-function decodeEntry(text: string | undefined, groupBy: GroupBy): BucketEntry | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const json = JSON.parse(text) as { upTo: number; readAt: number; settled: InsightsAggregateJson; latest?: InsightsAggregateJson };
-    if (!Number.isFinite(json.upTo) || !Number.isFinite(json.readAt)) return undefined;
-    const settled = fromJSON(json.settled);
-    const latest = json.latest ? fromJSON(json.latest) : undefined;
-    if (settled.groupBy !== groupBy || (latest && latest.groupBy !== groupBy)) return undefined;
-    return { upTo: json.upTo, readAt: json.readAt, settled, ...(latest ? { latest } : {}) };
-  } catch {
-    return undefined;
   }
 }

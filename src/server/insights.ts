@@ -2,9 +2,10 @@
  * Insights through the BFF: error rate, latency percentiles, active users and error groups, which
  * the Usage API cannot give (it has counts only), computed from the scope's logs.
  *
- * The window is cut into calendar buckets of the requested zone, each folded into a core/insights
- * aggregate; insights-scan.ts reads them (incrementally, and each log once) and keeps them in the
- * handler's store. Identical requests in flight share one computation.
+ * The window is cut into calendar buckets of the requested zone, each the merge of core/insights
+ * aggregates of 15-minute UTC slots (insights-slots.ts), which insights-scan.ts reads (incrementally,
+ * and each log once) and keeps in the handler's store. Identical requests in flight share one
+ * computation.
  */
 import { LOG_RETENTION_MS } from '../contract/constants.ts';
 import {
@@ -16,13 +17,13 @@ import {
 } from '../contract/protocol.ts';
 import { calendarBuckets, estimateBucketCount } from '../core/buckets.ts';
 import { bucketFigures, createAggregate, errorGroups, mergeInto, summarize, topGroups } from '../core/insights.ts';
+import { HOUR_MS } from '../core/time-zone.ts';
 import { BffError } from './errors.ts';
 import { bucketAggregates, type ScanContext } from './insights-scan.ts';
 import { scopeKey, type Scope } from './scope.ts';
 import { canonicalJson } from './upstream.ts';
 import { checkWindow } from './validation.ts';
 
-const HOUR_MS = 3_600_000;
 /** Windows up to this long default to hourly buckets. */
 const HOURLY_UP_TO_MS = 2 * 24 * HOUR_MS;
 const MAX_ERROR_GROUPS = 50;

@@ -11,7 +11,7 @@
  */
 import { Redis, type RedisOptions } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
-import { budgetSpent, DEFAULT_BUDGET, type BudgetSettings, type UpstreamBudget } from './budget.ts';
+import { budgetSettings, countedBudget, type BudgetSettings, type UpstreamBudget, type WindowCounter } from './budget.ts';
 import { memoryStore, type MemoryStoreSettings, type Store } from './store.ts';
 
 /** Fail fast rather than queue: a request must not wait on a Redis that is not there. */
@@ -233,40 +233,13 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   };
 }
 
-const ORG_KEY = 'org';
 const isLimiterAnswer = (value: unknown): value is RateLimiterRes => typeof (value as RateLimiterRes)?.msBeforeNext === 'number';
-
-/** One bucket of calls: rate-limiter-flexible's shape; a refusal rejects with its `RateLimiterRes`. */
-interface Limiter {
-  consume(key: string): Promise<unknown>;
-  reward(key: string): Promise<unknown>;
-}
-
-/** memoryBudget's rule over two limiters: the scope's share first, then the organisation's (the share is refunded when the organisation refuses). */
-function twoBudgets(perScope: Limiter, org: Limiter): UpstreamBudget {
-  return {
-    async spend(scopeKey) {
-      try {
-        await perScope.consume(scopeKey);
-      } catch (error) {
-        throw isLimiterAnswer(error) ? budgetSpent('customer', error.msBeforeNext) : error;
-      }
-      try {
-        await org.consume(ORG_KEY);
-      } catch (error) {
-        // the customer did not get the call: give its share back
-        await perScope.reward(scopeKey);
-        throw isLimiterAnswer(error) ? budgetSpent('organisation', error.msBeforeNext) : error;
-      }
-    },
-  };
-}
 
 export interface RedisBudgetOptions extends RedisLinkOptions, Partial<BudgetSettings> {
   /**
    * How many instances share the budget (default 1). While Redis is away each instance spends from
-   * a local budget of `perMinute / instances` (and the same share of `perScopePerMinute`), so the
-   * organisation's limit still holds when all of them fall back at once.
+   * a local budget of `perMinute / instances` (and the same share of the reserve's bound and of
+   * `perScopePerMinute`), so the organisation's limit still holds when all of them fall back at once.
    */
   instances?: number;
 }
@@ -279,16 +252,18 @@ export type RedisBudget = UpstreamBudget & {
 };
 
 /**
- * The organisation's budget and each scope's share, counted in Redis by every instance
- * (rate-limiter-flexible's `RateLimiterRedis`, fixed one-minute windows), so that all instances
- * together stay under the organisation's limit.
+ * The organisation's budget, its reserve for light customers and each scope's share, counted in
+ * Redis by every instance (rate-limiter-flexible's `RateLimiterRedis`, fixed one-minute windows),
+ * so that all instances together keep memoryBudget's rule: three limiters, `scope`, `bulk` (the
+ * organisation's minute less the reserve) and `org` (see `countedBudget`). Throws at creation for
+ * invalid settings (see `budgetSettings`).
  */
 export function redisBudget(options: RedisBudgetOptions): RedisBudget {
   const link = linkFor(options);
   const prefix = options.prefix ?? 'composio-widgets:';
-  const settings = { ...DEFAULT_BUDGET, ...options };
+  const settings = budgetSettings(options, 'redisBudget');
   const instances = Math.max(1, options.instances ?? 1);
-  const limiter = (name: string, points: number): Limiter => {
+  const counter = (name: string, points: number): WindowCounter => {
     const shared = new RateLimiterRedis({
       storeClient: link.redis,
       keyPrefix: `${prefix}budget:${name}`,
@@ -306,12 +281,15 @@ export function redisBudget(options: RedisBudgetOptions): RedisBudget {
       if (total > 0) owed.set(key, total);
       else owed.delete(key);
     };
-    /** Redis's answer; this instance's share while Redis is away (a refusal is an answer, not a failure). */
-    const either = async (action: 'consume' | 'reward', key: string) => {
+    /**
+     * Redis's answer; this instance's share while Redis is away (a refusal is an answer, not a
+     * failure). `count` is in the shared count's units: a local count stands for `instances` times as many.
+     */
+    const either = async (action: 'consume' | 'penalty' | 'reward', key: string) => {
       try {
         const result = await link.run(async () => {
           try {
-            return { answer: await shared[action](key) };
+            return { count: (await shared[action](key)).consumedPoints };
           } catch (error) {
             if (isLimiterAnswer(error)) return { refused: error };
             throw error;
@@ -322,8 +300,8 @@ export function redisBudget(options: RedisBudgetOptions): RedisBudget {
       } catch (error) {
         if (!(error instanceof Unavailable)) throw error;
         const answer = await local[action](key);
-        owe(key, action === 'consume' ? 1 : -1);
-        return { answer };
+        owe(key, action === 'reward' ? -1 : 1);
+        return { count: answer.consumedPoints * instances };
       }
     };
     // as soon as Redis is back, add what this instance spent meanwhile to the shared count
@@ -333,25 +311,34 @@ export function redisBudget(options: RedisBudgetOptions): RedisBudget {
         link.run(() => shared.penalty(key, debt)).catch(() => owe(key, debt));
       }
     });
-    limiters.push(owed);
+    counters.push(owed);
     return {
       async consume(key) {
         const result = await either('consume', key);
         if ('refused' in result) throw result.refused;
-        return result.answer;
+        return result.count;
       },
-      reward: (key) => either('reward', key),
+      add: async (key) => void (await either('penalty', key)),
+      reward: async (key) => void (await either('reward', key)),
     };
   };
-  const limiters: Map<string, number>[] = [];
-  const budget = twoBudgets(limiter('scope', settings.perScopePerMinute), limiter('org', settings.perMinute));
+  const counters: Map<string, number>[] = [];
+  const budget = countedBudget(
+    {
+      scope: counter('scope', settings.perScopePerMinute),
+      org: counter('org', settings.perMinute),
+      // without a reserve, bulk would be the organisation's count again
+      bulk: settings.reservePerMinute > 0 ? counter('bulk', settings.perMinute - settings.reservePerMinute) : undefined,
+    },
+    settings,
+  );
   return {
     spend: (scopeKey) => budget.spend(scopeKey),
     get healthy() {
       return link.healthy;
     },
     get unsynced() {
-      return limiters.reduce((sum, owed) => sum + [...owed.values()].reduce((a, b) => a + b, 0), 0);
+      return counters.reduce((sum, owed) => sum + [...owed.values()].reduce((a, b) => a + b, 0), 0);
     },
     close: () => link.close(),
   };

@@ -6,6 +6,7 @@ import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import {
   LOG_LIST_DEFAULT_LIMIT,
+  UPSTREAM_PATHS,
   USAGE_BREAKDOWN_DEFAULT_LIMIT,
   USAGE_DEFAULT_GROUP_BY,
   USAGE_DEFAULT_WINDOW_MS,
@@ -138,8 +139,9 @@ export function createRoutes(ctx: RouteContext): Hono<Env> {
     return caller;
   };
 
-  for (const prefix of ['/api/v3.1', '/api/v3']) {
-    app.post(`${prefix}/logs/tool_execution`, async (c) => {
+  // each of the paths the BFF calls (contract's UPSTREAM_PATHS), and its /api/v3 alias
+  for (const at of [(path: string) => path, (path: string) => path.replace(/^\/api\/v3\.1\//, '/api/v3/')]) {
+    app.post(at(UPSTREAM_PATHS.logList), async (c) => {
       const caller = projectOnly(c);
       const body = await readBody(c, logListBody);
       const range = body.time_range;
@@ -163,9 +165,9 @@ export function createRoutes(ctx: RouteContext): Hono<Env> {
       return c.json(response);
     });
 
-    app.get(`${prefix}/logs/tool_execution/:id`, (c) => {
+    app.get(at(`${UPSTREAM_PATHS.logList}/:id`), (c) => {
       const caller = projectOnly(c);
-      const id = c.req.param('id');
+      const id = c.req.param('id') ?? ''; // always set: a computed path only hides :id from the type
       const index = records.indexOfLogId(id);
       if (index === undefined || index >= ds.visibleCount(ctx.now()) || records.projectIndex(index) !== caller.project) {
         throw new HttpError(404, `Log ${id} not found`, { suggested_fix: 'Check the log id; logs of other projects are not visible' });
@@ -175,6 +177,7 @@ export function createRoutes(ctx: RouteContext): Hono<Env> {
 
     for (const family of ['project', 'org'] as const) {
       const org = family === 'org';
+      const usage = at(org ? UPSTREAM_PATHS.orgUsage : UPSTREAM_PATHS.projectUsage);
       const ensureFamily = (c: Context<Env>) => {
         const caller = c.env.caller;
         if (org !== (caller.kind === 'org')) {
@@ -186,7 +189,7 @@ export function createRoutes(ctx: RouteContext): Hono<Env> {
         return caller;
       };
 
-      app.post(`${prefix}/${family}/usage/summary`, async (c) => {
+      app.post(`${usage}/summary`, async (c) => {
         const caller = ensureFamily(c);
         const body = await readBody(c, summaryBody(org));
         const now = ctx.now();
@@ -206,7 +209,7 @@ export function createRoutes(ctx: RouteContext): Hono<Env> {
         return c.json(response);
       });
 
-      app.post(`${prefix}/${family}/usage/:entity_type`, async (c) => {
+      app.post(`${usage}/:entity_type`, async (c) => {
         const caller = ensureFamily(c);
         const type = entityType(c.req.param('entity_type'));
         const body = await readBody(c, breakdownBody(org));

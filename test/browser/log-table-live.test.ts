@@ -178,6 +178,32 @@ describe('<composio-log-table> live tail', () => {
     expect(errors, 'still one composio-error').to.have.length(1);
   });
 
+  it('polls at once when the tab is shown again, not a whole interval later', async () => {
+    const feed = Array.from({ length: 30 }, (_, i) => entry(i));
+    const { fetch, state } = feedFetch(feed);
+    // Chromium's own document.hidden cannot be toggled from a page: shadow it, as a tab switch would set it
+    const showTab = (shown: boolean) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => !shown });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (shown ? 'visible' : 'hidden') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    try {
+      // one poll a minute: any poll within the next seconds comes from the tab being shown
+      const el = await fixture<ComposioLogTable>(html`<composio-log-table live="60" .fetch=${fetch}></composio-log-table>`);
+      await loaded(el, 20);
+      const afterLoad = state.calls;
+      showTab(false);
+      feed.unshift(entry(-1));
+      showTab(true);
+      await waitUntil(() => el.logs[0]?.id === entry(-1).id, 'the new call shown after the tab is shown', { timeout: 5000 });
+      expect(state.calls, 'one poll for the tab switch').to.equal(afterLoad + 1);
+    } finally {
+      // back to the prototype's getters, so later tests see the real visibility
+      delete (document as { hidden?: boolean }).hidden;
+      delete (document as { visibilityState?: string }).visibilityState;
+    }
+  });
+
   it('does not reload the table when a busy project fills the overlap window', async () => {
     // 700 calls in the last 70 s: the 60 s overlap alone is more than the tail reads per poll
     const feed = Array.from({ length: 700 }, (_, i) => entry(i, { timestamp: new Date(T0 - i * 100).toISOString() }));

@@ -170,23 +170,36 @@ describe('<composio-log-table> filters', () => {
   });
 
   it('aborts the request in flight when the filters change', async () => {
-    const signals: AbortSignal[] = [];
+    /** Each log list request the table sends: the status it filters on, and its signal. */
+    const lists: { status: unknown; signal: AbortSignal }[] = [];
     const el = await fixture<ComposioLogTable>(html`<composio-log-table></composio-log-table>`);
     await loaded(el);
+    const errors: Event[] = [];
+    el.addEventListener('composio-error', (e) => errors.push(e));
     el.fetch = (input, init) => {
-      signals.push(init!.signal!);
-      return fetch(input, init);
+      if (!String(input).endsWith('/logs/tool_execution')) return fetch(input, init);
+      const request = { status: JSON.parse(String(init!.body)).filters?.[0]?.value, signal: init!.signal! };
+      lists.push(request);
+      if (request.status !== 'failed') return fetch(input, init);
+      // the first query never answers: only an abort ends it, so nothing races the filter change
+      return new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
     };
     await el.updateComplete;
     el.filters = [{ field: 'status', operator: '==', value: 'failed' }];
-    await el.updateComplete;
+    await waitUntil(() => lists.some((l) => l.status === 'failed'), 'the first query sent');
     el.filters = [{ field: 'status', operator: '==', value: 'success' }];
     await waitUntil(() => el.logs.length && el.logs.every((l) => l.status === 'success'), 'second query shown');
-    const listSignals = signals.filter((s) => s);
+    const byStatus = (status: string) => lists.filter((l) => l.status === status);
+    expect(byStatus('failed'), 'one request for the first query').to.have.length(1);
+    expect(byStatus('failed')[0].signal.aborted, 'the first query was aborted').to.equal(true);
+    expect(byStatus('success').length, 'the second query was sent').to.be.greaterThan(0);
     expect(
-      listSignals.some((s) => s.aborted),
-      'the first query was aborted',
+      byStatus('success').every((l) => !l.signal.aborted),
+      'the second query ran to the end',
     ).to.equal(true);
+    // an abort is not a failure: nothing to tell the host or the reader
+    expect(errors, 'composio-error events').to.have.length(0);
+    expect(shadow(el, '[part="error"]'), 'error banner').to.equal(null);
   });
 
   it('says which filters left nothing, in plain words, and clears them', async () => {
@@ -199,6 +212,27 @@ describe('<composio-log-table> filters', () => {
     (shadow(el, '[part="empty"] button') as HTMLButtonElement).click();
     expect((await change).detail.filters).to.deep.equal([]);
     await loaded(el);
+  });
+});
+
+describe('<composio-log-table> columns', () => {
+  const headerColumns = (el: Element) => [...el.shadowRoot!.querySelectorAll('[role="columnheader"]')].map((h) => h.className);
+  const rowColumns = (row: Element) => [...row.querySelectorAll(':scope > [role="gridcell"]')].map((c) => c.className);
+
+  it('shows the columns named in `columns`, in that order, in the header and every row, and follows a change', async () => {
+    worker.use(feedRoute(Array.from({ length: 30 }, (_, i) => entry(i))));
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table columns="message, status,tool"></composio-log-table>`);
+    await loaded(el);
+    await waitUntil(() => bodyRows(el).length > 0, 'rows rendered');
+    expect(headerColumns(el)).to.deep.equal(['c-message', 'c-status', 'c-tool']);
+    expect(shadow(el, '[role="grid"]').getAttribute('aria-colcount')).to.equal('3');
+    for (const row of bodyRows(el)) expect(rowColumns(row)).to.deep.equal(['c-message', 'c-status', 'c-tool']);
+    expect(bodyRows(el)[0].querySelector('.c-message')!.textContent).to.equal('message 0');
+
+    el.columns = ['duration', 'time'];
+    await waitUntil(() => headerColumns(el).join() === 'c-duration,c-time', 'the new header');
+    await waitUntil(() => bodyRows(el).every((row) => rowColumns(row).join() === 'c-duration,c-time'), 'the new cells in every row');
+    expect(bodyRows(el).length).to.be.greaterThan(0);
   });
 });
 
@@ -319,5 +353,32 @@ describe('<composio-log-table> against the real BFF', () => {
     );
     const upstreamIds = ((await direct.json()) as { logs: { id: string }[] }).logs.map((l) => l.id);
     expect(el.logs.slice(0, 10).map((l) => l.id)).to.deep.equal(upstreamIds.slice(0, 10));
+  });
+});
+
+describe('<composio-log-table> embed token (fetchToken)', () => {
+  it('sends the token on every request, the detail panel’s included', async () => {
+    const requests: { url: string; authorization: string | null }[] = [];
+    const recording = ((input: RequestInfo | URL, init?: RequestInit) => {
+      requests.push({ url: String(input), authorization: new Headers(init?.headers).get('authorization') });
+      return fetch(input, init);
+    }) as typeof fetch;
+    let issued = 0;
+    const fetchToken = async () => `embed-token-${++issued}`;
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table .fetch=${recording} .fetchToken=${fetchToken}></composio-log-table>`,
+    );
+    await loaded(el);
+    el.open(el.logs[0]);
+    const detailUrl = `/logs/tool_execution/${encodeURIComponent(el.logs[0].id)}`;
+    await waitUntil(() => requests.some((r) => r.url.endsWith(detailUrl)), 'the detail panel asked for the log');
+    expect(
+      requests.some((r) => r.url.endsWith('/logs/tool_execution')),
+      'the list was asked for',
+    ).to.equal(true);
+    const unsigned = requests.filter((r) => !/^Bearer embed-token-\d+$/.test(r.authorization ?? ''));
+    expect(unsigned, 'requests without the token').to.deep.equal([]);
+    // one token per client while it is valid: the table's, and the detail panel's own
+    expect(issued).to.be.within(1, 2);
   });
 });

@@ -289,7 +289,7 @@ describe('<composio-usage-chart> interaction, theme and states', () => {
     expect(alert.getAttribute('role')).to.equal('alert');
     expect(alert.textContent).to.contain('req_bff_test_failure');
     expect(headerTotal(el)).to.equal(total);
-    expect(el.chart).to.equal(chart, 'the chart stays');
+    expect(el.chart === chart, 'the chart stays').to.equal(true);
     const loaded = oneEvent(el, 'composio-load');
     (shadow(el, '[part="retry"]') as HTMLButtonElement).click();
     await loaded;
@@ -302,7 +302,7 @@ describe('<composio-usage-chart> interaction, theme and states', () => {
     const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d" metric="sessions"></composio-usage-chart>`);
     await waitUntil(() => shadow(el, '[part="empty"]'), 'no empty state');
     expect(shadow(el, '[part="empty"]').textContent).to.equal('No sessions in this period');
-    expect(el.chart).to.equal(undefined);
+    expect(el.chart === undefined, 'no chart').to.equal(true);
   });
 
   it('has no axe violations, in the chart and the table view', async () => {
@@ -332,11 +332,12 @@ describe('<composio-usage-chart> lifecycle, colour scheme and hostile data', () 
     const chart = await drawn(el);
     const parent = el.parentElement!;
     el.remove();
-    expect(el.chart).to.equal(undefined);
-    expect((chart as unknown as { ctx: unknown }).ctx, 'Chart.js released its canvas').to.equal(null);
+    // booleans, not the Chart: chai would spend minutes printing a Chart.js instance in a failure message
+    expect(el.chart === undefined, 'the element let go of its chart').to.equal(true);
+    expect((chart as unknown as { ctx: unknown }).ctx === null, 'Chart.js released its canvas').to.equal(true);
     parent.append(el);
     const again = await drawn(el);
-    expect(again).to.not.equal(chart);
+    expect(again === chart, 'a new chart').to.equal(false);
     expect(pointsOf(again)).to.have.length(7);
   });
 
@@ -585,7 +586,7 @@ describe('<composio-usage-chart> errors', () => {
     await failed;
     await el.updateComplete;
     expect(pointsOf(el.chart!)).to.have.length(30, 'the 30-day data stays');
-    expect(el.chart).to.equal(chart);
+    expect(el.chart === chart, 'the same chart').to.equal(true);
     expect(shadow(el, '[part="shown"]').textContent).to.match(/^Showing Last 30d \(.+\)$/);
     for (const selector of ['.stats', '.body']) {
       expect(shadow(el, selector).classList.contains('stale'), selector).to.equal(true);
@@ -756,6 +757,42 @@ describe('<composio-usage-chart> bad values from the host', () => {
       await waitUntil(() => warnings.some((w) => w.includes('top 0')), 'top 0 warned');
       await el.updateComplete;
       expect(el.chart).to.exist;
+      expect(errors).to.deep.equal([]);
+    } finally {
+      console.warn = warn;
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onError);
+    }
+  });
+
+  it('an unknown time-zone warns once, throws nothing, and cuts days in the browser’s zone', async () => {
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    /** The time_zone of each series request the chart sent. */
+    const zones: string[] = [];
+    const recording = ((input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).endsWith('/series')) zones.push(JSON.parse(String(init!.body)).time_zone);
+      return fetch(input, init);
+    }) as typeof fetch;
+    const warnings: string[] = [];
+    const errors: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onError);
+    try {
+      const el = await fixture<ComposioUsageChart>(
+        html`<composio-usage-chart range="30d" time-zone="Mars/Base" .fetch=${recording}></composio-usage-chart>`,
+      );
+      const points = pointsOf(await drawn(el));
+      expect(points, 'the 30 days, per day').to.have.length(30);
+      expect(zones.length, 'series requested').to.be.greaterThan(0);
+      expect(new Set(zones), 'the zone sent to the BFF').to.deep.equal(new Set([browserZone]));
+      // days start at the browser's local midnight (the test page runs in the browser's zone)
+      for (const p of points) expect([new Date(p.from).getHours(), new Date(p.from).getMinutes()]).to.deep.equal([0, 0]);
+      expect(headerTotal(el)).to.be.greaterThan(0);
+      expect(warnings.filter((w) => w.includes('"Mars/Base"'))).to.have.length(1);
+      expect(shadow(el, '[part="error"]'), 'no error banner').to.equal(null);
       expect(errors).to.deep.equal([]);
     } finally {
       console.warn = warn;

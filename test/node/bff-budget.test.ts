@@ -2,6 +2,9 @@
 // at the simulator, which keeps Composio's real limit (2,000 a minute per key).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DEFAULT_BUDGET, memoryBudget, type UpstreamBudget } from '../../src/server/budget.ts';
+import { BffError } from '../../src/server/errors.ts';
+import { createComposioHandler } from '../../src/server/index.ts';
 import { makeBff, NOW } from './bff-helpers.ts';
 
 const DAY = 86_400_000;
@@ -16,6 +19,31 @@ const costly = (i: number) => ({
   time_zone: 'UTC',
   filters: { session_id: [`trs_random_${i}`] },
 });
+
+/** A page's burst of exactly 100 upstream calls: a 100-day daily series no cache holds. */
+const hundredCalls = (tag: string) => ({
+  from: NOW - 99 * DAY,
+  to: NOW,
+  interval: 'day',
+  time_zone: 'UTC',
+  filters: { session_id: [`trs_page_${tag}`] },
+});
+
+/** Spends one call at a time for `scopeKey` until the budget refuses (or `max`): what was served and the refusal. */
+async function spendUntilRefused(budget: UpstreamBudget, scopeKey: string, max = 10_000) {
+  let served = 0;
+  for (; served < max; served++) {
+    const refusal = await budget.spend(scopeKey).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (refusal) {
+      assert.ok(refusal instanceof BffError && refusal.status === 429, `a 429, got ${String(refusal)}`);
+      return { served, refusal };
+    }
+  }
+  return { served, refusal: undefined };
+}
 
 /** The attack in issue 11: three hourly 31-day series (744 buckets each), each with a random session filter. */
 async function hourlyAttack(bff: ReturnType<typeof makeBff>) {
@@ -99,5 +127,82 @@ describe('BFF upstream budget', () => {
     const got = await Promise.all(customers.map((user, i) => bff.post('usage/tool_calls/series', costly(i), { 'x-test-users': user })));
     assert.ok(bff.sim.stats.requests <= 50, `spent ${bff.sim.stats.requests} of the organisation's 50`);
     assert.ok(got.some((r) => r.status === 429 && /on this server/.test(r.body.error.message)));
+  });
+
+  it('three heavy customers together get perMinute − reserve; light ones share the reserve; the organisation never passes perMinute', async () => {
+    const budget = memoryBudget(DEFAULT_BUDGET, () => NOW);
+    const heavy = ['users:globex-ops', 'users:initech-1', 'users:umbrella-1'];
+    const servedTo = new Map(heavy.map((scope) => [scope, 0]));
+    const refusals = new Map<string, BffError>();
+    // one call each in turn, as concurrent pages would, until every heavy customer is refused
+    while (refusals.size < heavy.length) {
+      for (const scope of heavy.filter((s) => !refusals.has(s))) {
+        const error = await budget.spend(scope).then(
+          () => undefined,
+          (e: BffError) => e,
+        );
+        if (error) refusals.set(scope, error);
+        else servedTo.set(scope, servedTo.get(scope)! + 1);
+      }
+    }
+    const heavyTotal = [...servedTo.values()].reduce((a, b) => a + b, 0);
+    console.log(`reserve, in memory: three heavy customers served ${[...servedTo.values()].join(' + ')} = ${heavyTotal}`);
+    assert.equal(heavyTotal, DEFAULT_BUDGET.perMinute - DEFAULT_BUDGET.reservePerMinute, 'heavy customers stop at 1,200 in all');
+    for (const error of refusals.values()) {
+      assert.match(error.message, /for this account/, 'their share of the shared part is gone, not the server');
+      assert.ok(error.details.retryAfterSeconds! >= 1 && error.details.retryAfterSeconds! <= 60);
+    }
+    // newcomers find the reserve: each up to lightPerMinute, until the organisation's minute is spent
+    const first = await spendUntilRefused(budget, 'users:hooli_prod');
+    const second = await spendUntilRefused(budget, 'users:acme-1');
+    const third = await spendUntilRefused(budget, 'users:acme-2');
+    assert.deepEqual([first.served, second.served, third.served], [150, 150, 0]);
+    assert.match(first.refusal!.message, /for this account/, 'a light customer turned heavy is refused at the reserve');
+    assert.match(third.refusal!.message, /on this server/, 'the organisation’s minute is spent');
+    assert.equal(heavyTotal + first.served + second.served, DEFAULT_BUDGET.perMinute, 'never more than perMinute');
+  });
+
+  it('three customers spending their full shares leave the reserve: a fourth customer’s 100-call page is served in full', async () => {
+    const bff = makeBff({ sim: composioLimit });
+    bff.sim.resetStats();
+    const heavy = ['globex-ops', 'initech-1', 'umbrella-1'];
+    const refusals = await Promise.all(
+      heavy.map(async (user) => {
+        // each asks for more than its 600-call share (366 calls a request)
+        for (let i = 0; i < 6; i++) {
+          const got = await bff.post('usage/tool_calls/series', costly(100 * heavy.indexOf(user) + i), { 'x-test-users': user });
+          if (got.status === 429) return got;
+          assert.equal(got.status, 200);
+        }
+        return undefined;
+      }),
+    );
+    const heavySpent = bff.sim.stats.requests;
+    bff.sim.resetStats();
+    const page = await bff.post('usage/tool_calls/series', hundredCalls('fourth'), VICTIM);
+    const lightSpent = bff.sim.stats.requests;
+    console.log(`reserve, through the BFF: three heavy customers spent ${heavySpent}; a fourth: ${page.status}, ${lightSpent} calls`);
+    assert.equal(heavySpent, 1_200, 'heavy customers get 429 at perMinute − reserve in all');
+    for (const refused of refusals) {
+      assert.equal(refused?.status, 429);
+      assert.match(refused.body.error.message, /for this account/);
+    }
+    assert.equal(page.status, 200, 'the light customer is served');
+    assert.equal(lightSpent, 100, 'in full');
+    assert.ok(heavySpent + lightSpent <= DEFAULT_BUDGET.perMinute);
+  });
+
+  it('refuses at creation a reserve not below perMinute, or a light threshold above the share', () => {
+    const options = { apiKey: 'sim_ak_demo', resolveScope: () => ({ userIds: ['u'] }) };
+    assert.throws(
+      () => createComposioHandler({ ...options, budget: { reservePerMinute: 1_500 } }),
+      /^Error: createComposioHandler: budget: reservePerMinute \(1500\) must be below perMinute \(1500\)/,
+    );
+    assert.throws(
+      () => createComposioHandler({ ...options, budget: { perScopePerMinute: 100, lightPerMinute: 150 } }),
+      /createComposioHandler: budget: lightPerMinute \(150\) must be at most perScopePerMinute \(100\)/,
+    );
+    // lowering perMinute or the share alone stays valid: the reserve and the threshold follow them
+    assert.doesNotThrow(() => createComposioHandler({ ...options, budget: { perMinute: 50, perScopePerMinute: 30 } }));
   });
 });

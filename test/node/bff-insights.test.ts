@@ -9,6 +9,7 @@ import {
   type InsightsResponse,
 } from '../../src/contract/protocol.ts';
 import type { LogEntry } from '../../src/contract/upstream.ts';
+import { resolveRange } from '../../src/core/ranges.ts';
 import { HOSTILE_STRINGS } from '../../src/simulator/catalog.ts';
 import { memoryBudget } from '../../src/server/budget.ts';
 import { usageInsights, type InsightsContext } from '../../src/server/insights.ts';
@@ -191,6 +192,23 @@ describe('BFF insights: figures equal those computed from the raw logs', () => {
     });
   }
 
+  it('Asia/Kathmandu, edges at arbitrary milliseconds inside slots with calls, over slots the UTC case stored', async () => {
+    const logs = await rawFor();
+    const times = logs.map((l) => Date.parse(l.timestamp)).sort((a, b) => a - b);
+    // a call strictly inside its 15-minute slot, so that an edge next to it splits a slot that has calls on both sides
+    const inside = (lo: number) => times.find((t) => t >= lo && t % (15 * 60_000) > 1)!;
+    const from = inside(NOW - 9 * DAY) + 1; // that call is just before the window
+    const to = inside(NOW - 4 * DAY); // and this one just after it
+    const body = { from, to, time_zone: 'Asia/Kathmandu', group_by: 'toolkit_slug' };
+    const got = await bff.post('usage/insights', body);
+    assert.equal(got.status, 200, got.text);
+    const r: InsightsResponse = got.body;
+    assert.deepEqual([r.buckets[0].from, r.buckets.at(-1)!.to], [from, to]);
+    r.buckets.slice(1).forEach((b) => assert.equal(localHour(b.from, 'Asia/Kathmandu'), 0, 'day buckets start at local midnight'));
+    assertFigures(r.totals, within(logs, from, to), 'Kathmandu window');
+    for (const b of r.buckets) assertFigures(b, within(logs, b.from, b.to), `Kathmandu bucket ${new Date(b.from).toISOString()}`);
+  });
+
   it('answers for the caller’s scope only', async () => {
     const body = { from: NOW - 7 * DAY, to: NOW, time_zone: 'UTC' };
     const hooli = await bff.post('usage/insights', body, { 'x-test-users': 'hooli_prod' });
@@ -264,6 +282,36 @@ describe('BFF insights: upstream cost', () => {
       ['/api/v3.1/project/usage/tool_calls'],
       'one usage breakdown by user, nothing else',
     );
+  });
+
+  it('a time-zone change reads only the new edge: Kolkata, Los Angeles, Kathmandu after UTC cost ≤ 1 breakdown + 1 page per user, figures as cold', async () => {
+    const bff = recordedBff(sim);
+    const window = (timeZone: string) => ({ ...resolveRange('30d', NOW, timeZone), time_zone: timeZone, group_by: 'toolkit_slug' });
+    const utc = window('UTC');
+    assert.equal((await bff.post('usage/insights', utc)).status, 200);
+    let readFrom = utc.from;
+    for (const zone of ['Asia/Kolkata', 'America/Los_Angeles', 'Asia/Kathmandu']) {
+      const body = window(zone);
+      bff.sim.resetStats();
+      bff.seen.length = 0;
+      const got = await bff.post('usage/insights', body);
+      assert.equal(got.status, 200, got.text);
+      const calls = bff.sim.stats.requests;
+      const reads = bff.seen.filter((s) => s.path.endsWith('/logs/tool_execution'));
+      assert.ok(calls <= 1 + GLOBEX.length, `${zone}: ${calls} upstream calls (${reads.length} log pages)`);
+      // only the part before anything read so far: no log is read twice
+      for (const read of reads) assert.ok(read.body.time_range.to <= readFrom, `${zone}: read ${JSON.stringify(read.body.time_range)}`);
+      readFrom = Math.min(readFrom, body.from);
+
+      // the same answer as a BFF that never saw another zone (counts, error rates, users, the same merged sketches)
+      const cold = makeBff({ sim });
+      const fresh = await cold.post('usage/insights', body);
+      assert.equal(fresh.status, 200, fresh.text);
+      assert.deepEqual(got.body, fresh.body, zone);
+      assert.ok(cold.sim.stats.requests > 20 * calls, `${zone}: cold ${cold.sim.stats.requests} calls`);
+      const logs = within(await rawLogs(bff.sim, GLOBEX, body.from, NOW), body.from, NOW);
+      assertFigures(got.body.totals, logs, zone);
+    }
   });
 
   it('100 identical concurrent requests make one scan', async () => {

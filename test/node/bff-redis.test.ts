@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Redis } from 'ioredis';
+import { DEFAULT_BUDGET, type BudgetSettings } from '../../src/server/budget.ts';
 import { createComposioHandler } from '../../src/server/index.ts';
 import { connectRedis, createRedisStore, redisBudget, type RedisBudget, type RedisStore } from '../../src/server/redis.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
@@ -47,7 +48,7 @@ interface Instance extends ReturnType<typeof makeBff> {
 /** `n` BFF instances in front of one simulator, each with its own Redis client, sharing one key prefix. */
 async function fleet(
   n: number,
-  options: { sim?: Simulator; budget?: { perMinute: number; perScopePerMinute: number }; server?: RedisServer; timeoutMs?: number } = {},
+  options: { sim?: Simulator; budget?: Partial<BudgetSettings>; server?: RedisServer; timeoutMs?: number } = {},
 ) {
   const timeoutMs = options.timeoutMs ?? 2_000;
   const sim = options.sim ?? smallSimulator();
@@ -232,6 +233,57 @@ describe('BFF instances sharing Redis', () => {
     assert.ok(sim.stats.requests <= 40, `the attacker spent ${sim.stats.requests} of its 40 across both instances`);
     for (const instance of instances)
       assert.equal((await instance.post('usage/summary', closed(), { 'x-test-users': 'hooli_prod' })).status, 200);
+  });
+
+  it('the reserve across 2 instances: three heavy customers get perMinute − reserve in all; a fourth’s 100-call page is served in full', async () => {
+    const { sim, instances } = await fleet(2, { budget: {} });
+    sim.resetStats();
+    const heavy = ['globex-ops', 'initech-1', 'umbrella-1'];
+    const refusals = await Promise.all(
+      heavy.map(async (user, u) => {
+        // each asks for more than its 600-call share, alternating instances
+        for (let i = 0; i < 6; i++) {
+          const got = await instances[i % 2].post('usage/tool_calls/series', costly(100 * u + i), { 'x-test-users': user });
+          if (got.status === 429) return got;
+          assert.equal(got.status, 200, got.text);
+        }
+        return undefined;
+      }),
+    );
+    const heavySpent = sim.stats.requests;
+    const page = (tag: string) => ({ ...costly(0), from: NOW - 99 * DAY, filters: { session_id: [`trs_page_${tag}`] } });
+    const light: number[] = [];
+    for (const [i, user] of ['hooli_prod', 'acme-1'].entries()) {
+      const before = sim.stats.requests;
+      const got = await instances[i].post('usage/tool_calls/series', page(user), { 'x-test-users': user });
+      assert.equal(got.status, 200, `${user} is served: ${got.text}`);
+      light.push(sim.stats.requests - before);
+    }
+    console.log(
+      `reserve on Redis, 2 instances: three heavy customers spent ${heavySpent}; then two light pages: ${light.join(', ')} calls`,
+    );
+    const reports = instances.flatMap((i) => i.reports);
+    assert.deepEqual(reports, [], 'Redis answered every command (no local fallback)');
+    assert.equal(heavySpent, DEFAULT_BUDGET.perMinute - DEFAULT_BUDGET.reservePerMinute, 'heavy customers stop at 1,200 in all');
+    for (const refused of refusals) {
+      assert.equal(refused?.status, 429);
+      assert.match(refused.body.error.message, /for this account/);
+      assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+    }
+    assert.deepEqual(light, [100, 100], 'each light page in full, on either instance');
+    assert.ok(sim.stats.requests <= DEFAULT_BUDGET.perMinute, `${sim.stats.requests} calls in the minute`);
+  });
+
+  it('redisBudget refuses a reserve not below perMinute, or a light threshold above the share, when created', async () => {
+    const redisClient = await client();
+    assert.throws(
+      () => redisBudget({ redis: redisClient, perMinute: 100, reservePerMinute: 100 }),
+      /^Error: redisBudget: reservePerMinute/,
+    );
+    assert.throws(
+      () => redisBudget({ redis: redisClient, perScopePerMinute: 100, lightPerMinute: 101 }),
+      /^Error: redisBudget: lightPerMinute/,
+    );
   });
 
   it('refuses to start with a shared store but no cursorSecret (cursors must verify on every instance)', async () => {

@@ -8,6 +8,7 @@ import {
   createAggregate,
   errorGroups,
   fromJSON,
+  mergeJsonInto,
   merge,
   summarize,
   toJSON,
@@ -59,6 +60,8 @@ describe('insights aggregate (core)', () => {
     const back = fromJSON(JSON.parse(JSON.stringify(toJSON(agg))));
     assert.deepEqual(figures(back), figures(agg));
     assert.deepEqual(figures(merge(back, aggregateOf(logs.slice(2_000)))), figures(aggregateOf(logs)));
+    // merged straight from JSON (how the BFF merges stored slots): the same as decoding first
+    assert.deepEqual(figures(mergeJsonInto(aggregateOf(logs.slice(2_000)), toJSON(agg))), figures(aggregateOf(logs)));
     // an empty aggregate too: no calls → null rates and quantiles
     const empty = fromJSON(JSON.parse(JSON.stringify(toJSON(createAggregate(null)))));
     assert.deepEqual(summarize(empty, 0), {
@@ -72,6 +75,22 @@ describe('insights aggregate (core)', () => {
       sessions: 0,
       sessions_per_day: null,
     });
+  });
+
+  it('stores a sketch of a few calls as key/count pairs, which read back and merge like the dense form', () => {
+    // a 15-minute slot holds a few calls whose durations span hundreds of (mostly empty) sketch keys
+    const few = logs.slice(0, 3);
+    const json = toJSON(aggregateOf(few));
+    const sketch = json.all.latency as { b: number[]; p?: number[] };
+    assert.deepEqual(sketch.b, []);
+    assert.equal(
+      (sketch.p ?? []).reduce((sum, n, i) => sum + (i % 2 ? n : 0), 0),
+      few.length,
+      'every call counted once in the pairs',
+    );
+    const back = fromJSON(JSON.parse(JSON.stringify(json)));
+    assert.deepEqual(figures(back), figures(aggregateOf(few)));
+    assert.deepEqual(figures(merge(back, aggregateOf(logs.slice(3)))), figures(aggregateOf(logs)));
   });
 
   it('keeps quantiles within 1 % of the exact ones (rank floor(q·(n−1)))', () => {
