@@ -102,6 +102,8 @@ describe('demo (npm run demo) in headless Chromium', () => {
     await bothShowData(page);
     // a click on the first row, as a person opens a log
     const table = page.locator('composio-log-table');
+    // the grid draws only the rows in view: bring the table into view first
+    await table.scrollIntoViewIfNeeded();
     await table.locator('[role="row"][aria-rowindex="2"]').click();
     const id = await page.evaluate(() => (document.querySelector('composio-log-table') as any).openLogId as string);
     assert.match(id, /^log_/);
