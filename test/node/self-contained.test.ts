@@ -71,7 +71,7 @@ describe('self-contained repository', () => {
       'src/x.ts: docs/a.md#gone (no such section)',
     ]);
     assert.equal(anchorOf('Data flow: a chart request'), 'data-flow-a-chart-request');
-    assert.equal(outsideNotes('src/x.ts', '// as decided [C: TS-LT, GUIDE-L]\n// fine\n// see ../shared/DESIGN.md').length, 2);
+    assert.equal(outsideNotes('src/x.ts', '// as decided [C: TS-LT, GUIDE-L]\n// fine\n// see the outside DESIGN.md').length, 2);
   });
 
   it('every link and docs/ citation resolves, and nothing cites notes outside the repository', () => {
