@@ -34,6 +34,12 @@ export function zonedWallTimeToEpoch(t: Omit<LocalTime, 'second'>, timeZone: str
   return Math.max(...candidates);
 }
 
+/** True when `epochMs` is the start of a local day in `timeZone` (its first existing minute when DST skips midnight). */
+export function isStartOfDay(epochMs: number, timeZone: string): boolean {
+  const { year, month, day } = localTime(epochMs, timeZone);
+  return zonedWallTimeToEpoch({ year, month, day, hour: 0, minute: 0 }, timeZone) === epochMs;
+}
+
 function startOfLocal(epochMs: number, interval: Exclude<SeriesInterval, 'hour'>, timeZone: string): number {
   const t = localTime(epochMs, timeZone);
   let { year, month, day } = t;

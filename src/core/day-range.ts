@@ -83,8 +83,4 @@ export function dayRangeWindow(fromDay: string, toDay: string, now: number, time
   return { ok: true, from: start, to: Math.max(end, start + 1) };
 }
 
-/** True when `epochMs` is the start of a local day in `timeZone` (a window of whole days starts there). */
-export function isStartOfDay(epochMs: number, timeZone: string): boolean {
-  const t = localTime(epochMs, timeZone);
-  return startOfDay(t, timeZone) === epochMs;
-}
+export { isStartOfDay } from './buckets.ts';

@@ -36,6 +36,22 @@ describe('what a page loads', () => {
     expect(chartJsLoads()).to.deep.equal([]);
   });
 
+  it('the range control’s custom form is fetched when Custom… is first chosen, not before', async () => {
+    const formLoads = () =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.includes('range-form') || name.includes('day-range'));
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table range="7d"></composio-log-table>`);
+    await waitUntil(() => bodyRows(el).length > 0, 'rows rendered', { timeout: 10_000 });
+    expect(formLoads(), 'the first paint has no form code').to.deep.equal([]);
+    const picker = el.shadowRoot!.querySelector<HTMLSelectElement>('[part="range-picker"]')!;
+    picker.value = 'custom';
+    picker.dispatchEvent(new Event('change'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="range-custom"]'), 'the form opens', { timeout: 10_000 });
+    expect(formLoads().length).to.be.above(0);
+  });
+
   it('the chart requests Chart.js while its first data request is in flight', async () => {
     expect(chartJsLoads(), 'nothing of Chart.js before the chart').to.deep.equal([]);
     // every data request waits at this gate: until it opens, no response has arrived

@@ -14,8 +14,8 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { live } from 'lit/directives/live.js';
-import { formatNumber } from '../../client/format.ts';
-import { addDays, dayRangeWindow, isStartOfDay, localDay, MAX_RANGE_DAYS, type DayRangeResult } from '../../core/day-range.ts';
+import { isStartOfDay } from '../../core/buckets.ts';
+import type { DayRangeResult } from '../../core/day-range.ts';
 import { isRangePreset, parseTime, RANGE_PRESETS, resolveWindow, type RangePreset } from '../../core/ranges.ts';
 import { localTime } from '../../core/time-zone.ts';
 import type { Words } from './i18n/strings.ts';
@@ -79,20 +79,23 @@ export class RangeControl implements ReactiveController {
 
   /** A choice in the select: a preset applies at once, "Custom…" opens the form. */
   choose(value: string): void {
-    if (value === CUSTOM) return this.open();
+    if (value === CUSTOM) return void this.open();
+    this.choices++;
     this.close(false);
     if (isRangePreset(value)) this.options.apply({ range: value });
   }
 
-  /** Open the form on the days shown now (never past today). */
-  open(now = Date.now()): void {
-    const zone = this.options.zone();
-    const { from, to } = this.window(now);
-    const today = localDay(now, zone);
-    const last = localDay(Math.max(from, to - 1), zone);
-    const toDay = last < today ? last : today;
-    const first = localDay(from, zone);
-    this.opened = { from: first < toDay ? first : toDay, to: toDay };
+  /** Choices made in the select so far: an open that finishes loading after a later choice does nothing. */
+  private choices = 0;
+  /** The form's code, loaded when Custom… is first chosen: a first paint does not need it. */
+  form?: typeof import('./range-form.ts');
+
+  /** Open the form on the days shown now (never past today), once its code has loaded. */
+  async open(now = Date.now()): Promise<void> {
+    const ticket = ++this.choices;
+    this.form ??= await import('./range-form.ts');
+    if (ticket !== this.choices) return; // another choice came first while the code loaded
+    this.opened = this.form.openingDays(this.window(now), now, this.options.zone());
     [this.fromDay, this.toDay] = [this.opened.from, this.opened.to];
     this.editing = true;
     this.host.requestUpdate();
@@ -106,7 +109,7 @@ export class RangeControl implements ReactiveController {
 
   /** What Apply would set: a window of whole local days, or why there is none. */
   check(now = Date.now()): DayRangeResult {
-    return dayRangeWindow(this.fromDay, this.toDay, now, this.options.zone());
+    return this.form ? this.form.checkDays(this.fromDay, this.toDay, now, this.options.zone()) : { ok: false, problem: 'missing' };
   }
 
   /** Apply the typed days (nothing while they make no window: Apply is disabled then). */
@@ -155,6 +158,7 @@ export function customWindow(from: Time, to: Time): { from: number; to: number }
   return start !== undefined && end !== undefined && start < end ? { from: start, to: end } : undefined;
 }
 
+/** Escape closes the open form (on the select or inside the form), keeping the window. */
 const escapeCancels = (c: RangeControl) => (e: KeyboardEvent) => {
   if (e.key !== 'Escape' || !c.editing) return;
   e.preventDefault();
@@ -183,65 +187,7 @@ export function renderRangeControl(c: RangeControl, o: { label: string; words: W
         ${window.custom ? html`<option value=${SHOWN} ?selected=${value === SHOWN}>${windowWords(window.from, window.to, c.options.zone(), o.locale, now)}</option>` : nothing}
         <option value=${CUSTOM} ?selected=${value === CUSTOM}>${range.custom}</option>
       </select></label
-    >${c.editing ? renderForm(c, o, now) : nothing}`;
-}
-
-function renderForm(c: RangeControl, o: { words: Words<'range'>; locale?: string }, now: number) {
-  const w = o.words.range;
-  const zone = c.options.zone();
-  const today = localDay(now, zone);
-  const check = c.check(now);
-  const problem = check.ok
-    ? ''
-    : check.problem === 'tooLong'
-      ? w.tooLong(formatNumber(MAX_RANGE_DAYS, o.locale))
-      : w.problems[check.problem];
-  // which input to mark: a day that is missing, no date or in the future is its own; an order or a span is both's
-  const dayIsBad = (day: string) => !dayRangeWindow(day, day, now, zone).ok;
-  const both = !check.ok && (check.problem === 'order' || check.problem === 'tooLong');
-  const invalid = (day: string) => (both || (!check.ok && dayIsBad(day)) ? 'true' : 'false');
-  const typed = (e: Event) => (e.target as HTMLInputElement).value;
-  const lastOk = c.toDay && !dayIsBad(c.toDay) ? c.toDay : today;
-  return html`<form
-    class="range-custom"
-    part="range-custom"
-    aria-label=${w.form}
-    @submit=${(e: Event) => (e.preventDefault(), c.apply())}
-    @keydown=${escapeCancels(c)}
-  >
-    <label
-      >${w.from}
-      <input
-        type="date"
-        name="from"
-        required
-        .value=${c.opened.from}
-        min=${addDays(lastOk, -(MAX_RANGE_DAYS - 1))}
-        max=${today}
-        aria-invalid=${invalid(c.fromDay)}
-        aria-describedby="range-zone range-problem"
-        @input=${(e: Event) => c.type({ fromDay: typed(e) })}
-        @change=${(e: Event) => c.type({ fromDay: typed(e) })}
-    /></label>
-    <label
-      >${w.to}
-      <input
-        type="date"
-        name="to"
-        required
-        .value=${c.opened.to}
-        min=${c.fromDay && !dayIsBad(c.fromDay) ? c.fromDay : addDays(today, -(MAX_RANGE_DAYS - 1))}
-        max=${today}
-        aria-invalid=${invalid(c.toDay)}
-        aria-describedby="range-zone range-problem"
-        @input=${(e: Event) => c.type({ toDay: typed(e) })}
-        @change=${(e: Event) => c.type({ toDay: typed(e) })}
-    /></label>
-    <button type="submit" ?disabled=${!check.ok}>${w.apply}</button>
-    <button type="button" @click=${() => c.cancel()}>${w.cancel}</button>
-    <p id="range-zone" class="range-note">${w.zone(zone)}</p>
-    <p id="range-problem" class="range-problem" aria-live="polite">${problem}</p>
-  </form>`;
+    >${c.editing && c.form ? c.form.renderForm(c, o, now, escapeCancels(c)) : nothing}`;
 }
 
 /** The form's layout: its own row under the select, wrapping on a narrow screen. */

@@ -1,0 +1,86 @@
+/**
+ * The custom range form of `range-control.ts`: two native date inputs (From, To), Apply and Cancel,
+ * with the checks behind them. Its own chunk, loaded when a person first chooses Custom…
+ */
+import { html } from 'lit';
+import { formatNumber } from '../../client/format.ts';
+import { addDays, dayRangeWindow, localDay, MAX_RANGE_DAYS, type DayRangeResult } from '../../core/day-range.ts';
+import type { Words } from './i18n/strings.ts';
+import type { RangeControl } from './range-control.ts';
+
+/** The days the form opens on: the window shown now, never past today. */
+export function openingDays(window: { from: number; to: number }, now: number, zone: string): { from: string; to: string } {
+  const today = localDay(now, zone);
+  const last = localDay(Math.max(window.from, window.to - 1), zone);
+  const toDay = last < today ? last : today;
+  const first = localDay(window.from, zone);
+  return { from: first < toDay ? first : toDay, to: toDay };
+}
+
+/** What Apply would set: a window of whole local days, or why there is none. */
+export function checkDays(fromDay: string, toDay: string, now: number, zone: string): DayRangeResult {
+  return dayRangeWindow(fromDay, toDay, now, zone);
+}
+
+export function renderForm(
+  c: RangeControl,
+  o: { words: Words<'range'>; locale?: string },
+  now: number,
+  onKeydown: (e: KeyboardEvent) => void,
+) {
+  const w = o.words.range;
+  const zone = c.options.zone();
+  const today = localDay(now, zone);
+  const check = c.check(now);
+  const problem = check.ok
+    ? ''
+    : check.problem === 'tooLong'
+      ? w.tooLong(formatNumber(MAX_RANGE_DAYS, o.locale))
+      : w.problems[check.problem];
+  // which input to mark: a day that is missing, no date or in the future is its own; an order or a span is both's
+  const dayIsBad = (day: string) => !dayRangeWindow(day, day, now, zone).ok;
+  const both = !check.ok && (check.problem === 'order' || check.problem === 'tooLong');
+  const invalid = (day: string) => (both || (!check.ok && dayIsBad(day)) ? 'true' : 'false');
+  const typed = (e: Event) => (e.target as HTMLInputElement).value;
+  const lastOk = c.toDay && !dayIsBad(c.toDay) ? c.toDay : today;
+  return html`<form
+    class="range-custom"
+    part="range-custom"
+    aria-label=${w.form}
+    @submit=${(e: Event) => (e.preventDefault(), c.apply())}
+    @keydown=${onKeydown}
+  >
+    <label
+      >${w.from}
+      <input
+        type="date"
+        name="from"
+        required
+        .value=${c.opened.from}
+        min=${addDays(lastOk, -(MAX_RANGE_DAYS - 1))}
+        max=${today}
+        aria-invalid=${invalid(c.fromDay)}
+        aria-describedby="range-zone range-problem"
+        @input=${(e: Event) => c.type({ fromDay: typed(e) })}
+        @change=${(e: Event) => c.type({ fromDay: typed(e) })}
+    /></label>
+    <label
+      >${w.to}
+      <input
+        type="date"
+        name="to"
+        required
+        .value=${c.opened.to}
+        min=${c.fromDay && !dayIsBad(c.fromDay) ? c.fromDay : addDays(today, -(MAX_RANGE_DAYS - 1))}
+        max=${today}
+        aria-invalid=${invalid(c.toDay)}
+        aria-describedby="range-zone range-problem"
+        @input=${(e: Event) => c.type({ toDay: typed(e) })}
+        @change=${(e: Event) => c.type({ toDay: typed(e) })}
+    /></label>
+    <button type="submit" ?disabled=${!check.ok}>${w.apply}</button>
+    <button type="button" @click=${() => c.cancel()}>${w.cancel}</button>
+    <p id="range-zone" class="range-note">${w.zone(zone)}</p>
+    <p id="range-problem" class="range-problem" aria-live="polite">${problem}</p>
+  </form>`;
+}
