@@ -245,6 +245,8 @@ export class BffClient {
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
+        // the host's fetchToken counts against the deadline too: a token that never comes is an error on screen
+        const authorization = await inTime(this.authorization(refreshed));
         response = await inTime(
           transport(url, {
             method,
@@ -253,7 +255,7 @@ export class BffClient {
             headers: {
               accept: 'application/json',
               ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-              ...(await this.authorization(refreshed)),
+              ...authorization,
             },
             body: body === undefined ? undefined : JSON.stringify(body),
           }),

@@ -248,6 +248,18 @@ describe('BffClient', () => {
       expect(calls).to.have.length(1);
     });
 
+    it('ends a request at its deadline when the host’s fetchToken never answers', async () => {
+      const { fetch, calls } = transport(() => Response.json({ ok: true }));
+      const fetchToken = () => new Promise<string>(() => undefined);
+      const client = new BffClient({ endpoint: '/api/composio', fetch, fetchToken, deadlineMs: 300 });
+      const started = performance.now();
+      const error = (await client.post('usage/summary', {}).catch((e: unknown) => e)) as BffRequestError;
+      expect(error).to.be.instanceOf(BffRequestError);
+      expect(error.status).to.equal(504);
+      expect(performance.now() - started).to.be.within(250, 2_000);
+      expect(calls, 'nothing is sent without a token').to.have.length(0);
+    });
+
     it('does not wait out a Retry-After that would pass the deadline', async () => {
       const { fetch, calls } = transport(() => new Response('{"message":"slow down"}', { status: 429, headers: { 'retry-after': '2' } }));
       const client = new BffClient({ endpoint: '/api/composio', fetch, deadlineMs: 1_000 });
