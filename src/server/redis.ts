@@ -258,6 +258,9 @@ export type RedisBudget = UpstreamBudget & {
  * organisation's minute less the reserve) and `org` (see `countedBudget`). Throws at creation for
  * invalid settings (see `budgetSettings`).
  */
+/** How soon a failed sync of what an instance spent during an outage is tried again. */
+const SYNC_RETRY_MS = 1_000;
+
 export function redisBudget(options: RedisBudgetOptions): RedisBudget {
   const link = linkFor(options);
   const prefix = options.prefix ?? 'composio-widgets:';
@@ -304,13 +307,26 @@ export function redisBudget(options: RedisBudgetOptions): RedisBudget {
         return { count: answer.consumedPoints * instances };
       }
     };
-    // as soon as Redis is back, add what this instance spent meanwhile to the shared count
-    link.onRecover(() => {
+    // as soon as Redis is back, add what this instance spent meanwhile to the shared count; a sync
+    // that fails (a slow first answer after reconnecting) is tried again a second later, not only
+    // at the next reconnection, which may never come
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const sync = (): void => {
       for (const [key, debt] of owed) {
         owed.delete(key);
-        link.run(() => shared.penalty(key, debt)).catch(() => owe(key, debt));
+        link
+          .run(() => shared.penalty(key, debt))
+          .catch(() => {
+            owe(key, debt);
+            retry ??= setTimeout(() => {
+              retry = undefined;
+              if (link.usable) sync();
+            }, SYNC_RETRY_MS);
+            (retry as { unref?: () => void }).unref?.(); // never keeps a Node process alive
+          });
       }
-    });
+    };
+    link.onRecover(sync);
     counters.push(owed);
     return {
       async consume(key) {
