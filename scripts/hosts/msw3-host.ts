@@ -41,7 +41,8 @@ export async function msw3Host(base: string, tarball: string): Promise<string> {
   run('npx', ['vite', 'build', '--logLevel', 'error'], dir);
 
   const { spawn } = await import('node:child_process');
-  const server = spawn('npx', ['vite', 'preview', '--port', '0', '--host', '127.0.0.1'], {
+  // vite itself, not through npx: killing npx would leave its vite child serving
+  const server = spawn(join(dir, 'node_modules', '.bin', 'vite'), ['preview', '--port', '0', '--host', '127.0.0.1'], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
