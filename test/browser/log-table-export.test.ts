@@ -99,19 +99,7 @@ describe('<composio-log-table> export', () => {
         ></composio-log-table>`,
       );
       await waitUntil(() => el.logs.length > 0, 'first page', { timeout: 10_000 });
-      const { from, to } = listWindows[0];
-      const expected: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: LogListResponse = await bffPost('logs/tool_execution', {
-          limit: 100,
-          ...(cursor ? { cursor } : {}),
-          filters: el.filters,
-          time_range: { from, to },
-        });
-        expected.push(...page.logs.map((l) => l.id));
-        cursor = page.next_cursor;
-      } while (cursor);
+      const expected = (await listAll(bffPost, el.filters, listWindows[0])).map((l) => l.id);
       expect(expected.length).to.be.greaterThan(el.logs.length);
       $(el, 'button.export')!.click();
       await waitUntil(() => saved.length === 1, 'file saved', { timeout: 20_000 });
