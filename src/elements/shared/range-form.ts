@@ -41,8 +41,25 @@ export function renderForm(
   const dayIsBad = (day: string) => !dayRangeWindow(day, day, now, zone).ok;
   const both = !check.ok && (check.problem === 'order' || check.problem === 'tooLong');
   const invalid = (day: string) => (both || (!check.ok && dayIsBad(day)) ? 'true' : 'false');
-  const typed = (e: Event) => (e.target as HTMLInputElement).value;
   const lastOk = c.toDay && !dayIsBad(c.toDay) ? c.toDay : today;
+  /** One labelled date input; what is typed goes to the control as `fromDay` or `toDay`. */
+  const dayInput = (name: 'from' | 'to', label: string, opened: string, min: string) => {
+    const typed = (e: Event) => c.type({ [`${name}Day`]: (e.target as HTMLInputElement).value });
+    return html`<label
+      >${label}
+      <input
+        type="date"
+        name=${name}
+        required
+        .value=${opened}
+        min=${min}
+        max=${today}
+        aria-invalid=${invalid(name === 'from' ? c.fromDay : c.toDay)}
+        aria-describedby="range-zone range-problem"
+        @input=${typed}
+        @change=${typed}
+    /></label>`;
+  };
   return html`<form
     class="range-custom"
     part="range-custom"
@@ -50,34 +67,8 @@ export function renderForm(
     @submit=${(e: Event) => (e.preventDefault(), c.apply())}
     @keydown=${onKeydown}
   >
-    <label
-      >${w.from}
-      <input
-        type="date"
-        name="from"
-        required
-        .value=${c.opened.from}
-        min=${addDays(lastOk, -(MAX_RANGE_DAYS - 1))}
-        max=${today}
-        aria-invalid=${invalid(c.fromDay)}
-        aria-describedby="range-zone range-problem"
-        @input=${(e: Event) => c.type({ fromDay: typed(e) })}
-        @change=${(e: Event) => c.type({ fromDay: typed(e) })}
-    /></label>
-    <label
-      >${w.to}
-      <input
-        type="date"
-        name="to"
-        required
-        .value=${c.opened.to}
-        min=${c.fromDay && !dayIsBad(c.fromDay) ? c.fromDay : addDays(today, -(MAX_RANGE_DAYS - 1))}
-        max=${today}
-        aria-invalid=${invalid(c.toDay)}
-        aria-describedby="range-zone range-problem"
-        @input=${(e: Event) => c.type({ toDay: typed(e) })}
-        @change=${(e: Event) => c.type({ toDay: typed(e) })}
-    /></label>
+    ${dayInput('from', w.from, c.opened.from, addDays(lastOk, -(MAX_RANGE_DAYS - 1)))}
+    ${dayInput('to', w.to, c.opened.to, c.fromDay && !dayIsBad(c.fromDay) ? c.fromDay : addDays(today, -(MAX_RANGE_DAYS - 1)))}
     <button type="submit" ?disabled=${!check.ok}>${w.apply}</button>
     <button type="button" @click=${() => c.cancel()}>${w.cancel}</button>
     <p id="range-zone" class="range-note">${w.zone(zone)}</p>
