@@ -23,6 +23,12 @@ before(async () => {
 afterEach(resetWorker);
 
 const bodyRows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="row"]:not(.head)')];
+/** The modules fetched so far whose URL names `part` (this server serves each source module as its own file). */
+const fetched = (part: string) =>
+  performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.includes(part));
 
 describe('what a page loads', () => {
   it('a page with only the log table never requests Chart.js, not even when a row is opened', async () => {
@@ -50,6 +56,41 @@ describe('what a page loads', () => {
     picker.dispatchEvent(new Event('change'));
     await waitUntil(() => el.shadowRoot!.querySelector('[part="range-custom"]'), 'the form opens', { timeout: 10_000 });
     expect(formLoads().length).to.be.above(0);
+  });
+
+  it('a table’s live tail code is fetched when `live` is set, not before', async () => {
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table range="7d"></composio-log-table>`);
+    await waitUntil(() => bodyRows(el).length > 0, 'rows rendered', { timeout: 10_000 });
+    expect(fetched('live-tail-controller'), 'a table that does not poll has no live tail code').to.deep.equal([]);
+    el.live = 15;
+    await waitUntil(() => fetched('live-tail-controller').length > 0, 'the live tail code loads', { timeout: 10_000 });
+  });
+
+  it('a table’s url-state code is fetched when `url-state` is on, and then before the first request', async () => {
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table range="7d"></composio-log-table>`);
+    await waitUntil(() => bodyRows(el).length > 0, 'rows rendered', { timeout: 10_000 });
+    expect(fetched('url-state-controller'), 'a table without url-state has no url-state code').to.deep.equal([]);
+    el.remove(); // the virtualizer draws rows only in view: the next table takes this one's place
+    const start = location.href;
+    const url = new URL(start);
+    url.searchParams.set('log.f', JSON.stringify([{ field: 'status', operator: '==', value: 'failed' }]));
+    history.replaceState(null, '', url);
+    try {
+      const bodies: string[] = [];
+      const recording: typeof fetch = (input, init) => {
+        if (String(input instanceof Request ? input.url : input).endsWith('/logs/tool_execution')) bodies.push(String(init?.body));
+        return fetch(input, init);
+      };
+      const mirrored = await fixture<ComposioLogTable>(
+        html`<composio-log-table range="7d" url-state .fetch=${recording}></composio-log-table>`,
+      );
+      await waitUntil(() => bodyRows(mirrored).length > 0, 'rows rendered', { timeout: 10_000 });
+      expect(fetched('url-state-controller').length).to.be.above(0);
+      // the code loaded before the first request: that request already asks for the URL's filters
+      expect(JSON.parse(bodies[0]).filters).to.deep.equal([{ field: 'status', operator: '==', value: 'failed' }]);
+    } finally {
+      history.replaceState(null, '', start);
+    }
   });
 
   it('the chart requests Chart.js while its first data request is in flight', async () => {

@@ -6,9 +6,11 @@
  * an outage: `busy` counts down its Retry-After and polls when it is over, while the poll timer
  * stays off, so retries never stack on polls. What a poll does is the host's business.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { BffRequestError } from '../../client/bff-client.ts';
 import { BusyRetryController } from '../shared/busy-retry.ts';
+import { count } from '../shared/i18n/count.ts';
+import type { Words } from '../shared/i18n/strings.ts';
 import { isAbort } from '../shared/problem.ts';
 
 export interface LiveTailOptions {
@@ -43,8 +45,8 @@ export class LiveTailController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly options: LiveTailOptions,
   ) {
-    host.addController(this);
     this.busy = new BusyRetryController(host, { retry: () => void this.tick() });
+    host.addController(this); // last: on a connected host (loaded late, live-tail.ts) this starts it at once
   }
 
   get paused(): boolean {
@@ -151,4 +153,21 @@ export class LiveTailController implements ReactiveController {
     if (error !== undefined) this.ticker = setInterval(() => this.host.requestUpdate(), 1000);
     if (was || error !== undefined) this.host.requestUpdate();
   }
+}
+
+/** Why live updates stopped, in the reader's words. */
+function pauseReason(error: unknown, words: Words<'table'>): string {
+  const status = error instanceof BffRequestError ? error.status : 0;
+  const reasons = words.table.pauseReasons;
+  if (status === 429) return reasons.tooMany;
+  if (status === 401 || status === 403) return reasons.signedOut;
+  return status ? reasons.unavailable : reasons.offline;
+}
+
+/** "Live updates paused — retrying in N s", with Retry now. */
+export function renderLivePaused(tail: LiveTailController, words: Words<'table'>, locale?: string) {
+  return html`<div class="live-paused" part="live-status" role="status">
+    <span>${words.table.livePaused(pauseReason(tail.error, words), count(tail.retryInSeconds, locale).shown)}</span>
+    <button type="button" @click=${() => tail.pollNow()}>${words.common.retryNow}</button>
+  </div>`;
 }

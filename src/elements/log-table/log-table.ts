@@ -22,7 +22,7 @@ import { customWindow, rangeControlStyles, renderRangeControl } from '../shared/
 import type { Words } from '../shared/i18n/strings.ts';
 import { extraFilters, filtersConverter, logsCsv, LogRows, mergeByTime, pageLimit } from './data.ts';
 import { readBar, requestBody, TABLE_RANGES, writeBar, type BarState, type LogQuery } from './data.ts';
-import { emptySentence, LOG_COLUMNS, renderEmpty, renderFilterBar, renderLivePaused } from './views.ts';
+import { emptySentence, LOG_COLUMNS, renderEmpty, renderFilterBar } from './views.ts';
 import { renderRow, SKELETON, type LogColumn } from './views.ts';
 import { checkAttributes, columnsConverter } from './attributes.ts';
 import { ExportController } from './export-controller.ts';
@@ -30,12 +30,12 @@ import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
 import { renderFooter } from './footer.ts';
 import { renderUserPicker } from './user-picker.ts';
 import { LogTree } from './tree.ts';
-import { UrlStateController } from './url-state-controller.ts';
+import { UrlState } from './url-state.ts';
 import { timeControl } from './time-control.ts';
 import { DetailPanelController } from './detail-panel.ts';
 import { GridFocusController } from './grid-focus-controller.ts';
 import { rowKey, TableLayout } from './layout.ts';
-import { LiveTailController } from './live-tail-controller.ts';
+import { LiveTail } from './live-tail.ts';
 import { PagerController } from './pager-controller.ts';
 import { SearchController } from './search-controller.ts';
 import { tableStyles } from './styles.ts';
@@ -145,7 +145,7 @@ export class ComposioLogTable extends ComposioElement<'table' | 'range'> {
     addFilter: (filter) => this.setFilters([...this.filters.filter((f) => JSON.stringify(f) !== JSON.stringify(filter)), filter]),
     openId: (id) => this.openId(id),
   });
-  private readonly url = new UrlStateController(this);
+  private readonly url = new UrlState(this, (loading) => this.holdUpdates(loading));
   /** The Time control: presets, or whole days of the zone as a custom window. */
   private readonly ranges = timeControl(this, { zone: () => this.zone, changed: (range) => this.setFilters(this.filters, range) });
   private readonly exporter = new ExportController(this, {
@@ -168,7 +168,7 @@ export class ComposioLogTable extends ComposioElement<'table' | 'range'> {
   /** Typing is debounced; the Task aborts the request in flight when the filters change. */
   private readonly search = new SearchController(this, (tool) => this.setBar({ tool }));
 
-  private readonly tail = new LiveTailController(this, {
+  private readonly tail = new LiveTail(this, {
     interval: () => this.live,
     ready: () => Boolean(this.query) && this.firstPage.status === TaskStatus.COMPLETE,
     poll: (signal) => this.pollNewer(signal),
@@ -314,8 +314,7 @@ export class ComposioLogTable extends ComposioElement<'table' | 'range'> {
 
   private get detailSettings() {
     const { endpoint, fetch, fetchToken, theme, formatLocale: locale, zone, strings, words } = this;
-    const link = this.url.prefix ? (id: string) => this.url.linkTo(id) : undefined;
-    return { endpoint, fetch, fetchToken, theme, locale, zone, strings, words, link };
+    return { endpoint, fetch, fetchToken, theme, locale, zone, strings, words, link: this.url.link };
   }
 
   private renderBody(columns: LogColumn[]) {
@@ -366,8 +365,7 @@ export class ComposioLogTable extends ComposioElement<'table' | 'range'> {
         onRemove: (filter) => this.setFilters(this.filters.filter((x) => x !== filter)),
         words,
       })}
-      ${this.tail.paused ? renderLivePaused(this.tail.error, this.tail.retryInSeconds, () => this.tail.pollNow(), words, locale) : nothing}
-      ${renderBusy(this.busy, words, locale)} ${renderBusy(this.tail.busy, words, locale)}
+      ${this.tail.renderPaused(words, locale)} ${renderBusy(this.busy, words, locale)} ${this.tail.renderBusy(words, locale)}
       ${this.pending.length ? html`<button type="button" class="new-logs" part="new-logs" @click=${this.showPending}>${words.table.newLogs(count(this.pending.length, locale))}</button>` : nothing}
       ${this.renderError()}
       <div class="layout">

@@ -1,7 +1,6 @@
 /** The log table's row cells and filter bar: markup only, state stays in the element. */
 import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { BffRequestError } from '../../client/bff-client.ts';
 import { formatDateTime, formatDuration, formatRelative, formatRowTime } from '../../client/format.ts';
 import type { LogEntry, LogFilter } from '../../contract/upstream.ts';
 import type { RangePreset } from '../../core/ranges.ts';
@@ -85,22 +84,6 @@ export function renderEmpty(sentence: string, filtered: boolean, onClear: () => 
   return html`<div class="empty" part="empty" role="status">
     <p>${sentence}</p>
     ${filtered ? html`<button type="button" @click=${onClear}>${words.table.clearFilters}</button>` : nothing}
-  </div>`;
-}
-
-/** Why live updates stopped, in the reader's words. */
-function pauseReason(error: unknown, words: Words<'table'>): string {
-  const status = error instanceof BffRequestError ? error.status : 0;
-  const reasons = words.table.pauseReasons;
-  if (status === 429) return reasons.tooMany;
-  if (status === 401 || status === 403) return reasons.signedOut;
-  return status ? reasons.unavailable : reasons.offline;
-}
-
-export function renderLivePaused(error: unknown, seconds: number, onRetry: () => void, words: Words<'table'>, locale?: string) {
-  return html`<div class="live-paused" part="live-status" role="status">
-    <span>${words.table.livePaused(pauseReason(error, words), count(seconds, locale).shown)}</span>
-    <button type="button" @click=${onRetry}>${words.common.retryNow}</button>
   </div>`;
 }
 

@@ -136,6 +136,19 @@ export class ComposioElement<G extends keyof Strings = never> extends LitElement
     return false;
   }
 
+  /** Code the next update needs, loading (a lazy controller that must act before the first request). */
+  private holds: Promise<unknown>[] = [];
+
+  /** Updates (render and requests) wait until `loading` settles: for code loaded on demand that decides what the first request asks for. */
+  protected holdUpdates(loading: Promise<unknown>): void {
+    this.holds.push(loading);
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.holds.length) return super.scheduleUpdate();
+    return Promise.allSettled(this.holds.splice(0)).then(() => this.scheduleUpdate());
+  }
+
   /** Reload from the server, bypassing the client cache (what Retry does). */
   refresh(): void {
     this.client.clearCache();
