@@ -58,6 +58,15 @@ describe('what a page loads', () => {
     expect(formLoads().length).to.be.above(0);
   });
 
+  it('the Add filter form is fetched when Add filter is first clicked, not before', async () => {
+    const el = await fixture<ComposioLogTable>(html`<composio-log-table range="7d"></composio-log-table>`);
+    await waitUntil(() => bodyRows(el).length > 0, 'rows rendered', { timeout: 10_000 });
+    expect(fetched('filter-form'), 'the first paint has the button, not the form').to.deep.equal([]);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.add-filter')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('form.builder select[name="field"]'), 'the form opens', { timeout: 10_000 });
+    expect(fetched('filter-form').length).to.be.above(0);
+  });
+
   it('a table’s live tail code is fetched when `live` is set, not before', async () => {
     const el = await fixture<ComposioLogTable>(html`<composio-log-table range="7d"></composio-log-table>`);
     await waitUntil(() => bodyRows(el).length > 0, 'rows rendered', { timeout: 10_000 });

@@ -4,33 +4,24 @@
  * the BFF can list them (toolkits, tools, users, sessions, connected accounts), loaded only when
  * that field is picked; the toolkits and users of the window for the bar's Toolkit select and User
  * picker. Plus "Go to log": a log id or request id opens that log's detail. A busy server (429) is
- * waited out: the lists load again quietly, a request id lookup with its status.
+ * waited out: the lists load again quietly, a request id lookup with its status. The Add filter
+ * form itself (filter-form.ts) loads when Add filter is first clicked: a first paint shows only
+ * its button.
  */
 import { Task } from '@lit/task';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { BffClient } from '../../client/bff-client.ts';
-import { LOG_FILTER_FIELDS, LOG_FILTER_OPERATORS } from '../../contract/constants.ts';
 import { BFF_PATHS } from '../../contract/protocol.ts';
 import type { LogFilter, LogListResponse, UsageBreakdownResponse } from '../../contract/upstream.ts';
 import { BusyRetryController } from '../shared/busy-retry.ts';
-import { count } from '../shared/i18n/count.ts';
 import type { Words } from '../shared/i18n/strings.ts';
 import { renderBusy } from '../shared/problem.ts';
 
-type Field = LogFilter['field'];
-type Operator = LogFilter['operator'];
-
-/** Fields the usage breakdown can group by, hence list values for. */
-const SUGGESTED: Partial<Record<Field, string>> = {
-  tool_slug: 'tool_slug',
-  toolkit_slug: 'toolkit_slug',
-  user_id: 'user_id',
-  session_id: 'session_id',
-  connected_account_id: 'connected_account_id',
-};
+export type Field = LogFilter['field'];
+export type Operator = LogFilter['operator'];
 
 /** The keys of the usage breakdown by `groupBy` from `from` to now: at most 100, the most used first. */
-async function breakdownKeys(client: BffClient, groupBy: string, from: number, signal: AbortSignal): Promise<string[]> {
+export async function breakdownKeys(client: BffClient, groupBy: string, from: number, signal: AbortSignal): Promise<string[]> {
   const body = { group_by: groupBy, limit: 100, from };
   const answer = await client.post<UsageBreakdownResponse>(BFF_PATHS.usageBreakdown('tool_calls'), body, signal);
   return answer.groups.map((g) => g.key).filter(Boolean);
@@ -55,7 +46,8 @@ export class FilterBuilderController implements ReactiveController {
   goto = '';
   gotoBusy = false;
 
-  readonly suggestions: Task<readonly [BffClient, Field, boolean, string], string[]>;
+  /** The form's code and its value suggestions, once Add filter was clicked. */
+  form?: { module: typeof import('./filter-form.ts'); suggestions: import('./filter-form.ts').Suggestions };
   /** The toolkits of the window, for the bar's Toolkit select. */
   readonly toolkits: Task<readonly [BffClient, string], string[]>;
   /** The customer's user ids with calls in the window, for the bar's User picker (user-picker.ts). */
@@ -66,26 +58,21 @@ export class FilterBuilderController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly options: BuilderOptions,
+    readonly options: BuilderOptions,
   ) {
     host.addController(this);
-    const o = options;
-    const suggestionsBusy = new BusyRetryController(host, { retry: () => void this.suggestions.run() });
     this.lookupBusy = new BusyRetryController(host, { retry: () => void this.go(this.lookingUp) });
     this.toolkits = this.barList('toolkit_slug');
     this.users = this.barList('user_id');
-    this.suggestions = new Task(host, {
-      task: async ([client, field, open], { signal }) => {
-        suggestionsBusy.started();
-        if (field === 'status') return ['success', 'failed'];
-        const groupBy = SUGGESTED[field];
-        if (!open || !groupBy) return [];
-        return breakdownKeys(client, groupBy, o.windowFrom(), signal);
-      },
-      args: () => [o.client(), this.field, this.open, o.windowKey()] as const,
-      onComplete: () => suggestionsBusy.clear(),
-      onError: (error) => suggestionsBusy.handle(error),
-    });
+  }
+
+  /** Add filter: the form opens once its code is here (the button stays until then). */
+  async openForm(): Promise<void> {
+    if (!this.form) {
+      const module = await import('./filter-form.ts');
+      this.form ??= { module, suggestions: module.suggestionsTask(this.host, this) };
+    }
+    this.set({ open: true });
   }
 
   /** A list the bar always shows (toolkits, users), read again when the window changes; a busy server delays it, quietly. */
@@ -108,13 +95,6 @@ export class FilterBuilderController implements ReactiveController {
   set(patch: Partial<Pick<FilterBuilderController, 'open' | 'field' | 'operator' | 'value' | 'goto'>>): void {
     Object.assign(this, patch);
     this.host.requestUpdate();
-  }
-
-  add(): void {
-    const value = this.value.trim();
-    if (!value) return;
-    this.options.addFilter({ field: this.field, operator: this.operator, value });
-    this.set({ value: '', open: false });
   }
 
   /** A request id is looked up (one row); anything else is taken for a log id. */
@@ -149,7 +129,6 @@ export class FilterBuilderController implements ReactiveController {
 const valueOf = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
 
 export function renderBuilder(b: FilterBuilderController, words: Words<'table'>, locale?: string) {
-  const suggestions = b.suggestions.value ?? [];
   const w = words.table;
   const go = html`<form class="goto" @submit=${(e: Event) => (e.preventDefault(), void b.go())} aria-label=${w.goToForm}>
     <label
@@ -164,42 +143,8 @@ export function renderBuilder(b: FilterBuilderController, words: Words<'table'>,
     <button type="submit" ?disabled=${b.gotoBusy}>${w.open}</button>
     ${renderBusy(b.lookupBusy, words, locale)}
   </form>`;
-  if (!b.open)
-    return html`<button type="button" class="add-filter" aria-expanded="false" @click=${() => b.set({ open: true })}>${w.addFilter}</button
+  if (!b.open || !b.form)
+    return html`<button type="button" class="add-filter" aria-expanded="false" @click=${() => void b.openForm()}>${w.addFilter}</button
       >${go}`;
-  return html`<form
-      class="builder"
-      aria-label=${w.addFilterForm}
-      @submit=${(e: Event) => (e.preventDefault(), b.add())}
-      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), b.set({ open: false }))}
-    >
-      <label
-        >${w.field}
-        <select name="field" @change=${(e: Event) => b.set({ field: valueOf(e) as Field, value: '' })}>
-          ${LOG_FILTER_FIELDS.map((f) => html`<option value=${f} ?selected=${f === b.field}>${w.fields[f]}</option>`)}
-        </select></label
-      >
-      <label
-        >${w.operator}
-        <select name="operator" @change=${(e: Event) => b.set({ operator: valueOf(e) as Operator })}>
-          ${LOG_FILTER_OPERATORS.map((o) => html`<option value=${o} ?selected=${o === b.operator}>${w.operators[o]}</option>`)}
-        </select></label
-      >
-      <label
-        >${w.value}
-        <input
-          name="value"
-          list="filter-values"
-          autocomplete="off"
-          required
-          .value=${b.value}
-          @input=${(e: Event) => b.set({ value: valueOf(e) })}
-          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.preventDefault(), b.set({ value: valueOf(e) }), b.add())}
-      /></label>
-      <datalist id="filter-values">${suggestions.map((s) => html`<option value=${s}></option>`)}</datalist>
-      <button type="submit">${w.add}</button>
-      <button type="button" @click=${() => b.set({ open: false })}>${w.cancel}</button>
-    </form>
-    ${b.suggestions.value === undefined ? nothing : html`<span class="visually-hidden" role="status">${w.suggestions(count(suggestions.length, locale))}</span>`}
-    ${go}`;
+  return html`${b.form.module.renderForm(b, b.form.suggestions, words, locale)} ${go}`;
 }
