@@ -125,4 +125,28 @@ describe('what a page loads', () => {
     expect(loadedBeforeData, 'Chart.js requested before the first data response').to.equal(true);
     await waitUntil(() => el.chart, 'chart drawn', { timeout: 10_000 });
   });
+
+  it('the chart’s table view and download code are fetched on their first click, not before', async () => {
+    const el = await fixture<ComposioUsageChart>(html`<composio-usage-chart range="7d"></composio-usage-chart>`);
+    await waitUntil(() => el.chart, 'chart drawn', { timeout: 10_000 });
+    expect(fetched('table-view'), 'the first paint has no table view code').to.deep.equal([]);
+    expect(fetched('shared/download'), 'nor the download code').to.deep.equal([]);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="table-toggle"]')!.click();
+    await el.updateComplete; // the switch waits for the view's code: one step, no empty state between
+    expect(el.shadowRoot!.querySelectorAll('table tbody tr').length).to.be.above(0);
+    expect(fetched('table-view').length).to.be.above(0);
+    const saved: string[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    };
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="export-csv"]')!.click();
+      await waitUntil(() => saved.length > 0, 'the CSV is saved', { timeout: 10_000 });
+      expect(saved).to.deep.equal(['tool_calls-series.csv']);
+      expect(fetched('shared/download').length).to.be.above(0);
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+  });
 });

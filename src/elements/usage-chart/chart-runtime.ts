@@ -6,4 +6,4 @@
  */
 export { buildConfig, restack } from './chart-config.ts';
 export { chartKey, hitTest } from './chart-interaction.ts';
-export { composePng, pngLegend } from './png-export.ts';
+export { chartPng } from './png-export.ts';

@@ -5,7 +5,12 @@
  */
 
 import type { Chart } from 'chart.js';
+import type { Words } from '../shared/i18n/strings.ts';
+import { formatSpan } from '../shared/span.ts';
+import type { ResolvedTheme } from '../shared/theme.ts';
 import { isPrevious } from './chart-config.ts';
+import type { ChartRequest } from './data.ts';
+import { groupLabel } from './words.ts';
 
 export interface PngLegendEntry {
   label: string;
@@ -125,4 +130,17 @@ export function pngLegend(chart: Chart): PngLegendEntry[] {
         ]
       : [],
   );
+}
+
+/** The chart as a PNG: title, window and legend above the plot, on the theme's background. */
+export async function chartPng(
+  chart: Chart,
+  request: ChartRequest,
+  words: Words<'chart'>,
+  place: { zone: string; locale: string | undefined; theme: ResolvedTheme },
+): Promise<Blob | null> {
+  const metric = words.chart.metrics[request.metric];
+  const title = request.groupBy ? words.chart.titleBy(metric, groupLabel(request.groupBy, words)) : metric;
+  const range = formatSpan(request.from, request.to, place.zone, place.locale);
+  return composePng(chart.canvas, chart.width, { title, range, legend: pngLegend(chart) }, place.theme);
 }

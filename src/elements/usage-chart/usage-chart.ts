@@ -16,20 +16,19 @@ import { chart } from '../shared/i18n/en/chart.ts';
 import { range } from '../shared/i18n/en/range.ts';
 import type { Words } from '../shared/i18n/strings.ts';
 import { renderBusy, renderProblem } from '../shared/problem.ts';
-import { download } from '../shared/download.ts';
 import { RangeControl, rangeControlStyles, renderRangeControl, type RangeChoice } from '../shared/range-control.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import type { ChartType, ConfigInput } from './chart-config.ts';
-import { ChartController, type Pick } from './chart-controller.ts';
+import { ChartController, loadChartJs, type Pick } from './chart-controller.ts';
 import { ColorSchemeController } from './color-scheme-controller.ts';
 import { loadChartData, type ChartData, type ChartMetric, type ChartView } from './data.ts';
 import { formatMetric, isInsightMetric } from './insight-metrics.ts';
 import { modelFor } from './model-cache.ts';
-import { chartCsv, chartPng } from './files.ts';
+import { chartCsv } from './files.ts';
 import { OTHER_KEY, seriesKeys, type TableModel } from './model.ts';
 import { CHART_RANGES, resolveSettings, type Settings } from './settings.ts';
 import { chartStyles } from './styles.ts';
-import { renderLegend, renderPickers, renderStats, renderTableView } from './views.ts';
+import { renderLegend, renderPickers, renderStats } from './views.ts';
 import { renderShown } from '../shared/span.ts';
 import { bucketLabel, describeActive, groupLabel, rowLabel, summarize, type Wording } from './words.ts';
 
@@ -203,20 +202,28 @@ export class ComposioUsageChart extends ComposioElement<'chart' | 'range'> {
   /** The chart as a PNG blob: title, window and legend above the plot, on the theme's background. */
   async toPng(): Promise<Blob | null> {
     if (!this.chart || !this.data) return null;
+    // loaded with Chart.js, which drew the chart: no request here
+    const { chartPng } = await loadChartJs();
     return chartPng(this.chart, this.data.request, this.words, { zone: this.zone, locale: this.formatLocale, theme: resolveTheme(this) });
   }
 
-  private exportCsv() {
-    download(`${this.settings.metric}-${this.data?.request.view ?? 'usage'}.csv`, this.toCsv());
+  // the downloads and the table view are code for a click: fetched then, not on the first paint
+  private async exportCsv() {
+    const [csv, { download }] = [this.toCsv(), await import('../shared/download.ts')];
+    download(`${this.settings.metric}-${this.data?.request.view ?? 'usage'}.csv`, csv);
   }
-
   private async exportPng() {
-    const blob = await this.toPng();
+    const [blob, { download }] = await Promise.all([this.toPng(), import('../shared/download.ts')]);
     if (blob) download(`${this.settings.metric}-usage.png`, blob, 'image/png');
+  }
+  private tableView?: typeof import('./table-view.ts');
+  /** Table pressed: the update waits for the view's code, so the chart stays until the table replaces it. */
+  private toggleTable(): void {
+    if (!this.tableView) this.holdUpdates(import('./table-view.ts').then((module) => (this.tableView = module)));
+    this.showTable = !this.showTable;
   }
 
   // ---- labels
-
   private get interval_(): SeriesInterval {
     return this.data?.request.interval ?? 'day';
   }
@@ -236,7 +243,6 @@ export class ComposioUsageChart extends ComposioElement<'chart' | 'range'> {
   }
 
   // ---- chart lifecycle
-
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('theme')) this.scheme.themeChanged();
     if ((['metric', 'view', 'groupBy', 'range', 'interval', 'type', 'top'] as const).some((k) => changed.has(k)))
@@ -283,7 +289,6 @@ export class ComposioUsageChart extends ComposioElement<'chart' | 'range'> {
   }
 
   // ---- rendering
-
   /** A range chosen in the control: the chart shows it, and the host hears of it. */
   private chooseRange({ range, from, to }: RangeChoice): void {
     [this.range, this.from, this.to] = [range as (typeof CHART_RANGES)[number], from, to];
@@ -303,12 +308,7 @@ export class ComposioUsageChart extends ComposioElement<'chart' | 'range'> {
             })
           : nothing
       }
-      <button
-        type="button"
-        part="table-toggle"
-        aria-pressed=${this.showTable ? 'true' : 'false'}
-        @click=${() => (this.showTable = !this.showTable)}
-      >
+      <button type="button" part="table-toggle" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => this.toggleTable()}>
         ${chart.table}
       </button>
       <button type="button" part="export-csv" ?disabled=${!this.model} @click=${this.exportCsv}>${chart.csv}</button>
@@ -329,9 +329,9 @@ export class ComposioUsageChart extends ComposioElement<'chart' | 'range'> {
       const empty = chart.empty[metric === 'sessions' ? 'sessions' : 'tool_calls'];
       return html`<div class="empty" part="empty" role="status">${empty}</div>`;
     }
-    if (this.showTable) {
+    if (this.showTable && this.tableView) {
       const series = model.kind === 'series';
-      return renderTableView(model, {
+      return this.tableView.renderTableView(model, {
         caption: summarize(model, this.data!.request, this.wording),
         firstHeading: series ? chart.intervals[this.interval_] : groupBy ? groupLabel(groupBy, this.words) : chart.group,
         rowLabel: (row) => (series ? this.bucketLabel(row.from!) : rowLabel(row.key, this.words)),
