@@ -102,6 +102,16 @@ describe('what a page loads', () => {
     }
   });
 
+  it('the code for a host’s `strings` is fetched when a host sets them, and the first render has their words', async () => {
+    expect(fetched('i18n/override'), 'no element so far had strings').to.deep.equal([]);
+    const el = await fixture<ComposioLogTable>(
+      html`<composio-log-table range="7d" .strings=${{ table: { exportCsv: 'Save as CSV' } }}></composio-log-table>`,
+    );
+    // fixture() returns after the first update: it waited for the code, so no built-in word showed
+    expect(el.shadowRoot!.querySelector('button.export')!.textContent!.trim()).to.equal('Save as CSV');
+    expect(fetched('i18n/override').length).to.be.above(0);
+  });
+
   it('the chart requests Chart.js while its first data request is in flight', async () => {
     expect(chartJsLoads(), 'nothing of Chart.js before the chart').to.deep.equal([]);
     // every data request waits at this gate: until it opens, no response has arrived

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FAILURE_KINDS, hintForKind } from '../../src/core/failure-hints.ts';
 import { en } from '../../src/elements/shared/i18n/en.ts';
-import { loadedStrings, loadStrings, matchLanguage, withOverride } from '../../src/elements/shared/i18n/languages.ts';
+import { loadedStrings, loadStrings, matchLanguage } from '../../src/elements/shared/i18n/languages.ts';
+import { withOverride } from '../../src/elements/shared/i18n/override.ts';
 import { LANGUAGES, plurals, type LoadedLanguage, type Strings, type StringsOverride } from '../../src/elements/shared/i18n/strings.ts';
 
 /** Every entry's path and kind: 'string', 'function' or 'record:key,key'. */

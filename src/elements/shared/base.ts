@@ -145,6 +145,8 @@ export class ComposioElement<G extends keyof Strings = never> extends LitElement
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
+    const words = this.language.overrideCode(); // a host's `strings`: their code first, so no built-in word flashes
+    if (words) this.holds.push(words);
     if (!this.holds.length) return super.scheduleUpdate();
     return Promise.allSettled(this.holds.splice(0)).then(() => this.scheduleUpdate());
   }

@@ -2,11 +2,12 @@
  * Which locale and which words an element uses: `locale` when it is a valid BCP 47 tag, else the
  * closest `[lang]` (the element's own or an ancestor's, across shadow roots, as HTML inherits it),
  * else the browser's language. The language's words load on first use, the words shown so far
- * (English at first) staying until they arrive; the host's `strings` are laid over them. A `lang`
- * changed anywhere in the document re-renders the elements (one observer for all of them).
+ * (English at first) staying until they arrive; the host's `strings` are laid over them (that
+ * code loads when a host first sets them, and the element's update waits for it: `overrideCode`).
+ * A `lang` changed anywhere in the document re-renders the elements (one observer for all of them).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadedStrings, loadStrings, matchLanguage, withOverride } from './i18n/languages.ts';
+import { loadedStrings, loadStrings, matchLanguage } from './i18n/languages.ts';
 import type { StringsOverride, Words } from './i18n/strings.ts';
 
 export interface LanguageHost extends ReactiveControllerHost, HTMLElement {
@@ -37,6 +38,10 @@ export function closestLang(element: Element): string | undefined {
   }
   return undefined;
 }
+
+/** The code that lays a host's `strings` over the words; `null` when it could not load (the built-in words stand). */
+let override: typeof import('./i18n/override.ts') | null | undefined;
+let overrideLoading: Promise<void> | undefined;
 
 const watching = new Set<ReactiveControllerHost>();
 let observer: MutationObserver | undefined;
@@ -82,6 +87,18 @@ export class LanguageController<W extends Words = Words> implements ReactiveCont
     unwatchLang(this.host);
   }
 
+  /** While the host's `strings` wait for the code that applies them: the promise the update waits for. */
+  overrideCode(): Promise<void> | undefined {
+    if (override !== undefined || this.host.strings === undefined || this.host.strings === null) return undefined;
+    return (overrideLoading ??= import('./i18n/override.ts').then(
+      (module) => void (override = module),
+      (error: unknown) => {
+        override = null;
+        console.warn('composio-widgets: could not load the code for `strings`; showing the built-in words', error);
+      },
+    ));
+  }
+
   /** Before each render: `locale`, `strings` or a `lang` may have changed. */
   hostUpdate(): void {
     this.resolve();
@@ -105,6 +122,6 @@ export class LanguageController<W extends Words = Words> implements ReactiveCont
       // a language has every group: the element's are among them
       else this.shown = (strings as unknown as W | null) ?? this.english;
     }
-    this.words = withOverride(this.shown, this.host.strings, this.warn);
+    this.words = override ? override.withOverride(this.shown, this.host.strings, this.warn) : this.shown;
   }
 }
