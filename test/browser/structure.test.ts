@@ -56,6 +56,9 @@ describe('what a page loads', () => {
     picker.dispatchEvent(new Event('change'));
     await waitUntil(() => el.shadowRoot!.querySelector('[part="range-custom"]'), 'the form opens', { timeout: 10_000 });
     expect(formLoads().length).to.be.above(0);
+    // its styles came with it: its own row under the select, laid out as a wrapping row
+    const form = getComputedStyle(el.shadowRoot!.querySelector('[part="range-custom"]')!);
+    expect([form.display, form.flexWrap, form.flexBasis]).to.deep.equal(['flex', 'wrap', '100%']);
   });
 
   it('the Add filter form is fetched when Add filter is first clicked, not before', async () => {

@@ -18,7 +18,7 @@ import { ComposioElement, warnOnce } from '../shared/base.ts';
 import { common, problem } from '../shared/i18n/en/common.ts';
 import { table } from '../shared/i18n/en/table.ts';
 import { range } from '../shared/i18n/en/range.ts';
-import { customWindow, rangeControlStyles, renderRangeControl } from '../shared/range-control.ts';
+import { customWindow, renderRangeControl } from '../shared/range-control.ts';
 import type { Words } from '../shared/i18n/strings.ts';
 import { extraFilters, filtersConverter, logsCsv, LogRows, mergeByTime, pageLimit } from './data.ts';
 import { readBar, requestBody, TABLE_RANGES, writeBar, type BarState, type LogQuery } from './data.ts';
@@ -79,7 +79,7 @@ export { LOG_COLUMNS, type LogColumn };
 export class ComposioLogTable extends ComposioElement<'table' | 'range'> {
   protected static override english: Words<'table' | 'range'> = { common, problem, table, range };
 
-  static override styles = [themeStyles, tableStyles, rangeControlStyles];
+  static override styles = [themeStyles, tableStyles];
 
   /** `1h`, `24h`, `7d` or `30d`; ignored when `from` and `to` are set. */
   @property() range: (typeof TABLE_RANGES)[number] = '24h';

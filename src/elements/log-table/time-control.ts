@@ -3,12 +3,11 @@
  * table's presets. A custom range of days becomes the table's `from` and `to` (epoch ms, as URL
  * state keeps them); a preset clears them.
  */
-import type { ReactiveControllerHost } from 'lit';
 import type { RangePreset } from '../../core/ranges.ts';
-import { RangeControl } from '../shared/range-control.ts';
+import { RangeControl, type RangeHost } from '../shared/range-control.ts';
 import { TABLE_RANGES } from './data.ts';
 
-export interface TimeHost extends ReactiveControllerHost {
+export interface TimeHost extends RangeHost {
   range: unknown;
   from?: string;
   to?: string;

@@ -11,7 +11,7 @@
  * and screen-reader support in every browser, in the reader's own date format: no dependency, no
  * hand-rolled calendar.
  */
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { live } from 'lit/directives/live.js';
 import { isStartOfDay } from '../../core/buckets.ts';
@@ -42,6 +42,9 @@ export interface RangeControlOptions {
   apply(choice: RangeChoice): void;
 }
 
+/** The element: the form's styles go into its shadow root when the form first opens. */
+export type RangeHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
+
 /** Option values besides the presets: the custom window shown now, and the one that opens the form. */
 const SHOWN = 'shown';
 const CUSTOM = 'custom';
@@ -58,7 +61,7 @@ export class RangeControl implements ReactiveController {
   readonly picker = createRef<HTMLSelectElement>();
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: RangeHost,
     readonly options: RangeControlOptions,
   ) {
     host.addController(this);
@@ -95,6 +98,7 @@ export class RangeControl implements ReactiveController {
     const ticket = ++this.choices;
     this.form ??= await import('./range-form.ts');
     if (ticket !== this.choices) return; // another choice came first while the code loaded
+    this.form.adoptFormStyles(this.host.renderRoot);
     this.opened = this.form.openingDays(this.window(now), now, this.options.zone());
     [this.fromDay, this.toDay] = [this.opened.from, this.opened.to];
     this.editing = true;
@@ -189,40 +193,3 @@ export function renderRangeControl(c: RangeControl, o: { label: string; words: W
       </select></label
     >${c.editing && c.form ? c.form.renderForm(c, o, now, escapeCancels(c)) : nothing}`;
 }
-
-/** The form's layout: its own row under the select, wrapping on a narrow screen. */
-export const rangeControlStyles = css`
-  .range-custom {
-    flex-basis: 100%;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4rem 0.75rem;
-    align-items: end;
-    min-width: 0;
-  }
-  .range-custom label {
-    display: grid;
-    gap: 0.15rem;
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  .range-custom input {
-    color: var(--_text);
-    max-width: 100%;
-  }
-  .range-custom input[aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
-  .range-note,
-  .range-problem {
-    flex-basis: 100%;
-    margin: 0;
-    font-size: 0.85em;
-  }
-  .range-note {
-    color: var(--_muted);
-  }
-  .range-problem {
-    color: var(--_danger);
-  }
-`;

@@ -1,8 +1,9 @@
 /**
  * The custom range form of `range-control.ts`: two native date inputs (From, To), Apply and Cancel,
- * with the checks behind them. Its own chunk, loaded when a person first chooses Custom…
+ * with the checks behind them, and their styles. Its own chunk, loaded when a person first chooses
+ * Custom…
  */
-import { html } from 'lit';
+import { css, html } from 'lit';
 import { formatNumber } from '../../client/format.ts';
 import { addDays, dayRangeWindow, localDay, MAX_RANGE_DAYS, type DayRangeResult } from '../../core/day-range.ts';
 import type { Words } from './i18n/strings.ts';
@@ -74,4 +75,56 @@ export function renderForm(
     <p id="range-zone" class="range-note">${w.zone(zone)}</p>
     <p id="range-problem" class="range-problem" aria-live="polite">${problem}</p>
   </form>`;
+}
+
+/** The form's layout: its own row under the select, wrapping on a narrow screen. */
+const formStyles = css`
+  .range-custom {
+    flex-basis: 100%;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem 0.75rem;
+    align-items: end;
+    min-width: 0;
+  }
+  .range-custom label {
+    display: grid;
+    gap: 0.15rem;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .range-custom input {
+    color: var(--_text);
+    max-width: 100%;
+  }
+  .range-custom input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .range-note,
+  .range-problem {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.85em;
+  }
+  .range-note {
+    color: var(--_muted);
+  }
+  .range-problem {
+    color: var(--_danger);
+  }
+`;
+
+const adopted = new WeakSet<Node>();
+
+/**
+ * The form's styles, added to the element's shadow root when the form first opens there: a first
+ * paint needs none of them. A constructed sheet, as Lit adopts the element's own (no inline
+ * style, for a strict CSP); a `<style>` only where the browser cannot adopt sheets, as Lit does.
+ */
+export function adoptFormStyles(root: HTMLElement | DocumentFragment): void {
+  if (adopted.has(root) || !(root instanceof ShadowRoot)) return;
+  adopted.add(root);
+  const sheet = formStyles.styleSheet;
+  if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  else root.append(Object.assign(document.createElement('style'), { textContent: formStyles.cssText }));
 }

@@ -16,7 +16,7 @@ import { chart } from '../shared/i18n/en/chart.ts';
 import { range } from '../shared/i18n/en/range.ts';
 import type { Words } from '../shared/i18n/strings.ts';
 import { renderBusy, renderProblem } from '../shared/problem.ts';
-import { RangeControl, rangeControlStyles, renderRangeControl, type RangeChoice } from '../shared/range-control.ts';
+import { RangeControl, renderRangeControl, type RangeChoice } from '../shared/range-control.ts';
 import { resolveTheme, themeStyles } from '../shared/theme.ts';
 import type { ChartType, ConfigInput } from './chart-config.ts';
 import { ChartController, loadChartJs, type Pick } from './chart-controller.ts';
@@ -96,7 +96,7 @@ import { bucketLabel, describeActive, groupLabel, rowLabel, summarize, type Word
 export class ComposioUsageChart extends ComposioElement<'chart' | 'range'> {
   protected static override english: Words<'chart' | 'range'> = { common, problem, chart, range };
 
-  static override styles = [themeStyles, chartStyles, rangeControlStyles];
+  static override styles = [themeStyles, chartStyles];
 
   /**
    * `tool_calls` or `sessions` (Usage API counts), or from the logs: `error_rate`, `latency_p50`,
