@@ -48,11 +48,15 @@ export function resolveWindow(
   return { ...resolveRange(isRangePreset(input.range) ? input.range : fallback, now, timeZone), custom: false };
 }
 
-/** Hourly up to two days, daily up to about three months, weekly up to a year, else monthly. */
+/**
+ * Hourly up to two days, daily up to two months, weekly up to a year, else monthly: at most about
+ * 60 bars, which stay readable on a phone. It also bounds a cold view's cost, one upstream call
+ * per bucket (and as many for the previous period): "90d" is 14 weeks, not 90 days.
+ */
 export function autoInterval(from: number, to: number): SeriesInterval {
   const span = to - from;
   if (span <= 2 * DAY_MS) return 'hour';
-  if (span <= 92 * DAY_MS) return 'day';
+  if (span <= 62 * DAY_MS) return 'day';
   if (span <= 366 * DAY_MS) return 'week';
   return 'month';
 }
@@ -64,17 +68,19 @@ export function autoInterval(from: number, to: number): SeriesInterval {
  * windows) moves back by its length in local days, wall clock kept: "today 00:00–14:23 and the six
  * days before" compares with "the same local hours seven days earlier", so previous bucket i has
  * the same calendar shape as current bucket i even across a DST change (a 25-hour day is still
- * one day). Any other window (rolling `1h`/`24h`, arbitrary instants) moves back by its length in
- * milliseconds.
+ * one day). Weekly buckets move back by whole weeks (90 days by 13 weeks), so a partial first week
+ * compares with the same weekdays. Any other window (rolling `1h`/`24h`, arbitrary instants) moves
+ * back by its length in milliseconds.
  */
-export function previousWindow(from: number, to: number, timeZone?: string): { from: number; to: number } {
+export function previousWindow(from: number, to: number, timeZone?: string, interval?: SeriesInterval): { from: number; to: number } {
   if (timeZone && to > from) {
     const start = localTime(from, timeZone);
     if (start.hour === 0 && start.minute === 0 && start.second === 0 && from % 1000 === 0) {
       const end = localTime(to, timeZone);
       const dayNumber = (t: LocalTime) => Date.UTC(t.year, t.month - 1, t.day) / DAY_MS;
       const endsAtMidnight = to === localMidnight(end, timeZone);
-      const days = dayNumber(end) - dayNumber(start) + (endsAtMidnight ? 0 : 1);
+      const length = dayNumber(end) - dayNumber(start) + (endsAtMidnight ? 0 : 1);
+      const days = interval === 'week' ? Math.ceil(length / 7) * 7 : length;
       // an end at "now" moves to a past instant: rounded down to its minute, the comparison's
       // requests repeat for a minute and the BFF's cache answers them (one upstream call a minute)
       return { from: shiftLocalDays(from, -days, timeZone), to: Math.floor(shiftLocalDays(to, -days, timeZone) / 60_000) * 60_000 };

@@ -88,7 +88,12 @@ class Link {
 
   /** The command's answer, or Unavailable (after reporting) when Redis fails or is slower than the deadline. */
   async run<T>(command: (redis: Redis) => Promise<T>): Promise<T> {
-    if (!this.usable) throw new Unavailable('Redis is unavailable');
+    if (!this.usable) {
+      // refused while disconnected is an outage even when ioredis reported no error (a restart
+      // quicker than its reconnection attempts): marked, so the reconnection syncs what was spent
+      if (this.redis.status !== 'ready') this.fail(new Error(`not connected (${this.redis.status})`));
+      throw new Unavailable('Redis is unavailable');
+    }
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       const answer = command(this.redis);
@@ -311,6 +316,16 @@ export function redisBudget(options: RedisBudgetOptions): RedisBudget {
     // that fails (a slow first answer after reconnecting) is tried again a second later, not only
     // at the next reconnection, which may never come
     let retry: ReturnType<typeof setTimeout> | undefined;
+    const syncLater = (): void => {
+      retry ??= setTimeout(() => {
+        retry = undefined;
+        // a timer may fire a millisecond before Date.now() reaches the link's pause: try again
+        // rather than drop the debt until some later outage
+        if (link.usable) sync();
+        else if (owed.size) syncLater();
+      }, SYNC_RETRY_MS);
+      (retry as { unref?: () => void }).unref?.(); // never keeps a Node process alive
+    };
     const sync = (): void => {
       for (const [key, debt] of owed) {
         owed.delete(key);
@@ -318,11 +333,7 @@ export function redisBudget(options: RedisBudgetOptions): RedisBudget {
           .run(() => shared.penalty(key, debt))
           .catch(() => {
             owe(key, debt);
-            retry ??= setTimeout(() => {
-              retry = undefined;
-              if (link.usable) sync();
-            }, SYNC_RETRY_MS);
-            (retry as { unref?: () => void }).unref?.(); // never keeps a Node process alive
+            syncLater();
           });
       }
     };

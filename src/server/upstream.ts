@@ -237,10 +237,22 @@ export class Upstream {
         if (!(error instanceof Retryable)) throw error;
         // full jitter: spread retries of many callers over the whole backoff window
         const wait = error.waitMs ?? Math.random() * backoffMs * 2 ** attempt;
-        if (attempt >= retries || Date.now() - started + wait >= deadlineMs) throw error.final;
+        if (attempt >= retries || Date.now() - started + wait >= deadlineMs) throw this.finalError(error.final, attempt + 1, started);
         await sleep(wait);
       }
     }
+  }
+
+  /** A timeout names every attempt and the deadline, not only the last attempt's (maybe tiny) share of it. */
+  private finalError(error: BffError, attempts: number, started: number): BffError {
+    if (error.status !== 504) return error;
+    const { timeoutMs, deadlineMs } = this.settings;
+    return new BffError(
+      504,
+      `Composio did not answer in time: ${attempts} attempt${attempts === 1 ? '' : 's'} over ${Date.now() - started} ms ` +
+        `(each waits at most ${timeoutMs} ms, all of them ${deadlineMs} ms)`,
+      { suggested_fix: 'Retry in a moment' },
+    );
   }
 
   private async attempt(request: UpstreamCall, remainingMs: number): Promise<{ value: unknown; text: string }> {

@@ -551,6 +551,31 @@ describe('<composio-usage-chart> compare', () => {
       'the 25-hour day is one bucket',
     ).to.equal(true);
   });
+
+  it('draws 90d by week (Auto) and overlays the same weekdays 13 weeks earlier', async () => {
+    const el = await fixture<ComposioUsageChart>(
+      html`<composio-usage-chart range="90d" compare time-zone="America/New_York"></composio-usage-chart>`,
+    );
+    const chart = await drawn(el);
+    const current = pointsOf(chart);
+    const previous = chart.data.datasets.find((d) => d.label === 'Previous period')!.data as unknown as P[];
+    // 14 bars (a partial week at each end), not 90: a phone can read them, and a cold view costs 30 calls, not 182
+    expect(current.length).to.be.within(13, 15);
+    expect(previous).to.have.length(current.length);
+    const weekdayHour = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/New_York',
+      weekday: 'short',
+      hour: 'numeric',
+      hourCycle: 'h23',
+    });
+    previous.forEach((p, i) => {
+      expect(weekdayHour.format(p.from), `bucket ${i} start`).to.equal(weekdayHour.format(current[i].from));
+      expect(Math.round((p.to - p.from) / (24 * HOUR)), `bucket ${i} length`).to.equal(
+        Math.round((current[i].to - current[i].from) / (24 * HOUR)),
+      );
+    });
+    expect(Math.round((current[0].from - previous[0].from) / (24 * HOUR))).to.equal(91);
+  });
 });
 
 describe('<composio-usage-chart> tooltip', () => {

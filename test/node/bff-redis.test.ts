@@ -395,6 +395,25 @@ describe('BFF when Redis dies or stalls', () => {
     assert.equal(sim.stats.requests, 40, "the organisation's 40 a minute held over the outage");
   });
 
+  it('a sync that fails right after Redis is back is tried again a second later, with no reconnection to prompt it', async () => {
+    const server = await startRedis();
+    servers.push(server);
+    const connection = await client(server);
+    const budget = redisBudget({ redis: connection, prefix: `t${++prefixes}:`, onError: () => undefined });
+    await server.kill();
+    for (let i = 0; i < 3; i++) await budget.spend('c1'); // spent locally: Redis is gone
+    assert.ok(budget.unsynced > 0, 'spent while Redis was away');
+    // the first counting command after the reconnection fails, as a slow first answer would
+    const counted = connection as unknown as { rlflxIncr: (args: string[]) => Promise<unknown> };
+    const count = counted.rlflxIncr.bind(connection);
+    let injected = 0;
+    counted.rlflxIncr = (args) => (injected++ === 0 ? Promise.reject(new Error('injected: no answer in time')) : count(args));
+    await server.restart();
+    await waitFor(() => injected > 0, 'the sync on reconnection was tried');
+    await waitFor(() => budget.healthy && budget.unsynced === 0, 'the failed sync was tried again and added the spending to Redis');
+    await budget.close();
+  });
+
   it('a stalled Redis (SIGSTOP) costs at most its command timeout, never an error', async () => {
     const server = await startRedis();
     servers.push(server);

@@ -52,6 +52,10 @@ describe('core: ranges', () => {
     assert.equal(resolveRange('7d', now, 'America/New_York').from, Date.UTC(2026, 10, 17, 5));
     assert.equal(autoInterval(0, 86_400_000), 'hour');
     assert.equal(autoInterval(0, 30 * 86_400_000), 'day');
+    assert.equal(autoInterval(0, 62 * 86_400_000), 'day');
+    // "90d" by day would be 90 bars and, cold, 180 upstream calls with its previous period
+    const ninety = resolveRange('90d', now, 'UTC');
+    assert.equal(autoInterval(ninety.from, ninety.to), 'week');
     assert.equal(autoInterval(0, 200 * 86_400_000), 'week');
     assert.deepEqual(previousWindow(10, 30), { from: -10, to: 10 });
   });

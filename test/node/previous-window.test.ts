@@ -60,6 +60,27 @@ describe('core: previous window, bucket for bucket', () => {
     assert.equal(wall(previous.from, NY), '2026-10-22 00:00:00');
   });
 
+  it('90d by week moves back 13 whole weeks: bucket i has the same weekdays and hours as current bucket i', () => {
+    const now = Date.UTC(2026, 11, 2, 19, 23, 17); // Wed Dec 2 14:23 in New York
+    const current = resolveRange('90d', now, NY); // from Thu Sep 4
+    const previous = previousWindow(current.from, current.to, NY, 'week');
+    const a = calendarBuckets(current.from, current.to, 'week', NY);
+    const b = calendarBuckets(previous.from, previous.to, 'week', NY);
+    assert.equal(b.length, a.length, 'same bucket count');
+    a.forEach((bucket, i) => {
+      assert.equal(wall(b[i].from, NY), daysEarlier(wall(bucket.from, NY), 91), `bucket ${i} start`);
+      const end = i === a.length - 1 ? wall(bucket.to, NY).slice(0, -2) + '00' : wall(bucket.to, NY);
+      assert.equal(wall(b[i].to, NY), daysEarlier(end, 91), `bucket ${i} end`);
+    });
+    // the partial first week is as partial as the current one, not a different sliver
+    const days = (x: { from: number; to: number }) => Math.round((x.to - x.from) / (24 * HOUR));
+    assert.equal(days(b[0]), days(a[0]));
+    assert.ok(days(a[0]) < 7, `the window starts mid-week (${days(a[0])} days)`);
+    assert.equal(previous.to <= current.from, true);
+    // by day, the same window moves back by its 90 days
+    assert.equal(wall(previousWindow(current.from, current.to, NY, 'day').from, NY), daysEarlier(wall(current.from, NY), 90));
+  });
+
   it('rolling and unaligned windows move back by their length', () => {
     const now = Date.UTC(2026, 10, 5, 19, 23);
     const day = resolveRange('24h', now, NY);

@@ -62,8 +62,8 @@ export async function loadChartData(client: BffClient, request: ChartRequest, si
   if (isInsightMetric(request.metric)) return loadInsightChartData(client, request, signal);
   const metric = request.metric;
   const window = { from: request.from, to: request.to };
-  // the same calendar shape, moved back (local days for day-aligned windows): bucket i against bucket i
-  const previous = previousWindow(request.from, request.to, request.timeZone);
+  // the same calendar shape, moved back (local days or weeks for day-aligned windows): bucket i against bucket i
+  const previous = previousWindow(request.from, request.to, request.timeZone, request.view === 'series' ? request.interval : undefined);
   const summaries = Promise.all([
     client.post<UsageSummaryResponse>(BFF_PATHS.usageSummary, window, signal),
     client.post<UsageSummaryResponse>(BFF_PATHS.usageSummary, previous, signal),

@@ -114,13 +114,13 @@ export class ComposioUsageChart extends ComposioElement<'chart' | 'range'> {
   @property() from?: string | number;
   /** Window end, exclusive (epoch ms or ISO date). */
   @property() to?: string | number;
-  /** `auto` (from the window) or `hour`, `day`, `week`, `month`. */
+  /** `auto` (hours up to 2 days, days up to 62, weeks up to a year, then months) or `hour`, `day`, `week`, `month`. */
   @property() interval: 'auto' | SeriesInterval = 'auto';
   /** `bar`, `line` or `area`; stacked when grouped. */
   @property() type: ChartType = 'bar';
   /** Groups shown before the rest is summed as "Other" (1–20). */
   @property({ type: Number }) top = 5;
-  /** Overlay the previous period: the same local days (hours for 24h) just before, bucket for bucket. */
+  /** Overlay the previous period: the same local days (hours for 24h, whole weeks by week) just before, bucket for bucket. */
   @property({ type: Boolean }) compare = false;
   /** Show the Range control (presets and a custom range of days) and the Interval picker. */
   @property({ type: Boolean }) controls = false;
