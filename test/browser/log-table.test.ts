@@ -171,23 +171,29 @@ describe('<composio-log-table> filters', () => {
 
   it('aborts the request in flight when the filters change', async () => {
     /** Each log list request the table sends: the status it filters on, and its signal. */
-    const lists: { status: unknown; signal: AbortSignal }[] = [];
+    const lists: { status: unknown; signal: AbortSignal; answered?: boolean }[] = [];
     const el = await fixture<ComposioLogTable>(html`<composio-log-table></composio-log-table>`);
     await loaded(el);
     const errors: Event[] = [];
     el.addEventListener('composio-error', (e) => errors.push(e));
     el.fetch = (input, init) => {
       if (!String(input).endsWith('/logs/tool_execution')) return fetch(input, init);
-      const request = { status: JSON.parse(String(init!.body)).filters?.[0]?.value, signal: init!.signal! };
+      const request: (typeof lists)[number] = { status: JSON.parse(String(init!.body)).filters?.[0]?.value, signal: init!.signal! };
       lists.push(request);
-      if (request.status !== 'failed') return fetch(input, init);
+      if (request.status !== 'failed') return fetch(input, init).then((r) => ((request.answered = true), r));
       // the first query never answers: only an abort ends it, so nothing races the filter change
       return new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
     };
     await el.updateComplete;
     el.filters = [{ field: 'status', operator: '==', value: 'failed' }];
     await waitUntil(() => lists.some((l) => l.status === 'failed'), 'the first query sent');
-    el.filters = [{ field: 'status', operator: '==', value: 'success' }];
+    // a query no earlier test made: the client's cache (shared within a minute) cannot answer it
+    el.filters = [
+      { field: 'status', operator: '==', value: 'success' },
+      { field: 'tool_slug', operator: 'not_contains', value: 'aborts-in-flight-test' },
+    ];
+    // the unfiltered rows may all be successes: wait for the second query's answer, not for the rows
+    await waitUntil(() => lists.some((l) => l.status === 'success' && l.answered), 'second query answered');
     await waitUntil(() => el.logs.length && el.logs.every((l) => l.status === 'success'), 'second query shown');
     const byStatus = (status: string) => lists.filter((l) => l.status === status);
     expect(byStatus('failed'), 'one request for the first query').to.have.length(1);
