@@ -78,11 +78,9 @@ describe('what a page loads', () => {
     await waitUntil(() => fetched('live-tail-controller').length > 0, 'the live tail code loads', { timeout: 10_000 });
   });
 
-  it('a table’s url-state code is fetched when `url-state` is on, and then before the first request', async () => {
-    const el = await fixture<ComposioLogTable>(html`<composio-log-table range="7d"></composio-log-table>`);
-    await waitUntil(() => bodyRows(el).length > 0, 'rows rendered', { timeout: 10_000 });
-    expect(fetched('url-state-controller'), 'a table without url-state has no url-state code').to.deep.equal([]);
-    el.remove(); // the virtualizer draws rows only in view: the next table takes this one's place
+  // its code stays on the first paint: loaded lazily, it held the demo table's first request ~70 ms
+  // behind the chart's (npm run bench -- demo)
+  it('a url-state table’s first request already asks for the URL’s filters', async () => {
     const start = location.href;
     const url = new URL(start);
     url.searchParams.set('log.f', JSON.stringify([{ field: 'status', operator: '==', value: 'failed' }]));
@@ -97,8 +95,6 @@ describe('what a page loads', () => {
         html`<composio-log-table range="7d" url-state .fetch=${recording}></composio-log-table>`,
       );
       await waitUntil(() => bodyRows(mirrored).length > 0, 'rows rendered', { timeout: 10_000 });
-      expect(fetched('url-state-controller').length).to.be.above(0);
-      // the code loaded before the first request: that request already asks for the URL's filters
       expect(JSON.parse(bodies[0]).filters).to.deep.equal([{ field: 'status', operator: '==', value: 'failed' }]);
     } finally {
       history.replaceState(null, '', start);

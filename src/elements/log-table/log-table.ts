@@ -30,7 +30,7 @@ import { FilterBuilderController, renderBuilder } from './filter-builder.ts';
 import { renderFooter } from './footer.ts';
 import { renderUserPicker } from './user-picker.ts';
 import { LogTree } from './tree.ts';
-import { UrlState } from './url-state.ts';
+import { UrlStateController } from './url-state-controller.ts';
 import { timeControl } from './time-control.ts';
 import { DetailPanelController } from './detail-panel.ts';
 import { GridFocusController } from './grid-focus-controller.ts';
@@ -145,7 +145,7 @@ export class ComposioLogTable extends ComposioElement<'table' | 'range'> {
     addFilter: (filter) => this.setFilters([...this.filters.filter((f) => JSON.stringify(f) !== JSON.stringify(filter)), filter]),
     openId: (id) => this.openId(id),
   });
-  private readonly url = new UrlState(this, (loading) => this.holdUpdates(loading));
+  private readonly url = new UrlStateController(this);
   /** The Time control: presets, or whole days of the zone as a custom window. */
   private readonly ranges = timeControl(this, { zone: () => this.zone, changed: (range) => this.setFilters(this.filters, range) });
   private readonly exporter = new ExportController(this, {
@@ -314,7 +314,8 @@ export class ComposioLogTable extends ComposioElement<'table' | 'range'> {
 
   private get detailSettings() {
     const { endpoint, fetch, fetchToken, theme, formatLocale: locale, zone, strings, words } = this;
-    return { endpoint, fetch, fetchToken, theme, locale, zone, strings, words, link: this.url.link };
+    const link = this.url.prefix ? (id: string) => this.url.linkTo(id) : undefined;
+    return { endpoint, fetch, fetchToken, theme, locale, zone, strings, words, link };
   }
 
   private renderBody(columns: LogColumn[]) {

@@ -4,13 +4,11 @@
  * so the host's own query parameters stay as they are.
  * Each change is a history entry (pushState); back and forward restore them (popstate); a shared
  * link restores them on load, and opens the named log through the BFF's ownership check.
- * Loaded only when `url-state` is on (url-state.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LogFilter } from '../../contract/upstream.ts';
 import { isRangePreset, type RangePreset } from '../../core/ranges.ts';
 import { cleanFilters } from './data.ts';
-import { urlPrefix } from './url-state.ts';
 
 export interface UrlState {
   filters: LogFilter[];
@@ -76,7 +74,9 @@ export class UrlStateController implements ReactiveController {
 
   /** The prefix in use, or undefined while URL state is off. */
   get prefix(): string | undefined {
-    return urlPrefix(this.host.urlState);
+    const value = this.host.urlState;
+    if (value === undefined || value === null || value === false) return undefined;
+    return (typeof value === 'string' && value.trim()) || 'log';
   }
 
   private get state(): UrlState {

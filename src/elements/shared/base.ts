@@ -136,10 +136,10 @@ export class ComposioElement<G extends keyof Strings = never> extends LitElement
     return false;
   }
 
-  /** Code the next update needs, loading (a lazy controller that must act before the first request). */
+  /** Code the next update needs, loading (a view or a host's words that must not flash in late). */
   private holds: Promise<unknown>[] = [];
 
-  /** Updates (render and requests) wait until `loading` settles: for code loaded on demand that decides what the first request asks for. */
+  /** Updates wait until `loading` settles, so the element renders once, complete (the chart's Table view). */
   protected holdUpdates(loading: Promise<unknown>): void {
     this.holds.push(loading);
   }
