@@ -19,7 +19,7 @@ const WARM_UP = 3;
 const LABELS: Record<Library, string> = {
   chartjs: 'our Chart.js configuration',
   'chartjs-decimation': 'ours + Chart.js decimation (min-max)',
-  'chartjs-floor': "Chart.js floor: same datasets, Chart.js's defaults",
+  'chartjs-floor': "Chart.js floor: same datasets and x range, Chart.js's defaults",
   uplot: 'uPlot (anchor)',
 };
 

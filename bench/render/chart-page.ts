@@ -136,9 +136,15 @@ function drawChartJs({ model, type, interval }: Case, variant: Exclude<Library, 
   flush(canvas);
 }
 
-/** The same datasets with Chart.js's defaults: linear axes (stacked for bars), no plugins, no callbacks. */
+/**
+ * The same datasets with Chart.js's defaults: linear axes (stacked for bars), no plugins, no
+ * callbacks; only the x-axis range is ours (the window's edges), since a line's cost grows with the
+ * pixels it spans (Chart.js draws one segment per pixel column): with its own "nice" range the line
+ * spans less of the canvas and looks ~3 ms cheaper at 10,000 points.
+ */
 function floor(config: ChartConfiguration): ChartConfiguration {
   const stacked = config.type === 'bar';
+  const { min, max } = (config.options?.scales?.x ?? {}) as { min?: number; max?: number };
   return {
     type: config.type,
     data: config.data,
@@ -147,7 +153,7 @@ function floor(config: ChartConfiguration): ChartConfiguration {
       responsive: false,
       parsing: false,
       normalized: true,
-      scales: { x: { type: 'linear', stacked }, y: { stacked } },
+      scales: { x: { type: 'linear', stacked, min, max }, y: { stacked } },
       plugins: { tooltip: { enabled: false } },
     },
   };
