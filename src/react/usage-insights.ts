@@ -4,7 +4,7 @@
  */
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
-import type { FiltersRequestDetail, GroupSelectDetail } from '../elements/shared/events.ts';
+import type { FiltersRequestDetail, GroupSelectDetail, RangeChangeDetail } from '../elements/shared/events.ts';
 import { ComposioUsageInsights } from '../elements/usage-insights/define.ts';
 import { commonEvents } from './events.ts';
 import { deferHydrationOnServer } from './hydration.ts';
@@ -18,6 +18,7 @@ export const UsageInsights = deferHydrationOnServer(
       ...commonEvents,
       onGroupSelect: 'composio-group-select' as EventName<CustomEvent<GroupSelectDetail>>,
       onFiltersRequest: 'composio-filters-request' as EventName<CustomEvent<FiltersRequestDetail>>,
+      onRangeChange: 'composio-range-change' as EventName<CustomEvent<RangeChangeDetail>>,
     },
   }),
 );

@@ -1,7 +1,7 @@
 /**
- * The range control the chart and the log table share: a select of the presets, the custom window
- * in words while one is shown, and "Custom…", which reveals a small form of two native date inputs
- * (From, To) with Apply and Cancel.
+ * The range control the chart, the insights and the log table share: a select of the presets, the
+ * custom window in words while one is shown, and "Custom…", which reveals a small form of two
+ * native date inputs (From, To) with Apply and Cancel.
  *
  * A ReactiveController with a template function (as the log table's filter builder is), not an inner
  * custom element: it renders into the element's own shadow root, so its labels, ids and parts are

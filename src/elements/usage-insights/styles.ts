@@ -8,6 +8,28 @@ export const insightsStyles = css`
     box-sizing: border-box;
     min-width: 0;
   }
+  /* the Range control (controls): its select, then the custom form on a row of its own; wraps on a phone */
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem 0.75rem;
+    margin-bottom: 0.75rem;
+    min-width: 0;
+  }
+  .range-label {
+    font-size: 0.85em;
+    color: var(--_muted);
+    display: inline-flex;
+    gap: 0.3rem;
+    align-items: center;
+    max-width: 100%;
+    min-width: 0;
+  }
+  .range-label select {
+    min-width: 0;
+    max-width: 100%;
+  }
   h3 {
     font-size: 0.95em;
     margin: 1rem 0 0.4rem;

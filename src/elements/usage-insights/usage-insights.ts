@@ -12,8 +12,10 @@ import { ComposioElement, warnOnce } from '../shared/base.ts';
 import { common, problem } from '../shared/i18n/en/common.ts';
 import { hints } from '../shared/i18n/en/hints.ts';
 import { insights } from '../shared/i18n/en/insights.ts';
+import { range } from '../shared/i18n/en/range.ts';
 import type { Words } from '../shared/i18n/strings.ts';
 import { renderBusy, renderProblem } from '../shared/problem.ts';
+import { RangeControl, renderRangeControl, type RangeChoice } from '../shared/range-control.ts';
 import { themeStyles } from '../shared/theme.ts';
 import { formatSpan, renderShown } from '../shared/span.ts';
 import { loadInsights, type InsightsData } from './data.ts';
@@ -30,6 +32,7 @@ import { renderErrorGroups, renderGroupTable, renderTiles, type Sort, type SortC
  * console warning. Keyboard: Tab reaches each column header (Enter/Space sorts; again reverses),
  * each group (Enter selects it) and each error group (Enter asks for its calls).
  *
+ * @fires {CustomEvent<RangeChangeDetail>} composio-range-change - A range was chosen in the Range control (`controls`): `{ range }` for a preset, `{ range, from, to }` for a custom range of whole days in `time-zone` (`to` exclusive: the next day's start, or the moment of Apply when the last day is today). The insights have set their own `range`, `from` and `to` to match; keep them to follow.
  * @fires {CustomEvent<GroupSelectDetail>} composio-group-select - A table row was clicked (or chosen with Enter): `{ groupBy, key }`.
  * @fires {CustomEvent<FiltersRequestDetail>} composio-filters-request - An error group was chosen: `{ filters, from, to }`, v3.1 log filters for a log table (`status == failed`, `tool_slug == …`).
  * @fires {CustomEvent<LoadDetail>} composio-load - Data loaded: `{ kind: 'usage-insights', count }` (groups in the table).
@@ -47,6 +50,9 @@ import { renderErrorGroups, renderGroupTable, renderTiles, type Sort, type SortC
  * @cssprop --composio-focus-ring - Keyboard focus outline.
  * @cssprop --composio-radius - Corner radius.
  * @cssprop --composio-padding - Inner padding (default 1rem).
+ * @csspart header - The Range control's row (with `controls`); it wraps on a narrow screen.
+ * @csspart range-picker - Range select (with `controls`): the presets, a custom window in words while one is shown ("Nov 3 – 9"), and Custom…, which opens `range-custom`.
+ * @csspart range-custom - The custom range form: From and To dates (whole days in `time-zone`, none in the future, at most 365), Apply, Cancel; Escape cancels.
  * @csspart tiles - The headline tiles.
  * @csspart tile - One tile (label, value, change, sparkline).
  * @csspart value - A tile's number.
@@ -71,14 +77,14 @@ import { renderErrorGroups, renderGroupTable, renderTiles, type Sort, type SortC
  * @csspart retry-now - The busy status's Retry now button.
  * @csspart note - Note when the logs cover only part of the window.
  */
-export class ComposioUsageInsights extends ComposioElement<'insights' | 'hints'> {
-  protected static override english: Words<'insights' | 'hints'> = { common, problem, hints, insights };
+export class ComposioUsageInsights extends ComposioElement<'insights' | 'hints' | 'range'> {
+  protected static override english: Words<'insights' | 'hints' | 'range'> = { common, problem, hints, insights, range };
 
   static override styles = [themeStyles, insightsStyles];
 
   /** `1h`, `24h`, `7d`, `30d` or `90d`; ignored when `from` and `to` are set. */
   @property() range: RangePreset = '7d';
-  /** Window start (epoch ms or ISO date); with `to`, overrides `range`. */
+  /** Window start (epoch ms or ISO date); with `to`, overrides `range`. The Range control's Custom… sets both. */
   @property() from?: string | number;
   /** Window end, exclusive (epoch ms or ISO date). */
   @property() to?: string | number;
@@ -88,11 +94,26 @@ export class ComposioUsageInsights extends ComposioElement<'insights' | 'hints'>
   @property({ type: Number }) top = 10;
   /** Error groups listed (0–50; 0 hides the section). */
   @property({ type: Number }) errors = 5;
+  /** Show the Range control (presets and a custom range of days) above the tiles. */
+  @property({ type: Boolean }) controls = false;
 
   @state() private sort: Sort = { column: 'calls', descending: true };
 
   /** The last data that loaded; kept while a reload or an error is shown. */
   private data?: InsightsData;
+
+  /**
+   * The Range control (`controls`): every preset `range` takes, or whole days of the zone. Its
+   * custom form stops at 365 days, within what the BFF's `usage/insights` takes (366 × 24 hours,
+   * daily buckets beyond 2 days: 365 of the 400 one request may read).
+   */
+  private readonly ranges = new RangeControl(this, {
+    presets: RANGE_PRESETS,
+    fallback: '7d',
+    current: () => this,
+    zone: () => this.zone,
+    apply: (choice) => this.chooseRange(choice),
+  });
 
   private readonly task = new Task(this, {
     task: async ([client, range, from, to, zone, groupBy, top], { signal }) => {
@@ -144,6 +165,12 @@ export class ComposioUsageInsights extends ComposioElement<'insights' | 'hints'>
   }
 
   // ---- interaction
+
+  /** A range chosen in the control: the insights show it, and the host hears of it. */
+  private chooseRange({ range, from, to }: RangeChoice): void {
+    [this.range, this.from, this.to] = [range, from, to];
+    this.emit('composio-range-change', { range, ...(from === undefined ? {} : { from, to }) });
+  }
 
   private onSort(column: SortColumn): void {
     const same = this.sort.column === column;
@@ -218,6 +245,13 @@ export class ComposioUsageInsights extends ComposioElement<'insights' | 'hints'>
     const words = this.words;
     const tiles = data ? buildTiles(data, this.formatLocale, words) : skeletonTiles(words);
     return html`
+      ${
+        this.controls
+          ? html`<div class="header" part="header">
+              ${renderRangeControl(this.ranges, { label: words.insights.range, words, locale: this.formatLocale })}
+            </div>`
+          : nothing
+      }
       ${failed && !data ? nothing : renderTiles(tiles, { stale: this.stale, busy: loading, words })}
       ${
         loading

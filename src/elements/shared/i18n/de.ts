@@ -194,6 +194,7 @@ export const strings: Strings = {
     unknownTool: '(unbekanntes Tool)',
     calls: ({ count, shown }) => `${shown} ${plural(count, { one: 'Aufruf', other: 'Aufrufe' })}`,
     example: 'Beispiel:',
+    range: 'Zeitraum',
   },
   table: {
     columns: {

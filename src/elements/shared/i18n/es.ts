@@ -185,6 +185,7 @@ export const strings: Strings = {
     unknownTool: '(herramienta desconocida)',
     calls: ({ count, shown }) => `${shown} ${plural(count, { one: 'llamada', other: 'llamadas' })}`,
     example: 'Ejemplo:',
+    range: 'Periodo',
   },
   table: {
     columns: {

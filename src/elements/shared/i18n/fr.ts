@@ -186,6 +186,7 @@ export const strings: Strings = {
     unknownTool: '(outil inconnu)',
     calls: ({ count, shown }) => `${shown} ${plural(count, { one: 'appel', other: 'appels' })}`,
     example: 'Exemple\u00a0:',
+    range: 'Période',
   },
   table: {
     columns: {

@@ -174,6 +174,7 @@ export const strings: Strings = {
     unknownTool: '（不明なツール）',
     calls: ({ shown }) => `${shown} 件`,
     example: '例:',
+    range: '期間',
   },
   table: {
     columns: {

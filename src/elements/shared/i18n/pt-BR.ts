@@ -185,6 +185,7 @@ export const strings: Strings = {
     unknownTool: '(ferramenta desconhecida)',
     calls: ({ count, shown }) => `${shown} ${plural(count, { one: 'chamada', other: 'chamadas' })}`,
     example: 'Exemplo:',
+    range: 'Período',
   },
   table: {
     columns: {

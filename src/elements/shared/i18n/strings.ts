@@ -132,7 +132,7 @@ export interface ChartStrings {
   csvUnits: Record<'error_rate' | 'latency_p50' | 'latency_p95' | 'latency_p99' | 'active_users', string>;
 }
 
-/** The range control of the chart and the log table: presets, and a custom range of whole days. */
+/** The range control of the chart, the insights and the log table: presets, and a custom range of whole days. */
 export interface RangeStrings {
   /** The option that opens the custom range form ("Custom…"). */
   custom: string;
@@ -169,6 +169,8 @@ export interface InsightsStrings {
   unknownTool: string;
   calls: (n: Count) => string;
   example: string;
+  /** The Range control's label (`controls`). */
+  range: string;
 }
 
 export interface TableStrings {

@@ -28,4 +28,5 @@ export const insights: InsightsStrings = {
   unknownTool: '(unknown tool)',
   calls: ({ count, shown }) => `${shown} ${plural(count, { one: 'call', other: 'calls' })}`,
   example: 'Example:',
+  range: 'Range',
 };

@@ -1,4 +1,4 @@
-/** English: the range control's words (built into the chart and the log table). */
+/** English: the range control's words (built into the chart, the insights and the log table). */
 import type { RangeStrings } from '../strings.ts';
 
 export const range: RangeStrings = {
