@@ -131,7 +131,7 @@ export function anchorPage(stylesheet: string): string {
 <header class="topbar"><span class="logo">◆</span><strong>Acme</strong><nav class="crumbs"><span>Settings</span> › <span>Usage &amp; activity</span></nav></header>
 <main>
 <h1>Usage &amp; activity</h1>
-<section><h2>Health, last 7 days</h2><div class="tiles">${tiles}</div></section>
+<section><h2>Health</h2><div class="tiles">${tiles}</div></section>
 <section><h2>Usage</h2><svg id="anchor-chart" viewBox="0 0 1084 270" width="1084" height="270" role="img" aria-label="Tool calls per day">
 ${bars}
 </svg></section>
