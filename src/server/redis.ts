@@ -291,7 +291,9 @@ export function redisBudget(options: RedisBudgetOptions): RedisBudget {
     };
     /**
      * Redis's answer; this instance's share while Redis is away (a refusal is an answer, not a
-     * failure). `count` is in the shared count's units: a local count stands for `instances` times as many.
+     * failure). While Redis is away the limits are this instance's share (the local limiter's
+     * points), but `count`, which says whether a customer is light, is what it spent here: scaled
+     * by `instances`, one light customer's page turned heavy at 1/instances of the threshold.
      */
     const either = async (action: 'consume' | 'penalty' | 'reward', key: string) => {
       try {
@@ -309,7 +311,7 @@ export function redisBudget(options: RedisBudgetOptions): RedisBudget {
         if (!(error instanceof Unavailable)) throw error;
         const answer = await local[action](key);
         owe(key, action === 'reward' ? -1 : 1);
-        return { count: answer.consumedPoints * instances };
+        return { count: answer.consumedPoints };
       }
     };
     // as soon as Redis is back, add what this instance spent meanwhile to the shared count; a sync

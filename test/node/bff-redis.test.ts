@@ -395,6 +395,39 @@ describe('BFF when Redis dies or stalls', () => {
     assert.equal(sim.stats.requests, 40, "the organisation's 40 a minute held over the outage");
   });
 
+  it('while Redis is away the reserve still holds on each instance: heavy customers stop at its share of perMinute − reserve, a light page is served in full', async () => {
+    const server = await startRedis();
+    servers.push(server);
+    const { sim, instances } = await fleet(2, { server, budget: {} });
+    await server.kill();
+    await waitFor(async () => {
+      await instances[0].post('usage/summary', closed(900)); // a command finds Redis gone
+      return !instances[0].budget!.healthy;
+    }, 'the instance sees Redis gone');
+    const probes = sim.stats.requests; // spent from the local budget too
+    sim.resetStats();
+    const [a] = instances;
+    const refusals = await Promise.all(
+      ['globex-ops', 'initech-1', 'umbrella-1'].map(async (user, u) => {
+        for (let i = 0; i < 6; i++) {
+          const got = await a.post('usage/tool_calls/series', costly(500 + 100 * u + i), { 'x-test-users': user });
+          if (got.status === 429) return got.status;
+          assert.equal(got.status, 200, got.text);
+        }
+        return 200;
+      }),
+    );
+    const heavySpent = sim.stats.requests;
+    const page = { ...costly(0), from: NOW - 99 * DAY, filters: { session_id: ['trs_page_outage'] } };
+    const got = await a.post('usage/tool_calls/series', page, { 'x-test-users': 'hooli_prod' });
+    assert.equal(got.status, 200, `the light customer is served: ${got.text}`);
+    const { perMinute, reservePerMinute } = DEFAULT_BUDGET;
+    assert.deepEqual(refusals, [429, 429, 429], 'every heavy customer was refused in the end');
+    assert.equal(heavySpent + probes, (perMinute - reservePerMinute) / 2, "heavy customers stop at this instance's half of 1,200");
+    assert.equal(sim.stats.requests - heavySpent, 100, 'the light page in full, from the reserve');
+    assert.ok(sim.stats.requests <= perMinute / 2, `${sim.stats.requests} calls: within this instance's half of the minute`);
+  });
+
   it('a sync that fails right after Redis is back is tried again a second later, with no reconnection to prompt it', async () => {
     const server = await startRedis();
     servers.push(server);
