@@ -1,9 +1,9 @@
 /**
  * Demo soak: the demo on the simulator with its real, moving clock, used the way a person would —
- * switching customer, time zone, range and the log's time window, clicking days — for
- * SOAK_MINUTES (default 15), one action every SOAK_PAUSE_MS (default 3000). Reports upstream calls
- * per action kind and per minute, 429s the simulator gave, errors the elements showed, and live
- * rows that arrived. A healthy run shows no rate-limit error at all.
+ * switching customer, time zone, the insights' and the chart's range and the log's time window,
+ * clicking days — for SOAK_MINUTES (default 15), one action every SOAK_PAUSE_MS (default 3000).
+ * Reports upstream calls per action kind and per minute, 429s the simulator gave, errors the
+ * elements showed, and live rows that arrived. A healthy run shows no rate-limit error at all.
  * Run: npm run bench -- soak        (SOAK_MINUTES=1 for a quick look)
  */
 import { chromium, type Page } from 'playwright-core';
@@ -68,6 +68,8 @@ const actions: Record<string, () => Promise<unknown>> = {
   customer: async () => page.selectOption('#customer', pick(await optionsOf(page, '#customer'))),
   zone: async () => page.selectOption('#zone', pick(await optionsOf(page, '#zone'))),
   locale: async () => page.selectOption('#locale', pick(await optionsOf(page, '#locale'))),
+  'insights range': async () =>
+    page.locator('composio-usage-insights select[part="range-picker"]').selectOption(pick(['24h', '7d', '30d', '90d'])),
   'chart range': async () =>
     page.locator('composio-usage-chart select[part="range-picker"]').selectOption(pick(['24h', '7d', '30d', '90d'])),
   'log time': async () =>
