@@ -23,8 +23,6 @@ export class LiveTail implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   hostUpdated(): void {
     if (this.loading || !(this.options.interval() > 0)) return;
     this.loading = true;
