@@ -3,13 +3,7 @@ import { ComposioLogTable } from '../../src/elements/log-table/class.ts';
 import { ComposioUsageChart } from '../../src/elements/usage-chart/class.ts';
 import { ComposioUsageInsights } from '../../src/elements/usage-insights/class.ts';
 import { defineElement, VERSION } from '../../src/elements/shared/define.ts';
-
-function captureWarnings(): { messages: string[]; restore: () => void } {
-  const messages: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => void messages.push(args.map(String).join(' '));
-  return { messages, restore: () => (console.warn = original) };
-}
+import { captureWarnings } from './capture.ts';
 
 describe('class-only entries', () => {
   it('define no tag; the host registers its own name', () => {

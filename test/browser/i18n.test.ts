@@ -13,6 +13,7 @@ import type { ComposioElement } from '../../src/elements/shared/base.ts';
 import type { ComposioUsageChart } from '../../src/elements/usage-chart/usage-chart.ts';
 import type { StringsOverride } from '../../src/elements/shared/i18n/strings.ts';
 import { resetWorker, startWorker } from './bff-in-page.ts';
+import { captureWarnings } from './capture.ts';
 
 before(startWorker);
 afterEach(resetWorker);
@@ -26,13 +27,6 @@ const tableButton = (el: Element) => text(el, '[part="table-toggle"]');
 /** Wait until `read` says `expected` (a language arrives by a dynamic import). */
 const says = (read: () => string | undefined, expected: string) =>
   waitUntil(() => read() === expected, `expected "${expected}", got "${read()}"`, { timeout: 5000 });
-
-function captureWarnings(): { messages: string[]; restore: () => void } {
-  const messages: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => void messages.push(args.map(String).join(' '));
-  return { messages, restore: () => (console.warn = original) };
-}
 
 // room for every module the page fetches (the default keeps 250 entries)
 performance.setResourceTimingBufferSize(100_000);

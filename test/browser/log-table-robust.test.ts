@@ -11,6 +11,7 @@ import type { ComposioLogTable } from '../../src/elements/log-table/log-table.ts
 import type { LogEntry, LogListResponse } from '../../src/contract/upstream.ts';
 import { failOnce, resetWorker, startWorker, worker } from './bff-in-page.ts';
 import { fakeLog } from './log-fixtures.ts';
+import { captureUncaught, captureWarnings } from './capture.ts';
 
 before(startWorker);
 afterEach(resetWorker);
@@ -25,22 +26,15 @@ function entry(i: number, extra: Partial<LogEntry> = {}): LogEntry {
 
 /** Console warnings and uncaught errors while `run` runs. */
 async function watchConsole(run: () => Promise<void>) {
-  const warnings: string[] = [];
-  const uncaught: unknown[] = [];
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
-  const onError = (e: ErrorEvent) => uncaught.push(e.error ?? e.message);
-  const onRejection = (e: PromiseRejectionEvent) => uncaught.push(e.reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
+  const { messages: warnings, restore: restoreWarn } = captureWarnings();
+  const { errors: uncaught, restore } = captureUncaught();
   try {
     await run();
     // asserting that nothing is thrown late: let queued tasks run first
     await new Promise((r) => setTimeout(r, 50));
   } finally {
-    console.warn = warn;
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
+    restoreWarn();
+    restore();
   }
   return { warnings, uncaught };
 }

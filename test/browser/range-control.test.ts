@@ -34,6 +34,7 @@ import {
   tabTo,
   typeDay,
 } from './range-helpers.ts';
+import { captureUncaught } from './capture.ts';
 
 const START = location.href;
 before(startWorker);
@@ -163,10 +164,7 @@ describe('range control: cancelling and bad input', () => {
 
   it('From after To, an empty date or a future one: a clear message, Apply off, nothing thrown or sent', async () => {
     const zone = 'Asia/Kolkata';
-    const errors: unknown[] = [];
-    const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onError);
+    const { errors, restore } = captureUncaught();
     try {
       const el = await fixture<ComposioLogTable>(
         html`<composio-log-table range="24h" time-zone=${zone} locale="en-US"></composio-log-table>`,
@@ -203,8 +201,7 @@ describe('range control: cancelling and bad input', () => {
       expect(el.from).to.equal(undefined);
       expect(errors).to.deep.equal([]);
     } finally {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onError);
+      restore();
     }
   });
 });

@@ -11,6 +11,7 @@ import { render } from 'lit';
 import type { UsageSeriesResponse } from '../../src/contract/protocol.ts';
 import { zoneOffsetMs } from '../../src/core/time-zone.ts';
 import { bff, bffPost, failOnce, post, resetWorker, seen, session, startWorker, worker } from './bff-in-page.ts';
+import { captureUncaught, captureWarnings } from './capture.ts';
 
 before(startWorker);
 afterEach(resetWorker);
@@ -742,13 +743,8 @@ describe('<composio-usage-chart> PNG export', () => {
 
 describe('<composio-usage-chart> bad values from the host', () => {
   it('falls back to defaults with one warning each, never throws, and still draws', async () => {
-    const warnings: string[] = [];
-    const errors: unknown[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
-    const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onError);
+    const { messages: warnings, restore: restoreWarn } = captureWarnings();
+    const { errors, restore } = captureUncaught();
     try {
       const el = await fixture<ComposioUsageChart>(
         html`<composio-usage-chart
@@ -784,9 +780,8 @@ describe('<composio-usage-chart> bad values from the host', () => {
       expect(el.chart).to.exist;
       expect(errors).to.deep.equal([]);
     } finally {
-      console.warn = warn;
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onError);
+      restoreWarn();
+      restore();
     }
   });
 
@@ -798,13 +793,8 @@ describe('<composio-usage-chart> bad values from the host', () => {
       if (String(input).endsWith('/series')) zones.push(JSON.parse(String(init!.body)).time_zone);
       return fetch(input, init);
     }) as typeof fetch;
-    const warnings: string[] = [];
-    const errors: unknown[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
-    const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onError);
+    const { messages: warnings, restore: restoreWarn } = captureWarnings();
+    const { errors, restore } = captureUncaught();
     try {
       const el = await fixture<ComposioUsageChart>(
         html`<composio-usage-chart range="30d" time-zone="Mars/Base" .fetch=${recording}></composio-usage-chart>`,
@@ -820,9 +810,8 @@ describe('<composio-usage-chart> bad values from the host', () => {
       expect(shadow(el, '[part="error"]'), 'no error banner').to.equal(null);
       expect(errors).to.deep.equal([]);
     } finally {
-      console.warn = warn;
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onError);
+      restoreWarn();
+      restore();
     }
   });
 });
