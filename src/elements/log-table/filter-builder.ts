@@ -69,7 +69,11 @@ export class FilterBuilderController implements ReactiveController {
   /** Add filter: the form opens once its code is here (the button stays until then). */
   async openForm(): Promise<void> {
     if (!this.form) {
-      const module = await import('./filter-form.ts');
+      // called from a click, where a rejection has no one to catch it: the button stays
+      const module = await import('./filter-form.ts').catch((error: unknown) => {
+        console.warn('composio-widgets: could not load the Add filter form', error);
+      });
+      if (!module) return;
       this.form ??= { module, suggestions: module.suggestionsTask(this.host, this) };
     }
     this.set({ open: true });

@@ -208,13 +208,19 @@ export class ComposioUsageChart extends ComposioElement<'chart' | 'range'> {
   }
 
   // the downloads and the table view are code for a click: fetched then, not on the first paint
-  private async exportCsv() {
-    const [csv, { download }] = [this.toCsv(), await import('../shared/download.ts')];
-    download(`${this.settings.metric}-${this.data?.request.view ?? 'usage'}.csv`, csv);
+  // a click handler's promise has no one to catch it: a chunk that fails to load (offline) is a warning
+  private exportCsv() {
+    const csv = this.toCsv();
+    import('../shared/download.ts').then(
+      ({ download }) => download(`${this.settings.metric}-${this.data?.request.view ?? 'usage'}.csv`, csv),
+      (error: unknown) => console.warn('composio-widgets: could not load the download code', error),
+    );
   }
-  private async exportPng() {
-    const [blob, { download }] = await Promise.all([this.toPng(), import('../shared/download.ts')]);
-    if (blob) download(`${this.settings.metric}-usage.png`, blob, 'image/png');
+  private exportPng() {
+    Promise.all([this.toPng(), import('../shared/download.ts')]).then(
+      ([blob, { download }]) => blob && download(`${this.settings.metric}-usage.png`, blob, 'image/png'),
+      (error: unknown) => console.warn('composio-widgets: could not make the PNG', error),
+    );
   }
   private tableView?: typeof import('./table-view.ts');
   /** Table pressed: the update waits for the view's code, so the chart stays until the table replaces it. */
